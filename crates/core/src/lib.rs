@@ -1,0 +1,50 @@
+//! Deepbrief's domain core: the checklist model, YAML loading and validation, conditions and
+//! visibility.
+//!
+//! Data flows one way: YAML bytes → [`yaml::Node`] (positions kept) → [`model::Checklist`] (typed,
+//! every structural error collected) → validation (ids, languages, kinds, conditions, processes,
+//! rules) → [`library::Library`]. The crate does no I/O beyond reading the files it is handed and
+//! never reads the clock.
+
+pub mod answer;
+pub mod condition;
+pub mod diagnostic;
+pub mod library;
+mod load;
+pub mod model;
+pub mod schema;
+pub mod settings;
+pub mod text;
+mod tree_de;
+mod validate;
+pub mod visibility;
+pub mod yaml;
+
+pub use answer::{Answer, AnswerValue};
+pub use condition::{Condition, Fact, Facts, Scalar};
+pub use diagnostic::Diagnostic;
+pub use library::{
+    ChecklistSummary, FileProblem, Library, LibraryReport, LoadedChecklist, Origin, SourceFile,
+    Sources, load_files, load_library,
+};
+pub use model::{Checklist, Choice, Column, Kind, Process, Question, Rule, Section, Severity};
+pub use text::Text;
+pub use visibility::{Answers, Visibility};
+
+/// Loads one checklist file's bytes on its own (no `extends` resolution): the checklist, or every
+/// problem found. Used by tests and tools that check a single file.
+pub fn check_bytes(path: &str, bytes: &[u8]) -> Result<Checklist, Vec<Diagnostic>> {
+    let library = load_files(vec![SourceFile {
+        path: path.into(),
+        origin: Origin::Given,
+        content: Ok(bytes.to_vec()),
+    }]);
+    match library.checklists.into_iter().next() {
+        Some(c) => Ok(c.checklist),
+        None => Err(library
+            .problems
+            .into_iter()
+            .flat_map(|p| p.diagnostics)
+            .collect()),
+    }
+}
