@@ -10,7 +10,7 @@ use crate::diagnostic::{Issue, closest, quoted_list};
 use crate::load::ItemPaths;
 use crate::model::{Checklist, Column, Kind, Question, Section};
 use crate::text::Text;
-use crate::yaml::{Node, locate};
+use crate::yaml::{Node, Value, find, locate};
 
 /// Validates a checklist read from `tree`. `base` is the checklist named by `extends`, already valid.
 pub(crate) fn validate(
@@ -68,6 +68,12 @@ impl<'a> Validator<'a> {
         let path = path.into();
         let pos = locate(self.tree, &path);
         self.issues.push(Issue::new(Some(pos), path, message, fix));
+    }
+
+    /// Whether the file itself has items at `path` (some may have failed to read and be reported
+    /// already), so "no questions" is not reported on top of their errors.
+    fn written_items(&self, path: &str) -> bool {
+        matches!(find(self.tree, path).map(|n| &n.value), Some(Value::Seq(items)) if !items.is_empty())
     }
 
     fn question_paths(&self) -> Vec<(String, &'a Section, &'a Question)> {
@@ -174,7 +180,7 @@ impl<'a> Validator<'a> {
                 "name the core it adds to: `extends: core`",
             );
         }
-        if c.sections.is_empty() {
+        if c.sections.is_empty() && !self.written_items("sections") {
             self.err(
                 "sections",
                 "the checklist has no sections",
@@ -200,7 +206,7 @@ impl<'a> Validator<'a> {
                 &mut sections,
                 &path,
             );
-            if s.questions.is_empty() {
+            if s.questions.is_empty() && !self.written_items(&format!("{path}.questions")) {
                 self.err(
                     format!("{path}.questions"),
                     format!("section `{}` has no questions", s.id),
@@ -798,11 +804,23 @@ impl<'a> Validator<'a> {
         // Depth-first search for cycles; only this file's questions can form one.
         let mut state: HashMap<&str, u8> = HashMap::new();
         let mut order: Vec<&str> = Vec::new();
-        for (path, _, q) in &own {
+        for (path, s, q) in &own {
             let mut stack = Vec::new();
             if let Some(cycle) = dfs(&q.id, &deps, &mut state, &mut stack, &mut order) {
+                let at = match (&q.when, s.when.is_some()) {
+                    (None, true) => {
+                        let si = self
+                            .checklist
+                            .sections
+                            .iter()
+                            .position(|x| x.id == s.id)
+                            .unwrap_or(0);
+                        format!("{}.when", self.section_path(si))
+                    }
+                    _ => format!("{path}.when"),
+                };
                 self.err(
-                    format!("{path}.when"),
+                    at,
                     format!("conditions form a cycle: {}", cycle.join(" → ")),
                     "a question cannot be shown depending on itself; make one condition depend on an earlier question",
                 );

@@ -110,10 +110,8 @@ impl Node {
     }
 }
 
-/// Finds the position of the value at a YAML path such as `sections[2].questions[4].when`.
-///
-/// Returns the deepest position found: a path that goes past the tree stops at its last node.
-pub fn locate(root: &Node, path: &str) -> Pos {
+/// Finds the node at a YAML path such as `sections[2].questions[4].when`.
+pub fn find<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
     let mut node = root;
     for part in path.split('.').filter(|p| !p.is_empty()) {
         let (key, indexes) = match part.find('[') {
@@ -121,23 +119,32 @@ pub fn locate(root: &Node, path: &str) -> Pos {
             None => (part, ""),
         };
         if !key.is_empty() {
-            match node.get(key) {
-                Some(next) => node = next,
-                None => return node.pos,
-            }
+            node = node.get(key)?;
         }
         for index in indexes.split(']').filter_map(|s| s.strip_prefix('[')) {
-            let item = index.parse::<usize>().ok().and_then(|i| match &node.value {
-                Value::Seq(items) => items.get(i),
-                _ => None,
-            });
-            match item {
-                Some(next) => node = next,
-                None => return node.pos,
-            }
+            let i = index.parse::<usize>().ok()?;
+            node = match &node.value {
+                Value::Seq(items) => items.get(i)?,
+                _ => return None,
+            };
         }
     }
-    node.pos
+    Some(node)
+}
+
+/// The position of the value at a YAML path; a path that goes past the tree gives the position of
+/// the deepest node on the way.
+pub fn locate(root: &Node, path: &str) -> Pos {
+    let mut path = path;
+    loop {
+        if let Some(node) = find(root, path) {
+            return node.pos;
+        }
+        match path.rfind(['.', '[']) {
+            Some(i) => path = &path[..i],
+            None => return root.pos,
+        }
+    }
 }
 
 /// Why a file could not be read as YAML at all.
@@ -219,7 +226,17 @@ pub fn parse(bytes: &[u8]) -> Result<Node, YamlError> {
             });
             let class = if message.contains("duplicate mapping key") {
                 SyntaxClass::DuplicateKey
-            } else if message.contains("budget") || message.contains("limit") {
+            } else if [
+                "budget",
+                "limit",
+                "too large",
+                "too complex",
+                "depth",
+                "nesting",
+            ]
+            .iter()
+            .any(|w| message.contains(w))
+            {
                 SyntaxClass::Budget
             } else {
                 SyntaxClass::Syntax

@@ -1,0 +1,219 @@
+//! Loading folders: good files load, bad files are listed, one bad file never stops the rest.
+
+use std::fs;
+use std::path::Path;
+
+use deepbrief_core::{Origin, Sources, load_library};
+
+const CORE: &str = "id: core
+version: 1
+title: {ru: Ядро, en: Core}
+languages: [ru, en]
+sections:
+  - id: main
+    title: {ru: Основное, en: Main}
+    questions:
+      - id: expansion
+        prompt: {ru: Регионы?, en: Regions?}
+        hint: {ru: Зачем, en: Why}
+        kind: yes_no
+";
+
+const ADDON: &str = "id: seo
+version: 1
+title: {ru: SEO, en: SEO}
+languages: [ru, en]
+extends: core
+applies_to: [seo]
+sections:
+  - id: seo
+    title: {ru: SEO, en: SEO}
+    questions:
+      - id: seo_regions
+        prompt: {ru: Какие регионы?, en: Which regions?}
+        hint: {ru: Зачем, en: Why}
+        kind: list
+        when: {equals: {question: expansion, value: true}}
+";
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, text).expect("write");
+}
+
+#[test]
+fn good_files_load_and_every_bad_file_is_listed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "core/v1.yaml", CORE);
+    write(dir.path(), "seo/v1.yaml", ADDON);
+    write(dir.path(), "broken/v1.yaml", "id: broken\nversion: [\n");
+    write(
+        dir.path(),
+        "typo/v1.yaml",
+        &CORE
+            .replace("id: core", "id: typo")
+            .replace("kind: yes_no", "kind: yes_no\n        requird: true"),
+    );
+    write(dir.path(), "notes.txt", "not a checklist");
+    let library = load_library(&Sources {
+        bundled: dir.path().to_path_buf(),
+        agency: None,
+    });
+    let ids: Vec<&str> = library
+        .checklists
+        .iter()
+        .map(|c| c.checklist.id.as_str())
+        .collect();
+    assert_eq!(ids, ["core", "seo"]);
+    let bad: Vec<(String, usize)> = library
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.path
+                    .rsplit_once(std::path::MAIN_SEPARATOR)
+                    .map_or(p.path.clone(), |(d, f)| {
+                        format!(
+                            "{}/{f}",
+                            d.rsplit(std::path::MAIN_SEPARATOR).next().unwrap_or("")
+                        )
+                    }),
+                p.diagnostics.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            ("broken/v1.yaml".to_owned(), 1),
+            ("typo/v1.yaml".to_owned(), 1)
+        ]
+    );
+    let typo = &library.problems[1].diagnostics[0];
+    assert_eq!((typo.line, typo.column), (Some(13), Some(9)));
+    assert_eq!(typo.fix, "did you mean `required`?");
+}
+
+#[test]
+fn an_addon_in_the_agency_folder_extends_the_bundled_core() {
+    let bundled = tempfile::tempdir().expect("tempdir");
+    let agency = tempfile::tempdir().expect("tempdir");
+    write(bundled.path(), "core/v1.yaml", CORE);
+    write(agency.path(), "seo/v1.yaml", ADDON);
+    let library = load_library(&Sources {
+        bundled: bundled.path().to_path_buf(),
+        agency: Some(agency.path().to_path_buf()),
+    });
+    assert!(library.problems.is_empty(), "{:#?}", library.problems);
+    let seo = library.get("seo", Some(1)).expect("seo loaded");
+    assert_eq!(seo.origin, Origin::Agency);
+    let for_seo: Vec<&str> = library
+        .for_services(&["seo".to_owned()])
+        .iter()
+        .map(|c| c.checklist.id.as_str())
+        .collect();
+    assert_eq!(for_seo, ["core", "seo"]);
+    let for_ppc: Vec<&str> = library
+        .for_services(&["ppc".to_owned()])
+        .iter()
+        .map(|c| c.checklist.id.as_str())
+        .collect();
+    assert_eq!(for_ppc, ["core"]);
+}
+
+#[test]
+fn an_addon_whose_core_is_missing_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "seo/v1.yaml", ADDON);
+    let library = load_library(&Sources {
+        bundled: dir.path().to_path_buf(),
+        agency: None,
+    });
+    let d = &library.problems[0].diagnostics;
+    assert_eq!(
+        d[0].message,
+        "extends `core`, which is not a loaded checklist"
+    );
+    assert_eq!((d[0].line, d[0].column), (Some(5), Some(1)));
+}
+
+#[test]
+fn a_published_version_with_changed_content_is_refused() {
+    let bundled = tempfile::tempdir().expect("tempdir");
+    let agency = tempfile::tempdir().expect("tempdir");
+    write(bundled.path(), "core/v1.yaml", CORE);
+    write(
+        agency.path(),
+        "core/v1.yaml",
+        &CORE.replace("Regions?", "Regions, really?"),
+    );
+    write(agency.path(), "copy/v1.yaml", CORE);
+    let library = load_library(&Sources {
+        bundled: bundled.path().to_path_buf(),
+        agency: Some(agency.path().to_path_buf()),
+    });
+    assert_eq!(
+        library.checklists.len(),
+        1,
+        "the identical copy is kept once"
+    );
+    assert_eq!(library.checklists[0].origin, Origin::Bundled);
+    assert_eq!(library.problems.len(), 1);
+    let d = &library.problems[0].diagnostics[0];
+    assert!(
+        d.message
+            .starts_with("`core` version 1 is already loaded from"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.message.ends_with("with different content"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.line, Some(2));
+}
+
+#[test]
+fn a_file_name_that_disagrees_with_its_version_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "core/v2.yaml", CORE);
+    let library = load_library(&Sources {
+        bundled: dir.path().to_path_buf(),
+        agency: None,
+    });
+    let d = &library.problems[0].diagnostics[0];
+    assert_eq!(d.message, "the file is named `v2` but says `version: 1`");
+    assert_eq!(d.fix, "rename the file to `v1.yaml`, or correct `version`");
+}
+
+#[test]
+fn a_missing_agency_folder_is_simply_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "core/v1.yaml", CORE);
+    let library = load_library(&Sources {
+        bundled: dir.path().to_path_buf(),
+        agency: Some(dir.path().join("no-such-folder")),
+    });
+    assert!(library.problems.is_empty());
+    assert_eq!(library.checklists.len(), 1);
+    let report = library.report();
+    assert_eq!(report.checklists[0].questions, 1);
+    assert_eq!(report.checklists[0].hash.len(), 64);
+}
+
+#[test]
+fn a_missing_bundled_folder_is_a_listed_problem() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = load_library(&Sources {
+        bundled: dir.path().join("gone"),
+        agency: None,
+    });
+    assert_eq!(library.problems.len(), 1);
+    assert!(
+        library.problems[0].diagnostics[0]
+            .message
+            .starts_with("cannot read the folder")
+    );
+}
