@@ -102,17 +102,17 @@ fn print_diagnostic(d: &Diagnostic, source: Option<&str>) {
         .map(|p| format!(" (at `{p}`)"))
         .unwrap_or_default();
     println!("{location}: error: {}{at}", d.message);
-    if let (Some(line), Some(column), Some(source)) = (d.line, d.column, source) {
-        if let Some(text) = source.lines().nth(line.saturating_sub(1) as usize) {
-            let number = line.to_string();
-            let pad = " ".repeat(number.len());
-            println!(" {pad} |");
-            println!(" {number} | {text}");
-            println!(
-                " {pad} | {}^",
-                " ".repeat(column.saturating_sub(1) as usize)
-            );
-        }
+    if let (Some(line), Some(column), Some(source)) = (d.line, d.column, source)
+        && let Some(text) = source.lines().nth(line.saturating_sub(1) as usize)
+    {
+        let number = line.to_string();
+        let pad = " ".repeat(number.len());
+        println!(" {pad} |");
+        println!(" {number} | {text}");
+        println!(
+            " {pad} | {}^",
+            " ".repeat(column.saturating_sub(1) as usize)
+        );
     }
     println!("  fix: {}\n", d.fix);
 }

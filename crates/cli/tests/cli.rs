@@ -1,4 +1,8 @@
 //! The `deepbrief` binary as scripts and checklist authors use it.
+#![allow(
+    clippy::expect_used,
+    reason = "a test should fail loudly at the first broken step"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +23,8 @@ fn deepbrief(agency: &Path) -> Command {
 
 fn output(cmd: &mut Command) -> (i32, String) {
     let out = cmd.output().expect("run");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.code().unwrap_or(-1), text)
 }
 
@@ -40,13 +45,27 @@ fn lint_of_a_broken_file_exits_1_and_names_file_line_and_fix() {
         "id: demo\nversion: 1\ntitle: {ru: Демо, en: Demo}\nlanguages: [ru, en]\nsections:\n  - id: main\n    title: {ru: Основное, en: Main}\n    questions:\n      - id: goal\n        prompt: {ru: Цель, en: Goal}\n        hint: {ru: Зачем, en: Why}\n        kind: short_text\n        requird: true\n",
     )
     .expect("write");
-    let (code, text) = output(deepbrief(home.path()).args(["checklist", "lint"]).arg(&broken));
+    let (code, text) = output(
+        deepbrief(home.path())
+            .args(["checklist", "lint"])
+            .arg(&broken),
+    );
     assert_eq!(code, 1, "{text}");
-    assert!(text.contains(&format!("{}:13:9: error: unknown field `requird`", broken.display())), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}:13:9: error: unknown field `requird`",
+            broken.display()
+        )),
+        "{text}"
+    );
     assert!(text.contains("fix: did you mean `required`?"), "{text}");
     assert!(text.contains("13 |         requird: true"), "{text}");
 
-    let (code, json) = output(deepbrief(home.path()).args(["checklist", "lint", "--json"]).arg(&broken));
+    let (code, json) = output(
+        deepbrief(home.path())
+            .args(["checklist", "lint", "--json"])
+            .arg(&broken),
+    );
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(report["ok"], false);
@@ -56,7 +75,8 @@ fn lint_of_a_broken_file_exits_1_and_names_file_line_and_fix() {
 #[test]
 fn an_addon_is_linted_against_the_bundled_core() {
     let home = tempfile::tempdir().expect("tempdir");
-    let (code, text) = output(deepbrief(home.path()).args(["checklist", "lint", "checklists/seo/v1.yaml"]));
+    let (code, text) =
+        output(deepbrief(home.path()).args(["checklist", "lint", "checklists/seo/v1.yaml"]));
     assert_eq!(code, 0, "{text}");
 }
 
@@ -65,7 +85,10 @@ fn lint_of_a_missing_path_is_a_clear_error() {
     let home = tempfile::tempdir().expect("tempdir");
     let (code, text) = output(deepbrief(home.path()).args(["checklist", "lint", "no/such.yaml"]));
     assert_eq!(code, 2);
-    assert!(text.contains("no/such.yaml: no such file or folder"), "{text}");
+    assert!(
+        text.contains("no/such.yaml: no such file or folder"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -74,17 +97,27 @@ fn list_show_and_schema() {
     let (code, text) = output(deepbrief(home.path()).args(["checklist", "list", "--lang", "en"]));
     assert_eq!(code, 0, "{text}");
     for id in ["core", "seo", "ppc", "web", "smm"] {
-        assert!(text.lines().any(|l| l.starts_with(id)), "{id} missing from:\n{text}");
+        assert!(
+            text.lines().any(|l| l.starts_with(id)),
+            "{id} missing from:\n{text}"
+        );
     }
-    let (code, text) = output(deepbrief(home.path()).args(["checklist", "show", "core@1", "--lang", "en"]));
+    let (code, text) =
+        output(deepbrief(home.path()).args(["checklist", "show", "core@1", "--lang", "en"]));
     assert_eq!(code, 0, "{text}");
     assert!(text.starts_with("core v1 — "), "{text}");
-    assert!(text.contains("processes") && text.contains("rules"), "{text}");
+    assert!(
+        text.contains("processes") && text.contains("rules"),
+        "{text}"
+    );
     assert!(text.contains("when: "), "conditions are shown:\n{text}");
 
     let (code, text) = output(deepbrief(home.path()).args(["checklist", "show", "nope"]));
     assert_eq!(code, 2);
-    assert!(text.contains("no loaded checklist `nope`; loaded: "), "{text}");
+    assert!(
+        text.contains("no loaded checklist `nope`; loaded: "),
+        "{text}"
+    );
 
     let (code, text) = output(deepbrief(home.path()).args(["checklist", "schema"]));
     assert_eq!(code, 0);
@@ -98,10 +131,21 @@ fn the_agency_folder_is_loaded_from_the_option() {
     let agency = home.path().join("agency");
     std::fs::create_dir_all(agency.join("bad")).expect("mkdir");
     std::fs::write(agency.join("bad/v1.yaml"), "id: bad\nversion: 1\n").expect("write");
-    let (code, text) = output(deepbrief(home.path()).args(["checklist", "list", "--checklists"]).arg(&agency));
+    let (code, text) = output(
+        deepbrief(home.path())
+            .args(["checklist", "list", "--checklists"])
+            .arg(&agency),
+    );
     assert_eq!(code, 0, "{text}");
-    assert!(text.contains("FAILED") && text.contains("bad/v1.yaml"), "{text}");
-    let (code, text) = output(deepbrief(home.path()).args(["checklist", "lint", "--checklists"]).arg(&agency));
+    assert!(
+        text.contains("FAILED") && text.contains("bad/v1.yaml"),
+        "{text}"
+    );
+    let (code, text) = output(
+        deepbrief(home.path())
+            .args(["checklist", "lint", "--checklists"])
+            .arg(&agency),
+    );
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("missing field `title`"), "{text}");
 }

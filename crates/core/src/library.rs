@@ -305,23 +305,22 @@ impl Library {
                     return; // the same file twice (e.g. a copy of a bundled checklist): keep one
                 }
             }
-            if let Some(stem) = file.path.file_stem().and_then(|s| s.to_str()) {
-                if let Some(n) = stem.strip_prefix('v').and_then(|n| n.parse::<u32>().ok()) {
-                    if n != checklist.version {
-                        issues.push(Issue::new(
-                            tree.key("version").map(|k| k.pos),
-                            "version",
-                            format!(
-                                "the file is named `{stem}` but says `version: {}`",
-                                checklist.version
-                            ),
-                            format!(
-                                "rename the file to `v{}.yaml`, or correct `version`",
-                                checklist.version
-                            ),
-                        ));
-                    }
-                }
+            if let Some(stem) = file.path.file_stem().and_then(|s| s.to_str())
+                && let Some(n) = stem.strip_prefix('v').and_then(|n| n.parse::<u32>().ok())
+                && n != checklist.version
+            {
+                issues.push(Issue::new(
+                    tree.key("version").map(|k| k.pos),
+                    "version",
+                    format!(
+                        "the file is named `{stem}` but says `version: {}`",
+                        checklist.version
+                    ),
+                    format!(
+                        "rename the file to `v{}.yaml`, or correct `version`",
+                        checklist.version
+                    ),
+                ));
             }
         }
         issues.sort_by_key(|i| i.pos);

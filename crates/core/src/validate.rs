@@ -497,14 +497,14 @@ impl<'a> Validator<'a> {
             Kind::Scale => (q.min.or(Some(1.0)), q.max.or(Some(5.0))),
             _ => (q.min, q.max),
         };
-        if let (Some(lo), Some(hi)) = (min, max) {
-            if lo > hi || (kind == Kind::Scale && lo == hi) {
-                self.err(
-                    format!("{path}.min"),
-                    format!("`min` ({lo}) is not below `max` ({hi})"),
-                    "swap them or correct one of the bounds",
-                );
-            }
+        if let (Some(lo), Some(hi)) = (min, max)
+            && (lo > hi || (kind == Kind::Scale && lo == hi))
+        {
+            self.err(
+                format!("{path}.min"),
+                format!("`min` ({lo}) is not below `max` ({hi})"),
+                "swap them or correct one of the bounds",
+            );
         }
         if kind == Kind::Percent {
             for (field, value) in [("min", q.min), ("max", q.max)] {
@@ -703,14 +703,14 @@ impl<'a> Validator<'a> {
                 }
             }
             Condition::Gt(c) | Condition::Lt(c) => {
-                if let Some(q) = self.referenced(&c.question, &format!("{here}.question")) {
-                    if !q.kind.is_numeric() {
-                        self.err(
+                if let Some(q) = self.referenced(&c.question, &format!("{here}.question"))
+                    && !q.kind.is_numeric()
+                {
+                    self.err(
                             format!("{here}.question"),
                             format!("`{op}` compares numbers, but `{}` is a `{}` question", q.id, q.kind.name()),
                             "point to a number, money, percent, duration or scale question, or use `equals`/`answered`",
                         );
-                    }
                 }
             }
         }
@@ -837,34 +837,34 @@ impl<'a> Validator<'a> {
             let Some(&(path, section, q)) = by_id.get(id) else {
                 continue;
             };
-            if let Some(when) = &section.when {
-                if let Err(reason) = self.can_hold(when, &never) {
-                    never.insert(id);
-                    if section_reported.insert(&section.id) {
-                        let si = self
-                            .checklist
-                            .sections
-                            .iter()
-                            .position(|s| s.id == section.id)
-                            .unwrap_or(0);
-                        self.err(
-                            format!("{}.when", self.section_path(si)),
-                            format!("section `{}` can never be shown: {reason}", section.id),
-                            "correct the condition, or remove it to show the section always",
-                        );
-                    }
-                    continue;
-                }
-            }
-            if let Some(when) = &q.when {
-                if let Err(reason) = self.can_hold(when, &never) {
-                    never.insert(id);
+            if let Some(when) = &section.when
+                && let Err(reason) = self.can_hold(when, &never)
+            {
+                never.insert(id);
+                if section_reported.insert(&section.id) {
+                    let si = self
+                        .checklist
+                        .sections
+                        .iter()
+                        .position(|s| s.id == section.id)
+                        .unwrap_or(0);
                     self.err(
-                        format!("{path}.when"),
-                        format!("question `{}` can never be shown: {reason}", q.id),
-                        "correct the condition, or remove it to show the question always",
+                        format!("{}.when", self.section_path(si)),
+                        format!("section `{}` can never be shown: {reason}", section.id),
+                        "correct the condition, or remove it to show the section always",
                     );
                 }
+                continue;
+            }
+            if let Some(when) = &q.when
+                && let Err(reason) = self.can_hold(when, &never)
+            {
+                never.insert(id);
+                self.err(
+                    format!("{path}.when"),
+                    format!("question `{}` can never be shown: {reason}", q.id),
+                    "correct the condition, or remove it to show the question always",
+                );
             }
         }
         for (i, r) in self.checklist.rules.iter().enumerate() {
@@ -1067,9 +1067,7 @@ fn dfs<'a>(
         }
         _ => {}
     }
-    let Some(next) = deps.get(id) else {
-        return None;
-    };
+    let next = deps.get(id)?;
     state.insert(id, 1);
     stack.push(id);
     for d in next {
@@ -1099,22 +1097,22 @@ fn contradiction(cs: &[Condition]) -> Result<(), String> {
             Condition::Empty(q) => (q, "empty"),
             _ => continue,
         };
-        if let Some(other) = states.insert(q, state) {
-            if other != state {
-                return Err(format!("`{q}` cannot be both `{other}` and `{state}`"));
-            }
+        if let Some(other) = states.insert(q, state)
+            && other != state
+        {
+            return Err(format!("`{q}` cannot be both `{other}` and `{state}`"));
         }
     }
     for c in cs {
         match c {
             Condition::Equals(e) => {
-                if let Some(prev) = equals.insert(&e.question, &e.value) {
-                    if prev != &e.value {
-                        return Err(format!(
-                            "`{}` cannot equal both `{prev}` and `{}`",
-                            e.question, e.value
-                        ));
-                    }
+                if let Some(prev) = equals.insert(&e.question, &e.value)
+                    && prev != &e.value
+                {
+                    return Err(format!(
+                        "`{}` cannot equal both `{prev}` and `{}`",
+                        e.question, e.value
+                    ));
                 }
             }
             Condition::Gt(g) => {
@@ -1129,12 +1127,12 @@ fn contradiction(cs: &[Condition]) -> Result<(), String> {
         }
     }
     for (q, lo) in &above {
-        if let Some(hi) = below.get(q) {
-            if lo >= hi {
-                return Err(format!(
-                    "`{q}` cannot be greater than {lo} and less than {hi}"
-                ));
-            }
+        if let Some(hi) = below.get(q)
+            && lo >= hi
+        {
+            return Err(format!(
+                "`{q}` cannot be greater than {lo} and less than {hi}"
+            ));
         }
     }
     Ok(())

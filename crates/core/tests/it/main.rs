@@ -1,4 +1,8 @@
 //! Integration tests of `deepbrief-core`; modules mirror `src/`.
+#![allow(
+    clippy::expect_used,
+    reason = "a test should fail loudly at the first broken step"
+)]
 
 mod bundled;
 mod condition;
