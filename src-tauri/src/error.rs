@@ -1,0 +1,65 @@
+//! The one error that crosses IPC: `{code, message}`.
+//!
+//! The code only grows a new variant when the UI needs to branch on it; everything else is
+//! [`ErrorCode::Internal`] with a message written for people.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What kind of failure the UI is looking at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// Something went wrong that the UI cannot act on beyond showing the message.
+    Internal,
+}
+
+/// An error returned by a command, serialised as `{ "code": "internal", "message": "…" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    /// Machine-readable kind, for the UI to branch on.
+    pub code: ErrorCode,
+    /// Human-readable explanation that names the place and, where possible, the fix.
+    pub message: String,
+}
+
+impl IpcError {
+    /// An [`ErrorCode::Internal`] error with `message`.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::Internal,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for IpcError {}
+
+impl From<tauri::Error> for IpcError {
+    fn from(error: tauri::Error) -> Self {
+        Self::internal(error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_code_and_message() -> Result<(), serde_json::Error> {
+        let json = serde_json::to_value(IpcError::internal("disk on fire"))?;
+        assert_eq!(
+            json,
+            serde_json::json!({ "code": "internal", "message": "disk on fire" })
+        );
+        Ok(())
+    }
+}

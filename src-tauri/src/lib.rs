@@ -1,0 +1,38 @@
+//! Deepbrief's desktop shell.
+//!
+//! This crate owns the window, the IPC surface and nothing else: every `#[tauri::command]` extracts
+//! state, calls one function of a domain crate and maps its error to [`IpcError`]. The domain lives in
+//! `deepbrief-core` (and later `store`/`export`), which never depend on Tauri.
+//!
+//! - [`sources`] decides where checklists come from (bundled resources, the agency folder).
+//! - [`checklists`] holds the checklist commands.
+//! - [`error`] is the one `{code, message}` error that crosses IPC.
+
+pub mod checklists;
+pub mod error;
+pub mod sources;
+
+use std::sync::Arc;
+
+use tauri::Manager;
+
+pub use error::{ErrorCode, IpcError};
+
+/// Builds and runs the app until its last window closes.
+#[expect(
+    clippy::expect_used,
+    reason = "nothing can be shown to the user if the app itself cannot start; Tauri's templates end `run()` the same way"
+)]
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let sources = sources::resolve(app.handle(), std::env::args(), |name| {
+                std::env::var_os(name)
+            });
+            app.manage(Arc::new(sources));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![checklists::list_checklists])
+        .run(tauri::generate_context!())
+        .expect("error while running tauri application");
+}

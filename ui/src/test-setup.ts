@@ -1,0 +1,2 @@
+// Adds `toBeInTheDocument()` and friends to Vitest's `expect`.
+import '@testing-library/jest-dom/vitest';
