@@ -109,6 +109,9 @@ fn yaml_issue(e: &YamlError) -> Issue {
                 SyntaxClass::Budget => {
                     "the file was refused, not expanded: remove the anchors/aliases (`&name`, `*name`) and write the values out".to_owned()
                 }
+                SyntaxClass::Syntax if e.to_string().contains("mapping values are not allowed") => {
+                    "a text that contains `: ` must be quoted: wrap the whole text in double quotes, or write it as a `|` block".to_owned()
+                }
                 SyntaxClass::Syntax => {
                     "check the indentation (spaces, not tabs), quotes and colons around this place".to_owned()
                 }
