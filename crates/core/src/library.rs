@@ -281,9 +281,22 @@ impl Library {
                 },
                 None => None,
             };
+            let siblings: Vec<&Checklist> = match &checklist.extends {
+                Some(base_id) => self
+                    .latest_all()
+                    .into_iter()
+                    .filter(|c| {
+                        c.checklist.extends.as_ref() == Some(base_id)
+                            && c.checklist.id != checklist.id
+                    })
+                    .map(|c| &c.checklist)
+                    .collect(),
+                None => Vec::new(),
+            };
             issues.extend(validate(
                 checklist,
                 base,
+                &siblings,
                 tree,
                 &read.written_ids,
                 &read.paths,

@@ -12,10 +12,13 @@ use crate::model::{Checklist, Column, Kind, Question, Section};
 use crate::text::Text;
 use crate::yaml::{Node, Value, find, locate};
 
-/// Validates a checklist read from `tree`. `base` is the checklist named by `extends`, already valid.
+/// Validates a checklist read from `tree`. `base` is the checklist named by `extends`, already valid;
+/// `siblings` are the other add-ons of the same base, whose question ids a brief may combine with
+/// this one's and so must not repeat.
 pub(crate) fn validate(
     checklist: &Checklist,
     base: Option<&Checklist>,
+    siblings: &[&Checklist],
     tree: &Node,
     written_ids: &HashSet<String>,
     paths: &ItemPaths,
@@ -29,6 +32,7 @@ pub(crate) fn validate(
     let mut v = Validator {
         checklist,
         base,
+        siblings,
         tree,
         written_ids,
         paths,
@@ -49,6 +53,7 @@ pub(crate) fn validate(
 struct Validator<'a> {
     checklist: &'a Checklist,
     base: Option<&'a Checklist>,
+    siblings: &'a [&'a Checklist],
     tree: &'a Node,
     written_ids: &'a HashSet<String>,
     paths: &'a ItemPaths,
@@ -192,9 +197,9 @@ impl<'a> Validator<'a> {
     fn ids(&mut self) {
         let mut sections: HashMap<&str, String> = HashMap::new();
         let mut questions: HashMap<&str, String> = HashMap::new();
-        if let Some(base) = self.base {
-            for (_, q) in base.questions() {
-                questions.insert(&q.id, format!("checklist `{}`", base.id));
+        for other in self.base.into_iter().chain(self.siblings.iter().copied()) {
+            for (_, q) in other.questions() {
+                questions.insert(&q.id, format!("checklist `{}`", other.id));
             }
         }
         for (si, s) in self.checklist.sections.iter().enumerate() {

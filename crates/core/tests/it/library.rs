@@ -217,3 +217,39 @@ fn a_missing_bundled_folder_is_a_listed_problem() {
             .starts_with("cannot read the folder")
     );
 }
+
+#[test]
+fn two_addons_of_one_core_may_not_share_a_question_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "core/v1.yaml", CORE);
+    write(dir.path(), "seo/v1.yaml", ADDON);
+    write(
+        dir.path(),
+        "ppc/v1.yaml",
+        &ADDON
+            .replace("id: seo\n", "id: ppc\n")
+            .replace("[seo]", "[ppc]"),
+    );
+    let library = load_library(&Sources {
+        bundled: dir.path().to_path_buf(),
+        agency: None,
+    });
+    // Files load in path order: `ppc` comes first, so `seo` is the one refused.
+    let ids: Vec<&str> = library
+        .checklists
+        .iter()
+        .map(|c| c.checklist.id.as_str())
+        .collect();
+    assert_eq!(ids, ["core", "ppc"]);
+    assert!(
+        library.problems[0].path.contains("seo"),
+        "{}",
+        library.problems[0].path
+    );
+    let d = &library.problems[0].diagnostics[0];
+    assert_eq!(
+        d.message,
+        "duplicate question id `seo_regions` (first used at checklist `ppc`)"
+    );
+    assert_eq!((d.line, d.column), (Some(11), Some(13)));
+}
