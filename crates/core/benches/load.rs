@@ -28,6 +28,17 @@ fn bench_load(c: &mut Criterion) {
     c.bench_function("load_files(bundled, bytes in memory)", |b| {
         b.iter(|| load_files(black_box(files.clone())))
     });
+    let bytes: Vec<Vec<u8>> = files
+        .iter()
+        .filter_map(|f| f.content.as_ref().ok().cloned())
+        .collect();
+    c.bench_function("yaml::parse(bundled) only", |b| {
+        b.iter(|| {
+            for file in &bytes {
+                let _ = black_box(deepbrief_core::yaml::parse(black_box(file)));
+            }
+        })
+    });
 }
 
 criterion_group!(benches, bench_load);

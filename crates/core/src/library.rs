@@ -210,9 +210,10 @@ struct Pending {
 pub fn load_files(files: Vec<SourceFile>) -> Library {
     let mut library = Library::default();
     let mut pending = Vec::new();
-    for file in files {
-        match &file.content {
-            Err(message) => library.problems.push(FileProblem {
+    for (file, parsed) in read_all(files) {
+        match (&file.content, parsed) {
+            (Ok(_), Some((read, hash))) => pending.push(Pending { file, read, hash }),
+            (Err(message), _) => library.problems.push(FileProblem {
                 path: file.path.display().to_string(),
                 origin: file.origin,
                 diagnostics: vec![Diagnostic {
@@ -224,11 +225,18 @@ pub fn load_files(files: Vec<SourceFile>) -> Library {
                     fix: "check that the file exists, is readable and is a checklist".to_owned(),
                 }],
             }),
-            Ok(bytes) => {
-                let hash = hex(&Sha256::digest(bytes));
-                let read = load::read(bytes);
-                pending.push(Pending { file, read, hash });
-            }
+            (Ok(_), None) => library.problems.push(FileProblem {
+                path: file.path.display().to_string(),
+                origin: file.origin,
+                diagnostics: vec![Diagnostic {
+                    path: file.path.display().to_string(),
+                    line: None,
+                    column: None,
+                    yaml_path: None,
+                    message: "the loader failed on this file (an internal error)".to_owned(),
+                    fix: "report this file to the Deepbrief developers; the other checklists are loaded".to_owned(),
+                }],
+            }),
         }
     }
     let (cores, addons): (Vec<_>, Vec<_>) = pending.into_iter().partition(|p| {
@@ -245,6 +253,56 @@ pub fn load_files(files: Vec<SourceFile>) -> Library {
     });
     library.problems.sort_by(|a, b| a.path.cmp(&b.path));
     library
+}
+
+/// Parses and reads every file, spreading the files over the machine's cores: parsing is most of the
+/// cost of loading, and files are independent until validation.
+fn read_all(files: Vec<SourceFile>) -> Vec<(SourceFile, Option<(load::Read, String)>)> {
+    let read_one = |file: &SourceFile| {
+        file.content
+            .as_ref()
+            .ok()
+            .map(|bytes| (load::read(bytes), hex(&Sha256::digest(bytes))))
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if workers <= 1 {
+        return files
+            .into_iter()
+            .map(|f| {
+                let read = read_one(&f);
+                (f, read)
+            })
+            .collect();
+    }
+    let reads: Vec<Option<(load::Read, String)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let files = &files;
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % workers == w)
+                        .map(|(i, f)| (i, read_one(f)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut out: Vec<Option<(load::Read, String)>> = Vec::new();
+        out.resize_with(files.len(), || None);
+        for handle in handles {
+            // A panic in a worker would be a bug in the loader; the property tests guard against it.
+            if let Ok(results) = handle.join() {
+                for (i, r) in results {
+                    out[i] = r;
+                }
+            }
+        }
+        out
+    });
+    files.into_iter().zip(reads).collect()
 }
 
 fn hex(bytes: &[u8]) -> String {
