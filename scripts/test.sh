@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs every test of Deepbrief, installing whatever is missing first. Fails fast: the first failing
+# step stops the run. Ends with a line `N passed, M failed` (CI reads it).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+
+# insta: never write snapshots in a test run; a changed snapshot is a failure (CI semantics).
+export INSTA_UPDATE=no
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+
+PASSED=0
+TIMES=()
+if [ -t 1 ]; then BOLD=$'\033[1m' RED=$'\033[1;31m' GREEN=$'\033[32m' RESET=$'\033[0m'; else
+  BOLD="" RED="" GREEN="" RESET=""
+fi
+RUN_START=${EPOCHREALTIME/./}
+
+# Microseconds since $1 as seconds with one decimal, e.g. `12.3`.
+elapsed() {
+  local us=$((${EPOCHREALTIME/./} - $1))
+  printf '%d.%d' $((us / 1000000)) $((us % 1000000 / 100000))
+}
+
+# One line: the outcome, then every step that ran with its time.
+summary() {
+  local joined="" t
+  for t in "${TIMES[@]}"; do joined+="${joined:+, }$t"; done
+  printf '\nsummary: %s in %s s: %s\n' "$1" "$(elapsed "$RUN_START")" "$joined"
+}
+
+# step NAME COMMAND...: runs one step under a banner (name and command), timed; stops the run when
+# it fails.
+step() {
+  local name=$1
+  shift
+  local start=${EPOCHREALTIME/./}
+  printf '\n%s=== [%d] %s: %s%s\n' "$BOLD" $((PASSED + 1)) "$name" "$*" "$RESET"
+  local rc=0
+  set +e
+  (
+    set -euo pipefail
+    "$@"
+  )
+  rc=$?
+  set -e
+  local took
+  took=$(elapsed "$start")
+  if [ "$rc" -ne 0 ]; then
+    printf '\n%s=== FAILED: %s (exit %d, %s s)%s\n' "$RED" "$name" "$rc" "$took" "$RESET"
+    TIMES+=("$name FAILED")
+    summary "FAILED at \"$name\""
+    printf '%d passed, 1 failed\n' "$PASSED"
+    exit "$rc"
+  fi
+  PASSED=$((PASSED + 1))
+  TIMES+=("$name ${took} s")
+  printf '%s=== ok: %s (%s s)%s\n' "$GREEN" "$name" "$took" "$RESET"
+}
+
+# The generated TypeScript bindings and JSON Schema must be committed and current: `cargo test`
+# regenerates them, so any difference here means someone forgot to commit the new version.
+generated_files_current() {
+  local paths=(ui/src/lib/bindings checklists/checklist.schema.json)
+  if ! command -v git >/dev/null 2>&1 || ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    echo "note: not in a git work tree (or git is missing); skipping the check that generated files are committed"
+    return 0
+  fi
+  local untracked
+  untracked="$(git ls-files --others --exclude-standard -- "${paths[@]}")"
+  if [ -n "$untracked" ]; then
+    echo "generated files are not committed (git add them):"
+    echo "$untracked"
+    return 1
+  fi
+  if ! git diff --exit-code -- "${paths[@]}"; then
+    echo "generated files changed when the tests ran: commit the regenerated versions above"
+    return 1
+  fi
+  echo "generated TypeScript bindings and JSON Schema are committed and current"
+}
+
+# Order: cheap checks first. The UI is built before anything compiles src-tauri (clippy, cargo
+# test): Tauri embeds ui/dist at compile time and refuses to compile when it does not exist.
+step setup setup_test
+step fmt cargo fmt --all --check
+step svelte-check npm --prefix ui run check
+step vitest npm --prefix ui run test
+step "ui build" npm --prefix ui run build
+step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+step "cargo test" cargo test --workspace --locked
+step "generated files" generated_files_current
+step "app build" cargo build --locked -p deepbrief-desktop -p deepbrief-cli
+step "checklist lint" ./target/debug/deepbrief checklist lint checklists/
+step e2e tests/e2e/run.sh
+
+summary "all $PASSED steps passed"
+printf '%d passed, 0 failed\n' "$PASSED"

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against the real desktop app:
+#   Xvfb (when there is no display) -> tauri-driver -> WebKitWebDriver -> target/debug/deepbrief-desktop
+# Build the UI and the app first (scripts/test.sh does): npm --prefix ui run build &&
+# cargo build -p deepbrief-desktop. Logs and the screenshot land in target/e2e/.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+
+app="$PWD/target/debug/deepbrief-desktop"
+out="$PWD/target/e2e"
+[ -x "$app" ] || setup_die "$app is missing: run 'npm --prefix ui run build && cargo build -p deepbrief-desktop'"
+command -v tauri-driver >/dev/null 2>&1 || setup_die "tauri-driver is missing: run 'cargo install tauri-driver --locked'"
+command -v WebKitWebDriver >/dev/null 2>&1 || setup_die "WebKitWebDriver is missing: apt-get install webkit2gtk-driver"
+mkdir -p "$out"
+
+# The app gets its own empty data folders: the tests never see (or touch) the user's briefs,
+# settings or agency checklists, and only the bundled checklists load.
+scratch="$(mktemp -d)"
+export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache"
+unset DEEPBRIEF_CHECKLISTS
+
+driver_pid=""
+cleanup() {
+  if [ -n "$driver_pid" ]; then
+    kill "$driver_pid" 2>/dev/null || true
+    wait "$driver_pid" 2>/dev/null || true
+  fi
+  setup_stop_xvfb
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+setup_display
+
+# Something already listening on a port? (bash's /dev/tcp connects; a refused connection = free)
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# tauri-driver listens on PORT and talks to WebKitWebDriver on PORT+1: 4444/4445 unless taken.
+port=4444
+while port_busy "$port" || port_busy $((port + 1)); do
+  port=$((port + 2))
+  [ "$port" -lt 4544 ] || setup_die "no free port pair found in 4444-4543 for tauri-driver"
+done
+
+log="$out/tauri-driver.log"
+tauri-driver --port "$port" --native-port $((port + 1)) >"$log" 2>&1 &
+driver_pid=$!
+export WEBDRIVER_URL="http://127.0.0.1:$port"
+
+# Wait (up to 30 s) until the driver answers GET /status.
+if ! node -e '
+  const url = process.argv[1] + "/status";
+  const deadline = Date.now() + 30000;
+  (async () => {
+    for (;;) {
+      try {
+        const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+        if (r.ok) return;
+      } catch {}
+      if (Date.now() > deadline) process.exit(1);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+' "$WEBDRIVER_URL"; then
+  echo "tauri-driver did not answer on $WEBDRIVER_URL/status within 30 s; its log:" >&2
+  cat "$log" >&2
+  exit 1
+fi
+setup_note "tauri-driver is up on $WEBDRIVER_URL (display ${DISPLAY:-none}${WAYLAND_DISPLAY:+, wayland $WAYLAND_DISPLAY})"
+
+status=0
+E2E_APP="$app" E2E_OUT_DIR="$out" node --test tests/e2e/ || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- tauri-driver log ($log), last 40 lines ---" >&2
+  tail -n 40 "$log" >&2
+fi
+exit "$status"

@@ -1,0 +1,93 @@
+// A minimal W3C WebDriver client over Node's built-in fetch: just what the end-to-end tests use.
+// tauri-driver speaks this protocol and proxies it to WebKitWebDriver, which drives the app's webview.
+
+/** The WebDriver server (tauri-driver); run.sh sets WEBDRIVER_URL. */
+export const WEBDRIVER_URL = process.env.WEBDRIVER_URL ?? 'http://127.0.0.1:4444';
+
+/** A WebDriver error answer, with the server's error code and message. */
+export class WebDriverError extends Error {
+  constructor(method, path, status, value) {
+    super(
+      `${method} ${path} -> HTTP ${status}: ${value?.error ?? 'error'}: ${value?.message ?? JSON.stringify(value)}`,
+    );
+    this.name = 'WebDriverError';
+    this.status = status;
+    this.code = value?.error;
+  }
+}
+
+/** Sends one command and returns its `value`; throws a WebDriverError on an error answer. */
+export async function command(method, path, body, timeoutMs = 60_000) {
+  const response = await fetch(`${WEBDRIVER_URL}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await response.text();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new WebDriverError(method, path, response.status, { message: text.slice(0, 500) });
+  }
+  if (!response.ok || (parsed?.value && typeof parsed.value === 'object' && 'error' in parsed.value)) {
+    throw new WebDriverError(method, path, response.status, parsed?.value);
+  }
+  return parsed.value;
+}
+
+/** A session with the app: starting it launches the app's window. */
+export class Session {
+  /** Starts the application binary at `application` (an absolute path). */
+  static async start(application) {
+    const value = await command(
+      'POST',
+      '/session',
+      {
+        capabilities: {
+          alwaysMatch: {
+            browserName: 'wry',
+            'tauri:options': { application },
+          },
+        },
+      },
+      120_000,
+    );
+    return new Session(value.sessionId);
+  }
+
+  constructor(id) {
+    this.id = id;
+  }
+
+  /** Runs `script` (a function body) in the page and returns its result. */
+  execute(script, args = []) {
+    return command('POST', `/session/${this.id}/execute/sync`, { script, args });
+  }
+
+  /** The first element matching a CSS selector, as a WebDriver element reference. */
+  async find(selector) {
+    const value = await command('POST', `/session/${this.id}/element`, {
+      using: 'css selector',
+      value: selector,
+    });
+    return Object.values(value)[0];
+  }
+
+  /** The rendered text of an element. */
+  text(element) {
+    return command('GET', `/session/${this.id}/element/${element}/text`);
+  }
+
+  /** A screenshot of the window as PNG bytes. */
+  async screenshot() {
+    const base64 = await command('GET', `/session/${this.id}/screenshot`);
+    return Buffer.from(base64, 'base64');
+  }
+
+  /** Ends the session, which closes the app. */
+  delete() {
+    return command('DELETE', `/session/${this.id}`, undefined, 30_000);
+  }
+}
