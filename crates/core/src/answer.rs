@@ -14,10 +14,97 @@ use crate::condition::Scalar;
 pub enum Answer {
     /// A value was typed.
     Answered(AnswerValue),
-    /// The client does not know, or has no description yet.
+    /// The client does not know, or has no description yet: a gap that needs a follow-up.
     Unknown,
-    /// Not applicable to this client.
-    NotApplicable,
+    /// The client will send it later, by `due` (ISO date `YYYY-MM-DD`). Conditions see it as empty.
+    Later {
+        /// The promised date, `YYYY-MM-DD`.
+        due: String,
+    },
+    /// Not applicable to this client, with the reason.
+    NotApplicable {
+        /// Why the question does not apply.
+        reason: String,
+    },
+}
+
+impl Answer {
+    /// The typed value, when the question is answered.
+    pub fn value(&self) -> Option<&AnswerValue> {
+        match self {
+            Answer::Answered(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The state's snake_case name (`answered`, `unknown`, `later`, `not_applicable`).
+    pub fn state_name(&self) -> &'static str {
+        match self {
+            Answer::Answered(_) => "answered",
+            Answer::Unknown => "unknown",
+            Answer::Later { .. } => "later",
+            Answer::NotApplicable { .. } => "not_applicable",
+        }
+    }
+}
+
+/// Everything a brief holds for one question: the answer, the evidence behind it, and whether it was
+/// carried over from an earlier brief and still needs the client's confirmation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Entry {
+    /// The answer or state.
+    pub answer: Answer,
+    /// Notes, links and files that back the answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// Prefilled from a previous brief of the same client: ask "is this still true?".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub to_confirm: bool,
+}
+
+impl Entry {
+    /// An entry with just an answer: no evidence, confirmed.
+    pub fn new(answer: Answer) -> Self {
+        Entry {
+            answer,
+            evidence: Vec::new(),
+            to_confirm: false,
+        }
+    }
+}
+
+/// One piece of evidence behind an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Evidence {
+    /// What it is.
+    pub kind: EvidenceKind,
+    /// The note's text, the URL, or the file's name or path.
+    pub text: String,
+    /// "Verified" (the agency saw it) rather than "claimed" (the client said so).
+    #[serde(default)]
+    pub verified: bool,
+}
+
+/// The kind of a piece of evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EvidenceKind {
+    /// A note from the interview.
+    Note,
+    /// A link to a document, page or system.
+    Link,
+    /// A file the client sent (name or path).
+    File,
+}
+
+impl EvidenceKind {
+    /// Whether this kind of evidence is a written document (a link or a file), as opposed to a note.
+    pub fn is_document(self) -> bool {
+        matches!(self, EvidenceKind::Link | EvidenceKind::File)
+    }
 }
 
 /// A typed answer value; which variant a question takes follows from its [`crate::model::Kind`].

@@ -20,7 +20,7 @@ mod validate;
 pub mod visibility;
 pub mod yaml;
 
-pub use answer::{Answer, AnswerValue};
+pub use answer::{Answer, AnswerValue, Entry, Evidence, EvidenceKind};
 pub use condition::{Condition, Fact, Facts, Scalar};
 pub use diagnostic::Diagnostic;
 pub use library::{

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::answer::Answer;
+use crate::answer::{Answer, Entry};
 use crate::condition::{Fact, Facts};
 use crate::model::{Checklist, Question, Section};
 
@@ -25,6 +25,18 @@ impl Answers for HashMap<String, Answer> {
 impl Answers for BTreeMap<String, Answer> {
     fn answer(&self, question: &str) -> Option<&Answer> {
         self.get(question)
+    }
+}
+
+impl Answers for HashMap<String, Entry> {
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.get(question).map(|e| &e.answer)
+    }
+}
+
+impl Answers for BTreeMap<String, Entry> {
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.get(question).map(|e| &e.answer)
     }
 }
 
@@ -87,7 +99,8 @@ impl Facts for Visibility<'_> {
         match self.answers.answer(question) {
             None => Fact::Empty,
             Some(Answer::Unknown) => Fact::Unknown,
-            Some(Answer::NotApplicable) => Fact::NotApplicable,
+            Some(Answer::Later { .. }) => Fact::Empty,
+            Some(Answer::NotApplicable { .. }) => Fact::NotApplicable,
             Some(Answer::Answered(v)) => Fact::Answered(v),
         }
     }

@@ -66,7 +66,12 @@ fn answers() -> HashMap<String, Answer> {
         "channels".into(),
         Answer::Answered(AnswerValue::Choices(vec!["seo".into(), "other".into()])),
     );
-    a.insert("dealer_terms".into(), Answer::NotApplicable);
+    a.insert(
+        "dealer_terms".into(),
+        Answer::NotApplicable {
+            reason: "dealers only".into(),
+        },
+    );
     a
 }
 
@@ -273,4 +278,20 @@ fn conditions_print_readably() {
         c.to_string(),
         "expansion = true and (offer empty or orders < 10)"
     );
+}
+
+#[test]
+fn will_send_later_counts_as_empty_for_conditions() {
+    let checklist = crate::valid("demo.yaml");
+    let mut answers = answers();
+    answers.insert(
+        "offer".into(),
+        Answer::Later {
+            due: "2026-12-01".into(),
+        },
+    );
+    let vis = Visibility::new(&[&checklist], &answers);
+    assert!(Condition::Empty("offer".into()).holds(&vis));
+    assert!(!answered("offer").holds(&vis));
+    assert!(!Condition::Unknown("offer".into()).holds(&vis));
 }

@@ -4,4 +4,12 @@ import type { AnswerValue } from "./AnswerValue";
 /**
  * What a brief records for one question. No entry at all means the question is empty.
  */
-export type Answer = { "state": "answered", "value": AnswerValue } | { "state": "unknown" } | { "state": "not_applicable" };
+export type Answer = { "state": "answered", "value": AnswerValue } | { "state": "unknown" } | { "state": "later", "value": { 
+/**
+ * The promised date, `YYYY-MM-DD`.
+ */
+due: string, } } | { "state": "not_applicable", "value": { 
+/**
+ * Why the question does not apply.
+ */
+reason: string, } };
