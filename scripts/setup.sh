@@ -18,8 +18,9 @@ SETUP_APP_DEBS=(
   libxdo-dev libssl-dev
 )
 # Extra Debian packages for tests that drive the real window: a virtual X server and WebKit's
-# WebDriver (/usr/bin/WebKitWebDriver), which tauri-driver talks to.
-SETUP_TEST_DEBS=(xvfb webkit2gtk-driver)
+# WebDriver (/usr/bin/WebKitWebDriver), which tauri-driver talks to; poppler-utils (pdftotext,
+# pdftoppm) to check the kickoff PDF's text and pages.
+SETUP_TEST_DEBS=(xvfb webkit2gtk-driver poppler-utils)
 
 # Make `cargo install`ed tools (tauri-driver) findable even when ~/.cargo/bin is not on PATH.
 case ":$PATH:" in

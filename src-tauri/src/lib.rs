@@ -7,9 +7,11 @@
 //! - [`sources`] decides where checklists come from (bundled resources, the agency folder).
 //! - [`checklists`] holds the checklist commands.
 //! - [`error`] is the one `{code, message}` error that crosses IPC.
+//! - [`logging`] sends the log to a file in the data directory.
 
 pub mod checklists;
 pub mod error;
+pub mod logging;
 pub mod sources;
 
 use std::sync::Arc;
@@ -25,7 +27,19 @@ pub use error::{ErrorCode, IpcError};
 )]
 pub fn run() {
     tauri::Builder::default()
+        // Registered first, as the plugin asks: a second launch hands its arguments to this one
+        // and exits; we bring the existing window to the front.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(logging::plugin())
         .setup(|app| {
+            log::info!("Deepbrief {} starting", env!("CARGO_PKG_VERSION"));
             let sources = sources::resolve(app.handle(), std::env::args(), |name| {
                 std::env::var_os(name)
             });

@@ -55,7 +55,9 @@ test('the app window lists every bundled checklist, with no load problems', { ti
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  // Keep what the window looked like, pass or fail, for humans.
+  // Keep what the window looked like, pass or fail, for humans. WebKit's screenshot can trail the
+  // DOM by a frame or two, so give it a moment to paint what the DOM already holds.
+  await new Promise((r) => setTimeout(r, 500));
   await mkdir(outDir, { recursive: true });
   const shot = join(outDir, 'checklists.png');
   await writeFile(shot, await session.screenshot());
