@@ -8,11 +8,13 @@
 //! - [`checklists`] holds the checklist commands.
 //! - [`error`] is the one `{code, message}` error that crosses IPC.
 //! - [`logging`] sends the log to a file in the data directory.
+//! - [`startup`] records when the first screen is ready.
 
 pub mod checklists;
 pub mod error;
 pub mod logging;
 pub mod sources;
+pub mod startup;
 
 use std::sync::Arc;
 
@@ -26,6 +28,7 @@ pub use error::{ErrorCode, IpcError};
     reason = "nothing can be shown to the user if the app itself cannot start; Tauri's templates end `run()` the same way"
 )]
 pub fn run() {
+    let started = startup::StartedAt(std::time::Instant::now());
     tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch hands its arguments to this one
         // and exits; we bring the existing window to the front.
@@ -38,6 +41,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(logging::plugin())
+        .manage(started)
         .setup(|app| {
             log::info!("Deepbrief {} starting", env!("CARGO_PKG_VERSION"));
             let sources = sources::resolve(app.handle(), std::env::args(), |name| {
@@ -46,7 +50,10 @@ pub fn run() {
             app.manage(Arc::new(sources));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![checklists::list_checklists])
+        .invoke_handler(tauri::generate_handler![
+            checklists::list_checklists,
+            startup::ui_ready
+        ])
         .run(tauri::generate_context!())
         .expect("error while running tauri application");
 }

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackendError } from '$lib/backend';
 import { sampleReport } from '$lib/fixtures.test-data';
 import { language } from '$lib/state/language.svelte';
@@ -17,6 +17,17 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Deepbrief' })).toBeInTheDocument();
     expect(await screen.findByText('Базовый бриф')).toBeInTheDocument();
     expect(screen.getByText('/agency/broken/v1.yaml:12:5')).toBeInTheDocument();
+  });
+
+  it('reports the first screen ready once, after it rendered', async () => {
+    const onready = vi.fn();
+    const library = new LibraryState(() => Promise.resolve(sampleReport));
+    render(App, { library, onready });
+
+    await screen.findByText('Базовый бриф');
+    await vi.waitFor(() => expect(onready).toHaveBeenCalledTimes(1));
+    await library.refresh();
+    expect(onready).toHaveBeenCalledTimes(1);
   });
 
   it('switches the whole window to English', async () => {

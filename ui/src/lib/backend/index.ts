@@ -51,3 +51,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export function listChecklists(): Promise<LibraryReport> {
   return call<LibraryReport>('list_checklists');
 }
+
+/** Tells the shell that the first screen is interactive (start-up timing; see src-tauri/src/startup.rs). */
+export function uiReady(): Promise<void> {
+  return call<void>('ui_ready');
+}
