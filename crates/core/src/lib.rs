@@ -13,6 +13,7 @@ pub mod library;
 mod load;
 pub mod model;
 pub mod schema;
+pub mod search_text;
 pub mod settings;
 pub mod text;
 mod tree_de;
