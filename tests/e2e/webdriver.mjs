@@ -75,6 +75,70 @@ export class Session {
     return Object.values(value)[0];
   }
 
+  /** Every element matching a CSS selector, as WebDriver element references. */
+  async findAll(selector) {
+    const values = await command('POST', `/session/${this.id}/elements`, {
+      using: 'css selector',
+      value: selector,
+    });
+    return values.map((v) => Object.values(v)[0]);
+  }
+
+  /**
+   * Waits until an element matching `selector` exists (and, by default, is displayed) and returns
+   * it; throws with the page text after `timeoutMs`.
+   */
+  async waitFor(selector, { timeoutMs = 15_000, visible = true } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await this.findAll(selector);
+      for (const element of found) {
+        if (!visible || (await this.displayed(element))) return element;
+      }
+      if (Date.now() > deadline) {
+        const text = await this.execute('return document.body ? document.body.innerText : ""');
+        throw new Error(`no ${visible ? 'visible ' : ''}element matches ${selector} after ${timeoutMs} ms; page text:\n${text}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Waits until `predicate` (a page script returning a truthy value) holds; returns its value. */
+  async waitUntil(script, { timeoutMs = 15_000, message = script } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.execute(script);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Whether the element is displayed. */
+  displayed(element) {
+    return command('GET', `/session/${this.id}/element/${element}/displayed`);
+  }
+
+  /** Clicks the element. */
+  click(element) {
+    return command('POST', `/session/${this.id}/element/${element}/click`, {});
+  }
+
+  /** Clears an input or textarea. */
+  clear(element) {
+    return command('POST', `/session/${this.id}/element/${element}/clear`, {});
+  }
+
+  /** Types `text` into the element (WebDriver key codes such as '\uE007' for Enter work too). */
+  type(element, text) {
+    return command('POST', `/session/${this.id}/element/${element}/value`, { text });
+  }
+
+  /** An element's property (`value`, `checked`, …). */
+  property(element, name) {
+    return command('GET', `/session/${this.id}/element/${element}/property/${name}`);
+  }
+
   /** The rendered text of an element. */
   text(element) {
     return command('GET', `/session/${this.id}/element/${element}/text`);
