@@ -27,15 +27,17 @@
 //! - **Two answers, one question.** When several answers map to the same question (two questions
 //!   renamed into one, or a rename onto a question that kept its id), the answer that has been at
 //!   that id the longest wins: one that kept its id beats one renamed into it, an earlier rename beats
-//!   a later one, then the lower old id wins. The others are archived as displaced. This order is
+//!   a later one; a live answer beats an archived one and a recently archived one an older one; then
+//!   the lower old id wins. The others are archived as displaced (or stay archived). This order is
 //!   what upgrading one version at a time would do, so v1 → v2 → v3 places the same answers as
-//!   v1 → v3.
+//!   v1 → v3 (checked by a property test).
 //! - **Archived answers come back** when an upgrade of their checklist brings their question back
 //!   (the id re-appears, or a rename leads to a question of the new version) and no live answer holds
 //!   it. A restored answer whose question changed kind is marked to confirm as above.
 //! - Answers to questions of none of the old checklists (ad-hoc questions, say) are carried over
 //!   unchanged and listed as `unlisted`.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -687,7 +689,7 @@ pub fn apply(
 /// One answer that wants a question of the new versions.
 struct Candidate<'p> {
     /// Who has been at the target the longest sorts first; see [`priority`].
-    priority: (Vec<(u32, String)>, bool, String),
+    priority: Priority,
     /// The answer's old id.
     name: String,
     what: Claim<'p>,
@@ -700,21 +702,20 @@ enum Claim<'p> {
     Restore(usize, &'p ArchivedAnswer, &'p Restore),
 }
 
-/// The order in which answers claim a question: the renames that brought each one there, latest
-/// first, as (version, id before); an answer that kept its id has none and sorts first. Live answers
-/// sort before archived ones, then by old id.
-fn priority(
-    renames: &[RenameStep],
-    archived: bool,
-    name: &str,
-) -> (Vec<(u32, String)>, bool, String) {
+/// The order in which answers claim a question, first wins: the renames that brought each one
+/// there, latest first, as (version, id before) — an answer that kept its id has none and sorts
+/// first, an earlier rename before a later one; then live answers before archived ones, the most
+/// recently archived first (the archive is in the order answers were archived); then by old id.
+type Priority = (Vec<(u32, String)>, Option<Reverse<usize>>, String);
+
+fn priority(renames: &[RenameStep], archived_at: Option<usize>, name: &str) -> Priority {
     (
         renames
             .iter()
             .rev()
             .map(|r| (r.version, r.from.clone()))
             .collect(),
-        archived,
+        archived_at.map(Reverse),
         name.to_owned(),
     )
 }
@@ -755,7 +756,7 @@ fn run(
                 .entry(t.question_id.clone())
                 .or_default()
                 .push(Candidate {
-                    priority: priority(&route.renames, false, &id),
+                    priority: priority(&route.renames, None, &id),
                     name: id,
                     what: Claim::Routed(route, entry),
                 }),
@@ -770,7 +771,7 @@ fn run(
                 .entry(r.to.question_id.clone())
                 .or_default()
                 .push(Candidate {
-                    priority: priority(&r.renames, true, &a.question_id),
+                    priority: priority(&r.renames, Some(i), &a.question_id),
                     name: a.question_id.clone(),
                     what: Claim::Restore(i, a, r),
                 });
