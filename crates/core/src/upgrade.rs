@@ -17,8 +17,9 @@
 //!   passes in `history` (the store passes every version it has stored), so `a → b` in v2 and
 //!   `b → c` in v3 take an answer to `a` from v1 straight to `c`. A version missing from `history`
 //!   is reported as a warning: its renames cannot be followed, and an answer whose question it
-//!   renamed is archived, not lost. Renames apply within one checklist id; a question that moves to
-//!   another checklist keeps its id. A downgrade maps answers by id only.
+//!   renamed is archived, not lost. A question that moved to another checklist (from the core to an
+//!   add-on) is found there by the id it had when it left, and followed through that checklist's
+//!   renames (and on, if it moves again). A downgrade maps answers by id only.
 //! - **Values are never converted.** An answer whose question changed kind stays with the question
 //!   and is marked to confirm ([`Entry::to_confirm`]) unless it plainly still fits: a text answer
 //!   (short text, long text, link or date) to a question that now takes short or long text, within
@@ -30,7 +31,8 @@
 //!   a later one; a live answer beats an archived one and a recently archived one an older one; then
 //!   the lower old id wins. The others are archived as displaced (or stay archived). This order is
 //!   what upgrading one version at a time would do, so v1 → v2 → v3 places the same answers as
-//!   v1 → v3 (checked by a property test).
+//!   v1 → v3 (checked by property tests; across checklists, as long as no id is re-used for a new
+//!   question after its question moved away).
 //! - **Archived answers come back** when an upgrade of their checklist brings their question back
 //!   (the id re-appears, or a rename leads to a question of the new version) and no live answer holds
 //!   it. A restored answer whose question changed kind is marked to confirm as above.
@@ -139,7 +141,9 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RenameStep {
-    /// The version whose `renamed` holds the rename.
+    /// The checklist whose `renamed` holds the rename.
+    pub checklist: String,
+    /// That checklist's version.
     pub version: u32,
     /// The id before.
     pub from: String,
@@ -481,6 +485,11 @@ impl<'a> Versions<'a> {
         Versions { by_id }
     }
 
+    /// Version `version` of checklist `id`, if known.
+    fn get(&self, id: &str, version: u32) -> Option<&'a Checklist> {
+        self.by_id.get(id)?.get(&version).copied()
+    }
+
     /// The known versions of `id` after `after`, up to and including `upto`, oldest first.
     fn between(&self, id: &str, after: u32, upto: u32) -> Vec<&'a Checklist> {
         match self.by_id.get(id) {
@@ -492,22 +501,124 @@ impl<'a> Versions<'a> {
     }
 }
 
-/// Follows `id` through the `renamed` of each version in `chain` (oldest first).
-fn follow(id: &str, chain: &[&Checklist]) -> (String, Vec<RenameStep>) {
+/// Where a question went along one checklist's versions.
+struct Followed {
+    /// Its id in the last version.
+    id: String,
+    /// The renames, oldest first.
+    steps: Vec<RenameStep>,
+    /// When it was last missing from a version after being in the one before (removed, or moved to
+    /// another checklist): its id then, and how many of `steps` came before.
+    left: Option<(String, usize)>,
+    /// Whether the question was in any of the versions, or the one before.
+    seen: bool,
+}
+
+/// Follows `id` through the `renamed` of each version in `chain` (oldest first); `present` says
+/// whether the version before the chain has the question.
+fn follow(id: &str, chain: &[&Checklist], mut present: bool) -> Followed {
     let mut current = id.to_owned();
     let mut steps = Vec::new();
+    let mut left = None;
+    let mut seen = present;
     for c in chain {
         if let Some(next) = c.renamed.get(&current)
             && next != &current
         {
             steps.push(RenameStep {
+                checklist: c.id.clone(),
                 version: c.version,
                 from: std::mem::replace(&mut current, next.clone()),
                 to: next.clone(),
             });
         }
+        let here = c.question(&current).is_some();
+        if present && !here {
+            left = Some((current.clone(), steps.len()));
+        }
+        present = here;
+        seen |= here;
     }
-    (current, steps)
+    Followed {
+        id: current,
+        steps,
+        left,
+        seen,
+    }
+}
+
+/// Finds where a question of the old versions is in the new ones.
+struct Resolver<'r, 'a> {
+    versions: &'r Versions<'a>,
+    old_version: &'r BTreeMap<&'a str, u32>,
+    new_version: &'r BTreeMap<&'a str, u32>,
+    new_questions: &'r BTreeMap<&'a str, Located<'a>>,
+    to: &'r [&'a Checklist],
+}
+
+impl Resolver<'_, '_> {
+    /// How many times a question is followed from one checklist into another.
+    const MAX_MOVES: usize = 4;
+
+    /// The versions of checklist `id` after `after`, up to its new version.
+    fn chain(&self, id: &str, after: u32) -> Vec<&Checklist> {
+        match self.new_version.get(id) {
+            Some(&upto) => self.versions.between(id, after, upto),
+            None => Vec::new(),
+        }
+    }
+
+    /// Follows question `id` of checklist `owner` from version `after` (which has it if
+    /// `present`) to its id in the new versions, with the renames on the way. It goes through the
+    /// owner's renames; when it left the owner on the way (or is not found), it may have moved to
+    /// another checklist, so it is followed, from the id it had when it left, through the renames
+    /// each other new checklist made since the brief's version of it (all of them if it is new), and
+    /// on from there. Another checklist that has it wins over the owner bringing the id back later:
+    /// that is where upgrading one version at a time would have taken it. When it is found nowhere,
+    /// the id is not a question of the new versions.
+    fn resolve(
+        &self,
+        id: &str,
+        owner: &str,
+        after: u32,
+        present: bool,
+        moves: usize,
+    ) -> (String, Vec<RenameStep>) {
+        let own = follow(id, &self.chain(owner, after), present);
+        if !own.seen {
+            // Never a question of this checklist: nothing to follow here.
+            return (own.id, own.steps);
+        }
+        let found = self.new_questions.contains_key(own.id.as_str());
+        let search = match own.left {
+            Some(left) => Some(left),
+            None if !found => Some((own.id.clone(), own.steps.len())),
+            None => None,
+        };
+        if let Some((left_as, before)) = search
+            && moves < Self::MAX_MOVES
+        {
+            for other in self.to.iter().filter(|c| c.id != owner) {
+                let since = self
+                    .old_version
+                    .get(other.id.as_str())
+                    .copied()
+                    .unwrap_or(0);
+                let there = self
+                    .versions
+                    .get(&other.id, since)
+                    .is_some_and(|c| c.question(&left_as).is_some());
+                let (moved, more) = self.resolve(&left_as, &other.id, since, there, moves + 1);
+                if self.new_questions.contains_key(moved.as_str()) {
+                    let mut steps = own.steps;
+                    steps.truncate(before);
+                    steps.extend(more);
+                    return (moved, steps);
+                }
+            }
+        }
+        (own.id, own.steps)
+    }
 }
 
 fn target((c, s, q): Located<'_>) -> Target {
@@ -551,10 +662,14 @@ pub fn plan(
         from.iter().map(|c| (c.id.as_str(), c.version)).collect();
     let new_version: BTreeMap<&str, u32> = to.iter().map(|c| (c.id.as_str(), c.version)).collect();
     let new_questions = index(to);
-    let chain = |id: &str, after: u32| match new_version.get(id) {
-        Some(&upto) => versions.between(id, after, upto),
-        None => Vec::new(),
+    let resolver = Resolver {
+        versions: &versions,
+        old_version: &old_version,
+        new_version: &new_version,
+        new_questions: &new_questions,
+        to,
     };
+    let resolve = |id: &str, owner: &str, after: u32| resolver.resolve(id, owner, after, true, 0);
 
     let mut routes = Vec::new();
     let mut seen = BTreeSet::new();
@@ -563,7 +678,7 @@ pub fn plan(
             if !seen.insert(q.id.as_str()) {
                 continue;
             }
-            let (id, renames) = follow(&q.id, &chain(&c.id, c.version));
+            let (id, renames) = resolve(&q.id, &c.id, c.version);
             routes.push(Route {
                 from: Source {
                     question_id: q.id.clone(),
@@ -588,7 +703,7 @@ pub fn plan(
                 && old_version.get(a.checklist.as_str()) != new_version.get(a.checklist.as_str())
         })
         .filter_map(|a| {
-            let (id, renames) = follow(&a.question_id, &chain(&a.checklist, a.version));
+            let (id, renames) = resolve(&a.question_id, &a.checklist, a.version);
             new_questions.get(id.as_str()).map(|&found| Restore {
                 question_id: a.question_id.clone(),
                 checklist: a.checklist.clone(),

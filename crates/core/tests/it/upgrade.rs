@@ -513,6 +513,60 @@ fn a_question_moved_to_an_add_on_keeps_its_answer() {
 }
 
 #[test]
+fn a_question_moved_to_an_add_on_and_renamed_there_keeps_its_answer() {
+    let core1 = simple(1, &[("a", Kind::ShortText), ("x", Kind::ShortText)], &[]);
+    let core2 = simple(2, &[("a", Kind::ShortText)], &[]);
+    let seo1 = checklist(
+        "seo",
+        1,
+        vec![("seo", vec![question("s", Kind::ShortText)])],
+        &[],
+    );
+    let seo2 = checklist(
+        "seo",
+        2,
+        vec![(
+            "seo",
+            vec![
+                question("s", Kind::ShortText),
+                question("x", Kind::ShortText),
+            ],
+        )],
+        &[],
+    );
+    let seo3 = checklist(
+        "seo",
+        3,
+        vec![(
+            "seo",
+            vec![
+                question("s", Kind::ShortText),
+                question("seo_x", Kind::ShortText),
+            ],
+        )],
+        &[("x", "seo_x")],
+    );
+    let history = [&core1, &core2, &seo1, &seo2, &seo3];
+    let up = upgrade(
+        &[&core1, &seo1],
+        &[&core2, &seo3],
+        &history,
+        &entries(&[("x", text("x"))]),
+        &[],
+    );
+    assert_eq!(up.entries, entries(&[("seo_x", text("x"))]));
+    let r = &up.report.renamed[0];
+    assert_eq!(
+        (
+            r.from.as_str(),
+            r.to.as_str(),
+            r.steps[0].checklist.as_str()
+        ),
+        ("x", "seo_x", "seo")
+    );
+}
+
+#[test]
 fn a_dropped_add_on_archives_its_answers() {
     let core = simple(1, &[("a", Kind::ShortText)], &[]);
     let seo = checklist(
@@ -943,7 +997,7 @@ mod properties {
         if qs.is_empty() {
             qs.push(("q0".into(), Kind::ShortText, Vec::new(), 0));
         }
-        let mut versions = vec![make(1, &qs, BTreeMap::new())];
+        let mut versions = vec![make("core", 1, &qs, BTreeMap::new())];
         for (n, ops) in steps.iter().enumerate() {
             let mut renamed: BTreeMap<String, String> = BTreeMap::new();
             for &(op, a, b) in ops {
@@ -988,12 +1042,13 @@ mod properties {
                 old != new && qs.iter().any(|q| &q.0 == new) && !qs.iter().any(|q| &q.0 == old)
             });
             let version = u32::try_from(n + 2).expect("few versions");
-            versions.push(make(version, &qs, renamed));
+            versions.push(make("core", version, &qs, renamed));
         }
         versions
     }
 
     fn make(
+        id: &str,
         version: u32,
         qs: &[(String, Kind, Vec<String>, usize)],
         renamed: BTreeMap<String, String>,
@@ -1007,9 +1062,110 @@ mod properties {
             sections[*section].1.push(q);
         }
         sections.retain(|(_, qs)| !qs.is_empty());
-        let mut c = checklist("core", version, sections, &[]);
+        let mut c = checklist(id, version, sections, &[]);
         c.renamed = renamed;
         c
+    }
+
+    type Draft = Vec<(String, Kind, Vec<String>, usize)>;
+
+    /// Builds versions 1..=n of a core and of an add-on `seo` side by side; besides the operations of
+    /// [`chain`], a question may move from one to the other, keeping its id. Ids stay unique across
+    /// both, as the loader requires. Unless `reuse`, an id once used never names a new question.
+    fn pair(
+        first: &[(u8, u8)],
+        steps: &[Vec<(u8, u8, u8)>],
+        reuse: bool,
+    ) -> (Vec<Checklist>, Vec<Checklist>) {
+        let names = |side: usize, i: u8| match side {
+            0 => format!("q{}", usize::from(i) % POOL),
+            _ => format!("s{}", usize::from(i) % 6),
+        };
+        let fresh = || vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        let mut sides: [Draft; 2] = [Vec::new(), Vec::new()];
+        for (n, (id, k)) in first.iter().enumerate() {
+            let side = n % 2;
+            let id = names(side, *id);
+            if !sides.iter().flatten().any(|q| q.0 == id) {
+                sides[side].push((id, KINDS[usize::from(*k) % KINDS.len()], fresh(), 0));
+            }
+        }
+        for (side, draft) in sides.iter_mut().enumerate() {
+            if draft.is_empty() {
+                draft.push((names(side, 0), Kind::ShortText, Vec::new(), 0));
+            }
+        }
+        let mut used: std::collections::BTreeSet<String> =
+            sides.iter().flatten().map(|q| q.0.clone()).collect();
+        let ids = ["core", "seo"];
+        let mut out: [Vec<Checklist>; 2] = [Vec::new(), Vec::new()];
+        for side in 0..2 {
+            out[side].push(make(ids[side], 1, &sides[side], BTreeMap::new()));
+        }
+        for (n, ops) in steps.iter().enumerate() {
+            let mut renamed: [BTreeMap<String, String>; 2] = [BTreeMap::new(), BTreeMap::new()];
+            for &(op, a, b) in ops {
+                let side = usize::from(op >> 4) % 2;
+                let other = 1 - side;
+                let len = sides[side].len();
+                let i = usize::from(a) % len.max(1);
+                match op % 8 {
+                    0 => {
+                        let id = names(side, b);
+                        if !sides.iter().flatten().any(|q| q.0 == id)
+                            && (reuse || used.insert(id.clone()))
+                        {
+                            sides[side].push((id, KINDS[usize::from(a) % KINDS.len()], fresh(), 0));
+                        }
+                    }
+                    1 if len > 1 => {
+                        sides[side].remove(i);
+                    }
+                    2 if len > 0 => {
+                        let new = names(side, b);
+                        let old = sides[side][i].0.clone();
+                        let merge = sides[side].iter().any(|q| q.0 == new);
+                        if new != old
+                            && !sides[other].iter().any(|q| q.0 == new)
+                            && (merge || reuse || used.insert(new.clone()))
+                        {
+                            if merge {
+                                sides[side].remove(i);
+                            } else {
+                                sides[side][i].0 = new.clone();
+                            }
+                            renamed[side].insert(old, new);
+                        }
+                    }
+                    3 if len > 0 => sides[side][i].1 = KINDS[usize::from(b) % KINDS.len()],
+                    4 if len > 0 => {
+                        let choices = &mut sides[side][i].2;
+                        if choices.len() > 2 {
+                            choices.remove(usize::from(b) % choices.len());
+                        }
+                    }
+                    5 if len > 0 => sides[side][i].3 = usize::from(b) % 2,
+                    6 | 7 if len > 1 => {
+                        let q = sides[side].remove(i);
+                        sides[other].push(q);
+                    }
+                    _ => {}
+                }
+            }
+            let version = u32::try_from(n + 2).expect("few versions");
+            for side in 0..2 {
+                let draft = &sides[side];
+                let mut map = std::mem::take(&mut renamed[side]);
+                map.retain(|old, new| {
+                    old != new
+                        && draft.iter().any(|q| &q.0 == new)
+                        && !draft.iter().any(|q| &q.0 == old)
+                });
+                out[side].push(make(ids[side], version, draft, map));
+            }
+        }
+        let [core, seo] = out;
+        (core, seo)
     }
 
     fn any_entry() -> impl Strategy<Value = Entry> {
@@ -1093,6 +1249,42 @@ mod properties {
         })
     }
 
+    #[derive(Debug, Clone)]
+    struct PairCase {
+        core: Vec<Checklist>,
+        seo: Vec<Checklist>,
+        entries: BTreeMap<String, Entry>,
+    }
+
+    /// Core and add-on chains of `versions` versions each, with answers to both first versions.
+    fn pair_case(versions: std::ops::Range<usize>, reuse: bool) -> impl Strategy<Value = PairCase> {
+        let first = prop::collection::vec((any::<u8>(), any::<u8>()), 2..10);
+        let steps = prop::collection::vec(
+            prop::collection::vec((any::<u8>(), any::<u8>(), any::<u8>()), 0..9),
+            versions.start - 1..versions.end - 1,
+        );
+        (first, steps).prop_flat_map(move |(first, steps)| {
+            let (core, seo) = pair(&first, &steps, reuse);
+            let ids: Vec<String> = core[0]
+                .questions()
+                .chain(seo[0].questions())
+                .map(|(_, q)| q.id.clone())
+                .collect();
+            let entries =
+                prop::collection::vec((0..ids.len(), any_entry()), 0..10).prop_map(move |picked| {
+                    picked
+                        .into_iter()
+                        .map(|(i, e)| (ids[i].clone(), e))
+                        .collect::<BTreeMap<_, _>>()
+                });
+            (Just(core), Just(seo), entries).prop_map(|(core, seo, entries)| PairCase {
+                core,
+                seo,
+                entries,
+            })
+        })
+    }
+
     /// An entry's answer and evidence: what must never change. The to-confirm mark may be set.
     fn content(e: &Entry) -> String {
         format!("{:?} {:?}", e.answer, e.evidence)
@@ -1113,7 +1305,11 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+        // 512 cases by default; `PROPTEST_CASES=30000` for a longer hunt.
+        #![proptest_config(ProptestConfig {
+            cases: ProptestConfig::default().cases.max(512),
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn no_answer_is_ever_lost(case in case(2..6)) {
@@ -1188,6 +1384,59 @@ mod properties {
                 all_contents(&BTreeMap::new(), &jump.archived),
                 all_contents(&BTreeMap::new(), &two.archived)
             );
+        }
+        #[test]
+        fn no_answer_is_ever_lost_with_add_ons(
+            case in pair_case(2..6, true),
+            seo_at in any::<prop::sample::Index>(),
+            seo_joins in any::<bool>(),
+            seo_leaves in any::<bool>(),
+        ) {
+            let history: Vec<&Checklist> = case.core.iter().chain(&case.seo).collect();
+            let core_last = &case.core[case.core.len() - 1];
+            let seo_first = &case.seo[0];
+            let seo_to = &case.seo[seo_at.index(case.seo.len())];
+            // The add-on may join the brief, or leave it, with this upgrade.
+            let mut from: Vec<&Checklist> = vec![&case.core[0]];
+            if !seo_joins {
+                from.push(seo_first);
+            }
+            let mut to: Vec<&Checklist> = vec![core_last];
+            if !seo_leaves {
+                to.push(seo_to);
+            }
+            let up = upgrade(&from, &to, &history, &case.entries, &[]);
+            prop_assert_eq!(
+                all_contents(&case.entries, &[]),
+                all_contents(&up.entries, &up.archived)
+            );
+            for id in up.entries.keys() {
+                prop_assert!(
+                    to.iter().any(|c| c.question(id).is_some()) || up.report.unlisted.contains(id),
+                    "{} is not a question of the new versions", id
+                );
+            }
+        }
+
+        /// Across checklists this holds while ids are never re-used for new questions, as the format
+        /// asks: an answer displaced across a move can otherwise be restored into the re-used id
+        /// step by step, while the jump keeps it archived (nothing is lost either way).
+        #[test]
+        fn add_ons_step_by_step_place_the_same_answers_as_one_jump(
+            case in pair_case(3..6, false),
+            middle in any::<prop::sample::Index>(),
+        ) {
+            let history: Vec<&Checklist> = case.core.iter().chain(&case.seo).collect();
+            let n = case.core.len();
+            let m = 1 + middle.index(n - 2);
+            let at = |v: usize| vec![&case.core[v], &case.seo[v]];
+            let jump = upgrade(&at(0), &at(n - 1), &history, &case.entries, &[]);
+            let one = upgrade(&at(0), &at(m), &history, &case.entries, &[]);
+            let two = upgrade(&at(m), &at(n - 1), &history, &one.entries, &one.archived);
+            let live = |u: &Upgraded| -> BTreeMap<String, String> {
+                u.entries.iter().map(|(k, e)| (k.clone(), content(e))).collect()
+            };
+            prop_assert_eq!(live(&jump), live(&two));
         }
     }
 }

@@ -5,7 +5,11 @@
  */
 export type RenameStep = { 
 /**
- * The version whose `renamed` holds the rename.
+ * The checklist whose `renamed` holds the rename.
+ */
+checklist: string, 
+/**
+ * That checklist's version.
  */
 version: number, 
 /**
