@@ -1,5 +1,5 @@
-//! Deepbrief's domain core: the checklist model, YAML loading and validation, conditions and
-//! visibility.
+//! Deepbrief's domain core: the checklist model, YAML loading and validation, conditions,
+//! visibility, and upgrading a brief's answers to newer checklist versions ([`upgrade`]).
 //!
 //! Data flows one way: YAML bytes → [`yaml::Node`] (positions kept) → [`model::Checklist`] (typed,
 //! every structural error collected) → validation (ids, languages, kinds, conditions, processes,
@@ -17,6 +17,7 @@ pub mod search_text;
 pub mod settings;
 pub mod text;
 mod tree_de;
+pub mod upgrade;
 mod validate;
 pub mod visibility;
 pub mod yaml;
@@ -30,6 +31,12 @@ pub use library::{
 };
 pub use model::{Checklist, Choice, Column, Kind, Process, Question, Rule, Section, Severity};
 pub use text::Text;
+pub use upgrade::{
+    AddedQuestion, ArchiveReason, ArchivedAnswer, ChecklistChange, ChoicesRemoved, Conflict,
+    KindChange, MovedQuestion, Pin, Place, Recheck, RecheckReason, RemovedQuestion, RenameStep,
+    RenamedQuestion, Restore, Restored, Route, Source, Target, UpgradePlan, UpgradeReport,
+    UpgradeWarning, Upgraded, VersionNotes, apply, plan,
+};
 pub use visibility::{Answers, Visibility};
 
 /// Loads one checklist file's bytes on its own (no `extends` resolution): the checklist, or every

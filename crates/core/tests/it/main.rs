@@ -10,6 +10,7 @@ mod library;
 mod load;
 mod robustness;
 mod schema;
+mod upgrade;
 
 use std::path::{Path, PathBuf};
 
