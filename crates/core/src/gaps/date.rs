@@ -1,0 +1,122 @@
+//! A calendar date as gap analysis needs it: parsed from `YYYY-MM-DD`, compared, printed back.
+//!
+//! The core never reads the clock, so "today" is always one of these, passed in by the caller.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
+
+/// A calendar date (proleptic Gregorian), ordered by time. Serialized as `"YYYY-MM-DD"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
+#[ts(export, type = "string")]
+pub struct IsoDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// A text that is not a `YYYY-MM-DD` calendar date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a date in the form YYYY-MM-DD (e.g. 2026-09-01)")]
+pub struct BadDate(pub String);
+
+impl IsoDate {
+    /// The date, when `year-month-day` exists in the calendar (years 1000–9999).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<IsoDate> {
+        let ok = (1000..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        ok.then_some(IsoDate { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (surrounding spaces are ignored).
+    pub fn parse(text: &str) -> Option<IsoDate> {
+        let b = text.trim().as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |range: std::ops::Range<usize>| -> Option<u16> {
+            b[range].iter().try_fold(0u16, |acc, c| {
+                c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0'))
+            })
+        };
+        let year = num(0..4)?;
+        let month = u8::try_from(num(5..7)?).ok()?;
+        let day = u8::try_from(num(8..10)?).ok()?;
+        IsoDate::new(year, month, day)
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for IsoDate {
+    type Err = BadDate;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        IsoDate::parse(s).ok_or_else(|| BadDate(s.to_owned()))
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IsoDate;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert!(IsoDate::parse("2026-02-28").is_some());
+        assert!(IsoDate::parse("2028-02-29").is_some());
+        assert!(IsoDate::parse("2026-02-29").is_none());
+        assert!(IsoDate::parse("2026-13-01").is_none());
+        assert!(IsoDate::parse("2026-1-01").is_none());
+        assert!(IsoDate::parse("01.09.2026").is_none());
+        assert!(IsoDate::parse("２０２６-01-01").is_none());
+        assert_eq!(
+            IsoDate::parse(" 2026-09-01 ").map(|d| d.to_string()),
+            Some("2026-09-01".to_owned())
+        );
+        assert!(IsoDate::parse("2026-01-31") < IsoDate::parse("2026-02-01"));
+    }
+}
