@@ -25,7 +25,8 @@ pub use answer::{Answer, AnswerValue, Entry, Evidence, EvidenceKind};
 pub use condition::{Condition, Fact, Facts, Scalar};
 pub use diagnostic::Diagnostic;
 pub use gaps::{
-    FollowUpItem, Gap, GapCode, GapReport, IsoDate, ProcessStatus, analyze, follow_up_items, is_open,
+    FollowUpItem, Gap, GapCode, GapReport, IsoDate, ProcessStatus, analyze, follow_up_items,
+    is_open,
 };
 pub use library::{
     ChecklistSummary, FileProblem, Library, LibraryReport, LoadedChecklist, Origin, SourceFile,

@@ -52,9 +52,7 @@ pub(crate) fn is_blank(value: &AnswerValue) -> bool {
         AnswerValue::Choices(items) | AnswerValue::Items(items) => {
             items.iter().all(|i| i.trim().is_empty())
         }
-        AnswerValue::Rows(rows) => rows
-            .iter()
-            .all(|r| r.values().all(|c| c.trim().is_empty())),
+        AnswerValue::Rows(rows) => rows.iter().all(|r| r.values().all(|c| c.trim().is_empty())),
         AnswerValue::Contact(fields) => fields.values().all(|c| c.trim().is_empty()),
     }
 }
@@ -92,10 +90,9 @@ pub(crate) fn problem(q: &Question, value: &AnswerValue) -> Option<ValueProblem>
                 count(q, rows.len())
             }
         }
-        (Kind::Contact, AnswerValue::Contact(fields)) => (!fields
-            .get("name")
-            .is_some_and(|n| !n.trim().is_empty()))
-        .then_some(P::NoName),
+        (Kind::Contact, AnswerValue::Contact(fields)) => {
+            (!fields.get("name").is_some_and(|n| !n.trim().is_empty())).then_some(P::NoName)
+        }
         _ => Some(P::WrongType),
     }
 }

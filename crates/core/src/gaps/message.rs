@@ -56,12 +56,9 @@ pub fn describe(gap: &Gap, lang: &str) -> String {
                 format!("The goal lacks: {}", parts.join(", "))
             }
         }
-        GapCode::ProcessNotDescribed => pick(
-            ru,
-            "Процесс не описан",
-            "Process not described",
-            subject,
-        ),
+        GapCode::ProcessNotDescribed => {
+            pick(ru, "Процесс не описан", "Process not described", subject)
+        }
         GapCode::RuleFlag => subject.trim().to_owned(),
     }
 }
@@ -139,7 +136,9 @@ pub fn reason(reason: &Reason, lang: &str) -> String {
         (ReasonCode::PendingRequired, false) => {
             format!("{n} required answer(s) the client will send later")
         }
-        (ReasonCode::GoalIncomplete, false) => "the goal is not measurable or not argued".to_owned(),
+        (ReasonCode::GoalIncomplete, false) => {
+            "the goal is not measurable or not argued".to_owned()
+        }
         (ReasonCode::ProcessesNotDescribed, false) => format!("{n} process(es) not described"),
         (ReasonCode::Flags, false) => format!("{n} flag(s) of medium or high severity"),
         (ReasonCode::Unconfirmed, false) => format!("{n} prefilled answer(s) not confirmed"),

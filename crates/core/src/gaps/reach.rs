@@ -86,8 +86,16 @@ impl<'a> Reach<'a> {
             return mark.unwrap_or(Tri::No);
         }
         self.memo.borrow_mut().insert(id, None);
-        let section = place.section.when.as_ref().map_or(Tri::Yes, |c| self.eval(c));
-        let own = place.question.when.as_ref().map_or(Tri::Yes, |c| self.eval(c));
+        let section = place
+            .section
+            .when
+            .as_ref()
+            .map_or(Tri::Yes, |c| self.eval(c));
+        let own = place
+            .question
+            .when
+            .as_ref()
+            .map_or(Tri::Yes, |c| self.eval(c));
         let tri = section.and(own);
         self.memo.borrow_mut().insert(id, Some(tri));
         tri
@@ -97,17 +105,19 @@ impl<'a> Reach<'a> {
     pub(crate) fn eval(&self, cond: &Condition) -> Tri {
         match cond {
             Condition::All(cs) => cs.iter().fold(Tri::Yes, |acc, c| {
-                if acc == Tri::No { acc } else { acc.and(self.eval(c)) }
+                if acc == Tri::No {
+                    acc
+                } else {
+                    acc.and(self.eval(c))
+                }
             }),
-            Condition::Any(cs) => cs
-                .iter()
-                .fold(Tri::No, |acc, c| {
-                    if acc == Tri::Yes {
-                        acc
-                    } else {
-                        acc.not().and(self.eval(c).not()).not()
-                    }
-                }),
+            Condition::Any(cs) => cs.iter().fold(Tri::No, |acc, c| {
+                if acc == Tri::Yes {
+                    acc
+                } else {
+                    acc.not().and(self.eval(c).not()).not()
+                }
+            }),
             Condition::Not(c) => self.eval(c).not(),
             leaf => {
                 let Some(&q) = leaf.questions().first() else {

@@ -136,7 +136,10 @@ mod tests {
     #[test]
     fn whole_words_any_case_cyrillic() {
         assert_eq!(vague_terms("ВСЕМ"), vec!["всем"]);
-        assert_eq!(vague_terms("Как можно  больше!"), vec!["как можно больше", "больше"]);
+        assert_eq!(
+            vague_terms("Как можно  больше!"),
+            vec!["как можно больше", "больше"]
+        );
         assert_eq!(vague_terms("всё"), vec!["все"]);
         assert!(vague_terms("всего 3 региона: Тула, Калуга, Рязань").is_empty());
         assert!(vague_terms("всесезонные шины").is_empty());
