@@ -63,6 +63,46 @@ impl IsoDate {
     pub fn day(self) -> u8 {
         self.day
     }
+
+    /// The date `n` days later (earlier when negative), if it stays within years 1000–9999.
+    pub fn add_days(self, n: i64) -> Option<IsoDate> {
+        from_days(self.days() + n)
+    }
+
+    /// The day of the week, 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 (day 0) was a Thursday.
+        ((self.days() + 3).rem_euclid(7)) as u8
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    fn days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+/// The date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
+fn from_days(days: i64) -> Option<IsoDate> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    IsoDate::new(
+        u16::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    )
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -118,5 +158,16 @@ mod tests {
             Some("2026-09-01".to_owned())
         );
         assert!(IsoDate::parse("2026-01-31") < IsoDate::parse("2026-02-01"));
+    }
+
+    #[test]
+    fn adds_days_across_months_years_and_leap_days() {
+        let d = |s: &str| IsoDate::parse(s).expect("date");
+        assert_eq!(d("2026-12-31").add_days(1), Some(d("2027-01-01")));
+        assert_eq!(d("2028-03-01").add_days(-1), Some(d("2028-02-29")));
+        assert_eq!(d("2026-11-23").add_days(0), Some(d("2026-11-23")));
+        assert_eq!(d("9999-12-31").add_days(1), None);
+        assert_eq!(d("2026-11-23").weekday(), 0, "a Monday");
+        assert_eq!(d("2026-11-29").weekday(), 6, "a Sunday");
     }
 }
