@@ -90,9 +90,10 @@ pub(crate) fn problem(q: &Question, value: &AnswerValue) -> Option<ValueProblem>
                 count(q, rows.len())
             }
         }
-        (Kind::Contact, AnswerValue::Contact(fields)) => {
-            (!fields.get("name").is_some_and(|n| !n.trim().is_empty())).then_some(P::NoName)
-        }
+        (Kind::Contact, AnswerValue::Contact(fields)) => fields
+            .get("name")
+            .is_none_or(|n| n.trim().is_empty())
+            .then_some(P::NoName),
         _ => Some(P::WrongType),
     }
 }

@@ -451,7 +451,7 @@ fn fitting(q: &Question, variant: usize) -> AnswerValue {
         Kind::Scale => AnswerValue::Number(3.0),
         Kind::Percent => AnswerValue::Number(30.0),
         Kind::Number | Kind::Money | Kind::Duration => AnswerValue::Number(mid(20.0)),
-        Kind::YesNo => AnswerValue::Bool(variant % 2 == 0),
+        Kind::YesNo => AnswerValue::Bool(variant.is_multiple_of(2)),
         Kind::SingleChoice => AnswerValue::Choice(q.choices[variant % q.choices.len()].id.clone()),
         Kind::MultiChoice => {
             AnswerValue::Choices(vec![q.choices[variant % q.choices.len()].id.clone()])
