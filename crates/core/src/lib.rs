@@ -1,5 +1,6 @@
 //! Deepbrief's domain core: the checklist model, YAML loading and validation, conditions,
-//! visibility, and upgrading a brief's answers to newer checklist versions ([`upgrade`]).
+//! visibility, gap analysis ([`gaps`]) and upgrading a brief's answers to newer checklist versions
+//! ([`upgrade`]).
 //!
 //! Data flows one way: YAML bytes → [`yaml::Node`] (positions kept) → [`model::Checklist`] (typed,
 //! every structural error collected) → validation (ids, languages, kinds, conditions, processes,
@@ -9,6 +10,7 @@
 pub mod answer;
 pub mod condition;
 pub mod diagnostic;
+pub mod gaps;
 pub mod library;
 mod load;
 pub mod model;
@@ -25,11 +27,17 @@ pub mod yaml;
 pub use answer::{Answer, AnswerValue, Entry, Evidence, EvidenceKind};
 pub use condition::{Condition, Fact, Facts, Scalar};
 pub use diagnostic::Diagnostic;
+pub use gaps::{
+    FollowUpItem, Gap, GapCode, GapReport, IsoDate, ProcessStatus, analyze, follow_up_items,
+    is_open,
+};
 pub use library::{
     ChecklistSummary, FileProblem, Library, LibraryReport, LoadedChecklist, Origin, SourceFile,
     Sources, load_files, load_library,
 };
-pub use model::{Checklist, Choice, Column, Kind, Process, Question, Rule, Section, Severity};
+pub use model::{
+    Checklist, Choice, Column, GoalPart, Kind, Process, Question, Rule, Section, Severity,
+};
 pub use text::Text;
 pub use upgrade::{
     AddedQuestion, ArchiveReason, ArchivedAnswer, ChecklistChange, ChoicesRemoved, Conflict,

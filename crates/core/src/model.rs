@@ -144,6 +144,63 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub item: Option<Text>,
+    /// Which part of the marketing goal this question records. Gap analysis checks that a goal has
+    /// all four parts; at most one question of a checklist records each part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub goal: Option<GoalPart>,
+    /// The question asks for specifics (`short_text`, `long_text`, `list`): vague answers such as
+    /// "everyone", "ASAP" or "все" are flagged as weak.
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(optional, as = "Option<bool>")]
+    pub specific: bool,
+}
+
+/// A part of a measurable, argued marketing goal.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum GoalPart {
+    /// The metric that shows the goal is reached (`single_choice` or `short_text`).
+    Metric,
+    /// The target value of the metric (a numeric kind).
+    Target,
+    /// The date by which the target must be reached (`date`).
+    Deadline,
+    /// Why this value by this date (`short_text` or `long_text`).
+    Rationale,
+}
+
+impl GoalPart {
+    /// Every part, in the order a goal is stated.
+    pub const ALL: [GoalPart; 4] = [
+        GoalPart::Metric,
+        GoalPart::Target,
+        GoalPart::Deadline,
+        GoalPart::Rationale,
+    ];
+
+    /// The name used in YAML.
+    pub fn name(self) -> &'static str {
+        match self {
+            GoalPart::Metric => "metric",
+            GoalPart::Target => "target",
+            GoalPart::Deadline => "deadline",
+            GoalPart::Rationale => "rationale",
+        }
+    }
+
+    /// Whether a question of this kind can record the part.
+    pub fn fits(self, kind: Kind) -> bool {
+        match self {
+            GoalPart::Metric => matches!(kind, Kind::SingleChoice | Kind::ShortText),
+            GoalPart::Target => kind.is_numeric(),
+            GoalPart::Deadline => kind == Kind::Date,
+            GoalPart::Rationale => matches!(kind, Kind::ShortText | Kind::LongText),
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {

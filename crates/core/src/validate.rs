@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::condition::{Condition, Scalar};
 use crate::diagnostic::{Issue, closest, quoted_list};
 use crate::load::ItemPaths;
-use crate::model::{Checklist, Column, Kind, Question, Section};
+use crate::model::{Checklist, Column, GoalPart, Kind, Question, Section};
 use crate::text::Text;
 use crate::yaml::{Node, Value, find, locate};
 
@@ -425,8 +425,62 @@ impl<'a> Validator<'a> {
     }
 
     fn kinds(&mut self) {
+        let mut goal_parts: HashMap<GoalPart, String> = HashMap::new();
         for (path, _, q) in self.question_paths() {
             self.kind_options(&path, q);
+            self.goal_and_specific(&path, q, &mut goal_parts);
+        }
+    }
+
+    /// `goal` fits the kind and names each part once; `specific` is only for text and lists.
+    fn goal_and_specific(
+        &mut self,
+        path: &str,
+        q: &Question,
+        seen: &mut HashMap<GoalPart, String>,
+    ) {
+        if let Some(part) = q.goal {
+            if !part.fits(q.kind) {
+                let fitting: Vec<&str> = Kind::ALL
+                    .iter()
+                    .filter(|k| part.fits(**k))
+                    .map(|k| k.name())
+                    .collect();
+                self.err(
+                    format!("{path}.goal"),
+                    format!(
+                        "a `{}` question cannot record the goal's {}",
+                        q.kind.name(),
+                        part.name()
+                    ),
+                    format!(
+                        "remove `goal`, or change `kind` to one of: {}",
+                        fitting.join(", ")
+                    ),
+                );
+            }
+            if let Some(first) = seen.get(&part) {
+                self.err(
+                    format!("{path}.goal"),
+                    format!(
+                        "the goal's {} is already recorded by question `{first}`",
+                        part.name()
+                    ),
+                    "keep `goal` on one question per part",
+                );
+            } else {
+                seen.insert(part, q.id.clone());
+            }
+        }
+        if q.specific && !matches!(q.kind, Kind::ShortText | Kind::LongText | Kind::List) {
+            self.err(
+                format!("{path}.specific"),
+                format!(
+                    "`specific` does not apply to a `{}` question",
+                    q.kind.name()
+                ),
+                "remove `specific`: only `short_text`, `long_text` and `list` answers are checked for vague words",
+            );
         }
     }
 

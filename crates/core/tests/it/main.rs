@@ -6,6 +6,7 @@
 
 mod bundled;
 mod condition;
+mod gaps;
 mod library;
 mod load;
 mod robustness;

@@ -2,6 +2,7 @@
 import type { Choice } from "./Choice";
 import type { Column } from "./Column";
 import type { Condition } from "./Condition";
+import type { GoalPart } from "./GoalPart";
 import type { Kind } from "./Kind";
 import type { ScaleLabels } from "./ScaleLabels";
 import type { Text } from "./Text";
@@ -77,4 +78,14 @@ labels?: ScaleLabels,
 /**
  * `list`: what one item is (`competitor`).
  */
-item?: Text, };
+item?: Text, 
+/**
+ * Which part of the marketing goal this question records. Gap analysis checks that a goal has
+ * all four parts; at most one question of a checklist records each part.
+ */
+goal?: GoalPart, 
+/**
+ * The question asks for specifics (`short_text`, `long_text`, `list`): vague answers such as
+ * "everyone", "ASAP" or "все" are flagged as weak.
+ */
+specific?: boolean, };

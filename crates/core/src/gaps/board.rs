@@ -1,0 +1,89 @@
+//! The lead's board: gap analysis over many briefs, and one summary row per brief.
+//!
+//! Briefs that share the same checklists (the usual case) share one question index: it is built once
+//! per distinct set of checklists, not once per brief.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::gaps::{
+    Completeness, Entries, GapReport, Index, IsoDate, ProcessStatus, analyze_indexed,
+};
+use crate::model::{Checklist, Severity};
+
+/// One brief as the board sees it: its checklists and its answers.
+#[derive(Debug, Clone, Copy)]
+pub struct Brief<'a> {
+    /// The core and add-ons the brief is pinned to.
+    pub checklists: &'a [&'a Checklist],
+    /// Its answers.
+    pub entries: &'a Entries,
+}
+
+/// Analyzes every brief, in order.
+pub fn analyze_all(briefs: &[Brief<'_>], today: IsoDate) -> Vec<GapReport> {
+    let mut indexes: Vec<(Vec<*const Checklist>, Index<'_>)> = Vec::new();
+    let mut out = Vec::with_capacity(briefs.len());
+    for brief in briefs {
+        let key: Vec<*const Checklist> = brief.checklists.iter().map(|c| *c as *const _).collect();
+        let at = match indexes.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                indexes.push((key, Index::new(brief.checklists)));
+                indexes.len() - 1
+            }
+        };
+        let index = &indexes[at].1;
+        out.push(analyze_indexed(
+            brief.checklists,
+            index,
+            brief.entries,
+            today,
+        ));
+    }
+    out
+}
+
+/// What the board shows for one brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BoardRow {
+    /// Completeness of the whole brief.
+    pub completeness: Completeness,
+    /// Open gaps.
+    pub gaps: u32,
+    /// Open gaps of high severity.
+    pub high: u32,
+    /// Answers the client will send later, not yet due.
+    pub pending: u32,
+    /// Processes neither documented nor described.
+    pub processes_not_described: u32,
+    /// Ready for kickoff.
+    pub ready: bool,
+}
+
+impl From<&GapReport> for BoardRow {
+    fn from(report: &GapReport) -> BoardRow {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        BoardRow {
+            completeness: report.completeness,
+            gaps: count(report.gaps.len()),
+            high: count(
+                report
+                    .gaps
+                    .iter()
+                    .filter(|g| g.severity == Severity::High)
+                    .count(),
+            ),
+            pending: count(report.pending.len()),
+            processes_not_described: count(
+                report
+                    .processes
+                    .iter()
+                    .filter(|p| p.status == ProcessStatus::NotDescribed)
+                    .count(),
+            ),
+            ready: report.verdict.ready,
+        }
+    }
+}

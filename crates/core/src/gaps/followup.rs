@@ -1,0 +1,69 @@
+//! Follow-up items: the open gaps of a brief, as the account manager plans a follow-up briefing.
+//!
+//! An item keeps the gap's stable key, so the store can persist items and, after the next answers,
+//! ask [`is_open`] whether the new report still has that gap: an answer that closes the gap closes the
+//! item. Items come in checklist order, which is also the agenda order.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::gaps::{GapCode, GapReport};
+use crate::model::Severity;
+use crate::text::Text;
+
+/// One thing to clear up at a follow-up briefing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FollowUpItem {
+    /// The gap's stable key (see [`crate::gaps::Gap::key`]).
+    pub key: String,
+    /// What kind of gap it came from.
+    pub code: GapCode,
+    /// How serious it was when planned.
+    pub severity: Severity,
+    /// The checklist of the question, process or rule.
+    pub checklist: String,
+    /// The section where it shows.
+    #[ts(optional)]
+    pub section: Option<String>,
+    /// The questions to ask.
+    pub questions: Vec<String>,
+    /// What is missing, in the checklist's words.
+    pub subject: Text,
+    /// Why it matters.
+    #[ts(optional)]
+    pub why: Option<Text>,
+    /// What to ask.
+    pub agenda: Vec<Text>,
+    /// Position in checklist order.
+    pub order: u32,
+}
+
+/// The report's gaps as follow-up items, one per key, in checklist order.
+pub fn follow_up_items(report: &GapReport) -> Vec<FollowUpItem> {
+    let mut items: Vec<FollowUpItem> = Vec::with_capacity(report.gaps.len());
+    for gap in &report.gaps {
+        if items.iter().any(|i| i.key == gap.key) {
+            continue;
+        }
+        items.push(FollowUpItem {
+            key: gap.key.clone(),
+            code: gap.code,
+            severity: gap.severity,
+            checklist: gap.checklist.clone(),
+            section: gap.section.clone(),
+            questions: gap.questions.clone(),
+            subject: gap.subject.clone(),
+            why: gap.why.clone(),
+            agenda: gap.agenda.clone(),
+            order: gap.order,
+        });
+    }
+    items.sort_by_key(|i| (i.order, i.code));
+    items
+}
+
+/// Whether the item's gap is still open in `report` (a later analysis of the same brief).
+pub fn is_open(item: &FollowUpItem, report: &GapReport) -> bool {
+    report.gaps.iter().any(|g| g.key == item.key)
+}

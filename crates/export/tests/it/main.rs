@@ -1,0 +1,54 @@
+//! Integration tests of `deepbrief-export`; modules mirror `src/`.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test should fail loudly at the first broken step"
+)]
+
+mod ics;
+mod letter;
+
+use std::path::Path;
+
+use deepbrief_core::{Checklist, Sources, load_library};
+use deepbrief_export::{Attendee, Meeting};
+
+/// The bundled core checklist.
+pub fn bundled_core() -> Checklist {
+    load_library(&Sources {
+        bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
+        agency: None,
+    })
+    .get("core", Some(1))
+    .expect("core v1")
+    .checklist
+    .clone()
+}
+
+/// A follow-up briefing in Moscow with the client's two people and the account manager.
+pub fn meeting() -> Meeting {
+    Meeting {
+        start: "2026-11-30T11:00".into(),
+        duration_minutes: 60,
+        timezone: Some("Europe/Moscow".into()),
+        utc_offset_minutes: 180,
+        attendees: vec![
+            Attendee {
+                name: "Ирина Петрова".into(),
+                role: Some("директор".into()),
+                email: Some("irina@koleso.example".into()),
+            },
+            Attendee {
+                name: "Олег Смирнов".into(),
+                role: Some("логистика".into()),
+                email: None,
+            },
+            Attendee {
+                name: "Анна Ковалёва".into(),
+                role: Some("аккаунт-менеджер".into()),
+                email: Some("anna@agency.example".into()),
+            },
+        ],
+        location: Some("Zoom: https://zoom.example/j/123, пароль; 42".into()),
+    }
+}
