@@ -1,3 +1,29 @@
 //! Deepbrief's outputs, rendered from a brief's data: the kickoff PDF (Typst used as a library, the
 //! data passed in as JSON, never spliced into markup), Markdown, the letter to the client (Tera) and
 //! `.ics` calendar events for follow-up briefings. Pure: the caller reads and writes files.
+//!
+//! # The kickoff PDF, Markdown and JSON
+//!
+//! ```text
+//! checklists + answers + meta + gap summary ──KickoffDocument::from_parts──▶ KickoffDocument
+//!     KickoffDocument ──serde_json──▶ /brief.json ──Typst template (kickoff.typ)──▶ PDF bytes
+//!     KickoffDocument ──Tera (brief.md.tera, `md` escaping filter)──────────────▶ Markdown
+//!     KickoffDocument ──serde_json─────────────────────────────────────────────▶ JSON
+//! ```
+//!
+//! [`kickoff::KickoffDocument`] is the view model: every text is resolved to the brief's language
+//! and every value formatted for its kind before any template sees it, so templates hold layout
+//! only — and an agency's own template ([`pdf::Template::from_dir`]) gets the same data and
+//! formatting for free. User text reaches Typst only as JSON string values, so `#`, `$`, `*` or
+//! `]` typed by a client print literally; in Markdown the `md` filter escapes them.
+//!
+//! The PDF is deterministic: fonts are compiled in ([`pdf::fonts`]), no system font or network is
+//! used, and the creation date is the brief's date — the same input gives the same bytes.
+
+pub mod kickoff;
+pub mod markdown;
+pub mod pdf;
+
+pub use kickoff::{KickoffDocument, Lang};
+pub use markdown::{to_json, to_markdown};
+pub use pdf::{PdfError, PdfRenderer, Template, render_pdf};
