@@ -1,6 +1,10 @@
 //! Kickoff PDF of a complete core + SEO brief (every question answered, tables included).
 //!
 //! `cargo bench -p deepbrief-export --bench pdf`. Figures in docs/PERFORMANCE.md.
+#![allow(
+    clippy::expect_used,
+    reason = "a benchmark should fail loudly at the first broken step"
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use deepbrief_export::{Lang, PdfRenderer, Template, to_markdown};

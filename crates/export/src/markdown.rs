@@ -39,8 +39,30 @@ pub enum ExportError {
 pub fn to_markdown(doc: &KickoffDocument) -> Result<String, ExportError> {
     let tera = TERA.as_ref().map_err(|e| ExportError::Template(chain(e)))?;
     let context = Context::from_serialize(doc).map_err(|e| ExportError::Template(chain(&e)))?;
-    tera.render(NAME, &context)
-        .map_err(|e| ExportError::Template(chain(&e)))
+    let md = tera
+        .render(NAME, &context)
+        .map_err(|e| ExportError::Template(chain(&e)))?;
+    Ok(tidy(&md))
+}
+
+/// Collapses the blank lines Tera's loops leave behind: never more than one in a row, none at
+/// the start, one newline at the end. (Trailing double spaces, Markdown line breaks, stay.)
+fn tidy(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut blank = false;
+    for line in md.lines() {
+        if line.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        if blank && !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The brief as pretty-printed JSON: the [`KickoffDocument`] itself.
@@ -80,10 +102,16 @@ pub fn escape_markdown(text: &str) -> String {
         .join("\n")
 }
 
-/// Escapes text for one table cell: like [`escape_markdown`], on one line.
+/// Escapes text for one table cell: inline syntax and pipes, on one line (block syntax such as
+/// `#` or `-` at the start means nothing inside a cell).
 pub fn escape_cell(text: &str) -> String {
     text.lines()
-        .map(|line| escape_line(line.trim()))
+        .map(|line| {
+            line.trim().chars().fold(String::new(), |mut out, c| {
+                push_inline(&mut out, c);
+                out
+            })
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

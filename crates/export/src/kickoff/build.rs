@@ -10,8 +10,7 @@ use deepbrief_core::{
 
 use super::format::{self, Date};
 use super::input::{
-    ArchivedAnswer, BriefStatus, FollowUp, Gap, GapKind, KickoffInput, ProcessStatus,
-    ReviewComment,
+    ArchivedAnswer, BriefStatus, FollowUp, Gap, GapKind, KickoffInput, ProcessStatus, ReviewComment,
 };
 use super::{
     AnswerState, AnswerView, ArchivedView, ChecklistView, ColumnView, ContactView, DateView,
@@ -78,11 +77,7 @@ impl KickoffDocument {
                 .collect(),
             summary: summary(lang, &labels, &lookup, input),
             sections,
-            archived: input
-                .archived
-                .iter()
-                .map(|a| archived(lang, a))
-                .collect(),
+            archived: input.archived.iter().map(|a| archived(lang, a)).collect(),
             reviews,
             labels,
         }
@@ -188,7 +183,12 @@ fn question_view(lang: Lang, q: &Question, entry: Option<&Entry>, number: String
         required: q.required,
         answer: answer_view(lang, q, entry.map(|e| &e.answer)),
         evidence: entry
-            .map(|e| e.evidence.iter().map(|ev| evidence_view(lang, ev)).collect())
+            .map(|e| {
+                e.evidence
+                    .iter()
+                    .map(|ev| evidence_view(lang, ev))
+                    .collect()
+            })
             .unwrap_or_default(),
         to_confirm: entry.is_some_and(|e| e.to_confirm),
     }
@@ -225,7 +225,12 @@ fn state_view(lang: Lang, answer: Option<&Answer>) -> Option<AnswerView> {
     let (state, text) = match answer {
         None => (
             AnswerState::Empty,
-            if ru { "Нет ответа" } else { "No answer" }.to_owned(),
+            if ru {
+                "Нет ответа"
+            } else {
+                "No answer"
+            }
+            .to_owned(),
         ),
         Some(Answer::Answered(_)) => return None,
         Some(Answer::Unknown) => (
@@ -242,11 +247,18 @@ fn state_view(lang: Lang, answer: Option<&Answer>) -> Option<AnswerView> {
             if ru {
                 format!("Клиент пришлёт до {}", format::day_month(lang, due))
             } else {
-                format!("The client will send it by {}", format::day_month(lang, due))
+                format!(
+                    "The client will send it by {}",
+                    format::day_month(lang, due)
+                )
             },
         ),
         Some(Answer::NotApplicable { reason }) => {
-            let head = if ru { "Не применимо" } else { "Not applicable" };
+            let head = if ru {
+                "Не применимо"
+            } else {
+                "Not applicable"
+            };
             let text = if reason.trim().is_empty() {
                 head.to_owned()
             } else {
@@ -350,7 +362,11 @@ fn plain(lang: Lang, value: &AnswerValue) -> AnswerView {
                     .collect(),
                 rows: rows
                     .iter()
-                    .map(|r| keys.iter().map(|k| r.get(*k).cloned().unwrap_or_default()).collect())
+                    .map(|r| {
+                        keys.iter()
+                            .map(|k| r.get(*k).cloned().unwrap_or_default())
+                            .collect()
+                    })
                     .collect(),
             }
         }
@@ -530,7 +546,12 @@ fn severity_text(lang: Lang, severity: Severity) -> &'static str {
 }
 
 /// The answer as one line of text, when the question is answered (for the goal block).
-fn answered_text(lang: Lang, lookup: &Lookup<'_>, entries: &BTreeMap<String, Entry>, id: &str) -> Option<String> {
+fn answered_text(
+    lang: Lang,
+    lookup: &Lookup<'_>,
+    entries: &BTreeMap<String, Entry>,
+    id: &str,
+) -> Option<String> {
     let q = lookup.questions.get(id)?;
     let entry = entries.get(id)?;
     entry.answer.value()?;
@@ -549,7 +570,12 @@ fn answered_text(lang: Lang, lookup: &Lookup<'_>, entries: &BTreeMap<String, Ent
     })
 }
 
-fn summary(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, input: KickoffInput<'_>) -> SummaryView {
+fn summary(
+    lang: Lang,
+    labels: &Labels,
+    lookup: &Lookup<'_>,
+    input: KickoffInput<'_>,
+) -> SummaryView {
     let ru = lang == Lang::Ru;
     let s = input.summary;
     let text = |id: &str| answered_text(lang, lookup, input.entries, id);
@@ -572,19 +598,26 @@ fn summary(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, input: KickoffInput
             text: gap_text(lang, labels, lookup, g),
         })
         .collect();
-    gaps.sort_by(|a, b| b.severity.cmp(&a.severity));
+    gaps.sort_by_key(|g| std::cmp::Reverse(g.severity));
 
     let count = |sev: Severity| gaps.iter().filter(|g| g.severity == sev).count();
     let mut reasons = Vec::new();
     if !gaps.is_empty() {
-        let (h, m, l) = (count(Severity::High), count(Severity::Medium), count(Severity::Low));
+        let (h, m, l) = (
+            count(Severity::High),
+            count(Severity::Medium),
+            count(Severity::Low),
+        );
         reasons.push(if ru {
             format!(
                 "Открытых пробелов: {} (высокой важности: {h}, средней: {m}, низкой: {l}).",
                 gaps.len()
             )
         } else {
-            format!("Open gaps: {} (high: {h}, medium: {m}, low: {l}).", gaps.len())
+            format!(
+                "Open gaps: {} (high: {h}, medium: {m}, low: {l}).",
+                gaps.len()
+            )
         });
     }
     if !s.ready_for_kickoff {
@@ -630,20 +663,24 @@ fn summary(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, input: KickoffInput
         sections: s
             .sections
             .iter()
-            .map(|p| SectionProgressView {
-                title: lookup
-                    .sections
-                    .get(p.section.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| p.section.clone()),
-                answered: p.answered,
-                total: p.total,
-                percent: if p.total == 0 {
+            .map(|p| {
+                let percent = if p.total == 0 {
                     100
                 } else {
                     ((u64::from(p.answered.min(p.total)) * 100) / u64::from(p.total)) as u8
-                },
-                text: format!("{}\u{a0}/\u{a0}{}", p.answered, p.total),
+                };
+                SectionProgressView {
+                    title: lookup
+                        .sections
+                        .get(p.section.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| p.section.clone()),
+                    answered: p.answered,
+                    total: p.total,
+                    percent,
+                    percent_text: format::percent(lang, f64::from(percent)),
+                    text: format!("{}\u{a0}/\u{a0}{}", p.answered, p.total),
+                }
             })
             .collect(),
         ready: s.ready_for_kickoff,
@@ -741,7 +778,11 @@ fn follow_up(lang: Lang, f: &FollowUp) -> FollowUpView {
     FollowUpView {
         title: f.title.get(lang.code()).to_owned(),
         date: f.date.as_deref().map(|d| format::date(lang, d)),
-        agenda: f.agenda.iter().map(|a| a.get(lang.code()).to_owned()).collect(),
+        agenda: f
+            .agenda
+            .iter()
+            .map(|a| a.get(lang.code()).to_owned())
+            .collect(),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn number(lang: Lang, value: f64) -> String {
     // Russian style leaves four-digit numbers ungrouped (`1500`), English groups them (`1,500`).
     let group_from = if lang == Lang::Ru { 5 } else { 4 };
     for (i, c) in digits.iter().enumerate() {
-        if digits.len() >= group_from && i > 0 && (digits.len() - i) % 3 == 0 {
+        if digits.len() >= group_from && i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(*c);
@@ -80,7 +80,12 @@ pub fn days(lang: Lang, value: f64) -> String {
             Lang::En => "days",
         }
     } else {
-        plural(lang, value.abs() as u64, ["день", "дня", "дней"], ["day", "days"])
+        plural(
+            lang,
+            value.abs() as u64,
+            ["день", "дня", "дней"],
+            ["day", "days"],
+        )
     };
     format!("{n}{NBSP}{word}")
 }
@@ -145,8 +150,18 @@ pub fn date(lang: Lang, iso: &str) -> String {
     match lang {
         Lang::Ru => {
             const MONTHS: [&str; 12] = [
-                "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                "сентября", "октября", "ноября", "декабря",
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
             ];
             format!("{}{NBSP}{} {}", d.day, MONTHS[month], d.year)
         }

@@ -203,6 +203,8 @@ pub struct SectionProgressView {
     pub total: u32,
     /// 0–100.
     pub percent: u8,
+    /// The percentage as printed (`75 %`).
+    pub percent_text: String,
     /// `5 / 7`.
     pub text: String,
 }

@@ -18,6 +18,9 @@ static FILES: [&[u8]; 7] = [
     include_bytes!("../../fonts/NotoColorEmoji.ttf"),
 ];
 
+/// The body font family: the default for templates that set none.
+pub const BODY: &str = "PT Sans";
+
 /// The embedded fonts and their book, parsed once per process.
 pub(crate) struct Fonts {
     pub(crate) book: LazyHash<FontBook>,

@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, VirtualPath, VirtualRoot};
 use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::kickoff::KickoffDocument;
@@ -119,7 +119,7 @@ impl PdfRenderer {
         let main_id = file_id(MAIN_FILE);
         let main_source = typst::syntax::Source::new(main_id, template.main.clone());
         PdfRenderer {
-            library: typst::utils::LazyHash::new(Library::builder().build()),
+            library: typst::utils::LazyHash::new(library()),
             main_id,
             main_source,
             template,
@@ -198,15 +198,30 @@ pub fn render_pdf(doc: &KickoffDocument, template: &Template) -> Result<Vec<u8>,
     PdfRenderer::new(template.clone()).render(doc)
 }
 
-fn file_id(path: &str) -> FileId {
-    // A fixed, valid path: constructing it cannot fail.
-    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable_path());
-    RootedPath::new(VirtualRoot::Project, vpath).intern()
+/// Typst's standard library with the embedded fonts as the default font list, so a custom
+/// template that sets no font still gets PT Sans (Typst's own default font is not embedded).
+fn library() -> Library {
+    use typst::text::{FontFamily, FontList, TextElem};
+    let mut library = Library::builder().build();
+    library.styles.set(
+        TextElem::font,
+        FontList(
+            [fonts::BODY, "DejaVu Sans", "Noto Color Emoji"]
+                .into_iter()
+                .map(FontFamily::new)
+                .collect(),
+        ),
+    );
+    library
 }
 
-#[expect(clippy::panic, reason = "only reachable if a constant path were invalid")]
-fn unreachable_path() -> VirtualPath {
-    panic!("constant template path is invalid")
+#[expect(
+    clippy::expect_used,
+    reason = "called with constant, valid paths only (`kickoff.typ`)"
+)]
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a constant, valid virtual path");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
 fn doc_date(doc: &KickoffDocument) -> Option<Datetime> {
@@ -232,7 +247,11 @@ pub struct TemplateDiagnostic {
 
 impl fmt::Display for TemplateDiagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
         for hint in &self.hints {
             write!(f, "\n  hint: {hint}")?;
         }

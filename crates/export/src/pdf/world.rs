@@ -32,9 +32,7 @@ impl KickoffWorld<'_> {
             return Err(FileError::NotFound(vpath.get_without_slash().into()));
         };
         // `realize` never leaves the folder: virtual paths are normalised and rooted.
-        let path = vpath
-            .realize(dir)
-            .map_err(|_| FileError::AccessDenied)?;
+        let path = vpath.realize(dir).map_err(|_| FileError::AccessDenied)?;
         std::fs::read(&path).map_err(|e| FileError::from_io(e, &path))
     }
 }

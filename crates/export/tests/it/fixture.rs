@@ -71,7 +71,10 @@ fn answer_for(lang: Lang, q: &deepbrief_core::Question) -> Answer {
             [
                 p("Яндекс Карты", "Yandex Maps"),
                 p("Дром", "Drom"),
-                p("Сообщества автовладельцев ВКонтакте", "Car owners' groups on VK"),
+                p(
+                    "Сообщества автовладельцев ВКонтакте",
+                    "Car owners' groups on VK",
+                ),
             ]
             .map(str::to_owned)
             .to_vec(),
@@ -100,7 +103,10 @@ fn answer_for(lang: Lang, q: &deepbrief_core::Question) -> Answer {
         )),
         Kind::Contact => Answer::Answered(AnswerValue::Contact(BTreeMap::from([
             ("name".into(), p("Ольга Смирнова", "Olga Smirnova").into()),
-            ("role".into(), p("Коммерческий директор", "Commercial director").into()),
+            (
+                "role".into(),
+                p("Коммерческий директор", "Commercial director").into(),
+            ),
             ("phone".into(), "+7 495 123-45-67".into()),
             ("email".into(), "olga@shinamarket.example".into()),
         ]))),
@@ -140,12 +146,17 @@ fn written(lang: Lang, id: &str) -> Option<Answer> {
         "product_unique" => Answer::Answered(AnswerValue::Bool(false)),
         "crm_name" => text("amoCRM"),
         "competitors" => Answer::Answered(AnswerValue::Items(
-            ["Колёса Даром", "Шинсервис", "Exist.ru"].map(str::to_owned).to_vec(),
+            ["Колёса Даром", "Шинсервис", "Exist.ru"]
+                .map(str::to_owned)
+                .to_vec(),
         )),
         "client_team_members" => Answer::Answered(AnswerValue::Rows(vec![
             row(&[
                 ("name", p("Ольга Смирнова", "Olga Smirnova")),
-                ("position", p("Коммерческий директор", "Commercial director")),
+                (
+                    "position",
+                    p("Коммерческий директор", "Commercial director"),
+                ),
                 ("area", "management"),
                 ("decides", "true"),
                 ("approves", "true"),

@@ -68,7 +68,11 @@ fn summary_resolves_gaps_processes_and_follow_ups() {
     let s = &doc.summary;
     assert_eq!(s.verdict, "Not ready for kickoff");
     assert_eq!(s.gaps[0].severity_text, "high", "most severe first");
-    assert!(s.gaps[0].text.starts_with("The company does not record where customers come from"));
+    assert!(
+        s.gaps[0]
+            .text
+            .starts_with("The company does not record where customers come from")
+    );
     assert!(
         s.gaps[1]
             .text
@@ -77,7 +81,10 @@ fn summary_resolves_gaps_processes_and_follow_ups() {
         s.gaps[1].text
     );
     assert_eq!(s.processes[0].title, "Sales");
-    assert_eq!(s.follow_ups[0].date.as_deref(), Some("8\u{a0}December 2026"));
+    assert_eq!(
+        s.follow_ups[0].date.as_deref(),
+        Some("8\u{a0}December 2026")
+    );
     assert_eq!(s.goal.target.as_deref(), Some("150"));
     assert!(s.goal.measurable);
     assert_eq!(doc.meta.checklists[0].id, "core");

@@ -19,9 +19,15 @@ fn run(tool: &str, args: &[&str], path: &Path) -> String {
         .arg("-")
         .output()
         .unwrap_or_else(|e| {
-            panic!("cannot run {tool} ({e}): install poppler-utils (apt-get install -y poppler-utils)")
+            panic!(
+                "cannot run {tool} ({e}): install poppler-utils (apt-get install -y poppler-utils)"
+            )
         });
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 from poppler")
 }
 
@@ -34,6 +40,13 @@ pub fn pages(pdf: &[u8]) -> Vec<String> {
         .map(str::to_owned)
         .filter(|p| !p.trim().is_empty())
         .collect()
+}
+
+/// The text in content-stream order (`pdftotext -raw`): runs in other fonts (emoji, Hebrew) stay
+/// where they were typeset instead of being regrouped by poppler's reading-order analysis.
+pub fn raw(pdf: &[u8]) -> String {
+    let (_dir, path) = write(pdf);
+    run("pdftotext", &["-raw", "-enc", "UTF-8"], &path).replace('\u{200b}', "")
 }
 
 /// The whole text, with pages marked, for snapshots.
@@ -49,7 +62,11 @@ pub fn text(pdf: &[u8]) -> String {
 /// Text with line-end hyphens and all whitespace removed, to search for long strings that the
 /// layout wrapped.
 pub fn squeezed(text: &str) -> String {
-    text.replace("-\n", "").chars().filter(|c| !c.is_whitespace()).collect()
+    // Typst marks hyphenation breaks with a soft hyphen (U+00AD) in the text layer.
+    text.replace("-\n", "")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .collect()
 }
 
 /// `pdfinfo` fields.
