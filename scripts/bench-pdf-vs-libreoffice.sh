@@ -36,8 +36,15 @@ printf '   %s ms\n' "${first[@]}"
 echo "== Deepbrief: warm renders (criterion)"
 cargo bench -q -p deepbrief-export --bench pdf -- kickoff_pdf_warm --noplot 2>/dev/null \
   | tee "$OUT/criterion.txt" | grep -E '^kickoff|time:' || true
-warm=$(grep -A1 '^kickoff_pdf_warm_changed_brief' "$OUT/criterion.txt" | grep -o 'time:.*' \
-  | sed -E 's/time: +\[[^ ]+ [^ ]+ ([0-9.]+) ([mµu]s).*/\1 \2/')
+# The middle of criterion's interval, in ms.
+crit_ms() {
+  grep -A1 "^$1" "$OUT/criterion.txt" | grep -o 'time:.*' \
+    | sed -E 's/time: +\[[^ ]+ [^ ]+ ([0-9.]+) ([mµu]s).*/\1 \2/' \
+    | awk '{ v=$1; if ($2=="µs"||$2=="us") v=v/1000; print v }'
+}
+new_ms=$(crit_ms kickoff_pdf_warm_changed_brief)
+edit_ms=$(crit_ms kickoff_pdf_warm_one_answer_edited)
+same_ms=$(crit_ms kickoff_pdf_warm_same_brief)
 
 echo "== LibreOffice: brief.html → PDF, a fresh soffice each run (what a person or a script does)"
 lo=()
@@ -57,12 +64,14 @@ printf '   %s ms\n' "${lo[@]}"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 first_med=$(median "${first[@]}")
 lo_med=$(median "${lo[@]}")
-warm_ms=$(echo "$warm" | awk '{ v=$1; if ($2=="µs"||$2=="us") v=v/1000; print v }')
 echo
 echo "== medians"
-echo "Deepbrief first PDF in a fresh process: ${first_med} ms"
-echo "Deepbrief warm PDF (changed brief):     ${warm_ms} ms"
-echo "LibreOffice HTML → PDF:                 ${lo_med} ms"
-echo "ratio LibreOffice / Deepbrief warm:     $(calc "$lo_med / $warm_ms")×"
-echo "ratio LibreOffice / Deepbrief first:    $(calc "$lo_med / $first_med")×"
-echo "pages: Deepbrief $(pdfinfo "$OUT/brief.pdf" | awk '/^Pages/ {print $2}'), LibreOffice $(pdfinfo "$OUT/lo/brief.pdf" | awk '/^Pages/ {print $2}')"
+echo "Deepbrief first PDF in a fresh process:        ${first_med} ms"
+echo "Deepbrief warm, another brief (client changed): ${new_ms} ms"
+echo "Deepbrief warm, one answer edited:             ${edit_ms} ms"
+echo "Deepbrief warm, same brief again:              ${same_ms} ms"
+echo "LibreOffice HTML → PDF:                        ${lo_med} ms"
+echo "ratio LibreOffice / Deepbrief first:           $(calc "$lo_med / $first_med")×"
+echo "ratio LibreOffice / Deepbrief another brief:   $(calc "$lo_med / $new_ms")×"
+echo "ratio LibreOffice / Deepbrief one answer:      $(calc "$lo_med / $edit_ms")×"
+echo "pages: Deepbrief $(pdfinfo "$OUT/brief.pdf" 2>/dev/null | awk '/^Pages/ {print $2}'), LibreOffice $(pdfinfo "$OUT/lo/brief.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')"

@@ -36,6 +36,20 @@ fn warm(c: &mut Criterion, doc: &KickoffDocument) {
             renderer.render(&other).expect("render")
         })
     });
+    let mut edited = doc.clone();
+    let mut j = 0u32;
+    c.bench_function("kickoff_pdf_warm_one_answer_edited", |b| {
+        b.iter(|| {
+            // The same brief after the account manager edits one answer and exports again.
+            j += 1;
+            if let Some(q) = edited.sections.get_mut(1).and_then(|s| s.questions.get_mut(0)) {
+                q.answer = deepbrief_export::kickoff::AnswerView::Value {
+                    text: format!("Поднять число заявок до {j} в месяц"),
+                };
+            }
+            renderer.render(&edited).expect("render")
+        })
+    });
     c.bench_function("kickoff_markdown", |b| {
         b.iter(|| to_markdown(doc).expect("markdown"))
     });
