@@ -42,7 +42,11 @@ fn warm(c: &mut Criterion, doc: &KickoffDocument) {
         b.iter(|| {
             // The same brief after the account manager edits one answer and exports again.
             j += 1;
-            if let Some(q) = edited.sections.get_mut(1).and_then(|s| s.questions.get_mut(0)) {
+            if let Some(q) = edited
+                .sections
+                .get_mut(1)
+                .and_then(|s| s.questions.get_mut(0))
+            {
                 q.answer = deepbrief_export::kickoff::AnswerView::Value {
                     text: format!("Поднять число заявок до {j} в месяц"),
                 };
