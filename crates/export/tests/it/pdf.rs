@@ -210,6 +210,48 @@ fn hostile_text_stays_inside_the_margins() {
     }
 }
 
+#[test]
+fn every_font_is_embedded_and_ours() {
+    let fonts = poppler::fonts(&hostile_pdf());
+    assert!(!fonts.is_empty());
+    for (name, embedded) in &fonts {
+        assert!(embedded, "{name} not embedded");
+        // Subset prefix `ABCDEF+`, then one of the fonts compiled in; `[none]` is the emoji (Type 3).
+        let family = name.split_once('+').map_or(name.as_str(), |(_, f)| f);
+        assert!(
+            ["PTSans-", "PTMono-", "DejaVuSans", "[none]"]
+                .iter()
+                .any(|f| family.starts_with(f)),
+            "unexpected font {name}"
+        );
+    }
+}
+
+#[test]
+fn hostile_meta_prints_literally_on_cover_header_and_metadata() {
+    let mut meta_doc = fixture::document(Lang::En);
+    meta_doc.meta.client = "#emph[Client] $1 <x> \\ ]".into();
+    meta_doc.meta.project = "*Project* = @p".into();
+    meta_doc.contacts[0].name = "#pagebreak() Olga".into();
+    let pdf = builtin(&meta_doc);
+    let pages = poppler::pages(&pdf);
+    assert!(
+        pages[0].contains("#emph[Client] $1 <x> \\ ]"),
+        "{}",
+        pages[0]
+    );
+    assert!(pages[0].contains("*Project* = @p"));
+    assert!(
+        pages[1].contains("#emph[Client] $1 <x> \\ ] · *Project* = @p"),
+        "{}",
+        pages[1]
+    );
+    assert!(pages.join("\n").contains("#pagebreak() Olga"));
+    assert!(
+        poppler::info(&pdf).contains("Kickoff brief — #emph[Client] $1 <x> \\ ] — *Project* = @p")
+    );
+}
+
 fn template_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, text) in files {

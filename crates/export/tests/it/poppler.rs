@@ -123,3 +123,21 @@ pub fn boxes(pdf: &[u8]) -> Vec<WordBox> {
     }
     out
 }
+
+/// `pdffonts` rows: (name, embedded).
+pub fn fonts(pdf: &[u8]) -> Vec<(String, bool)> {
+    let (_dir, path) = write(pdf);
+    let out = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("run pdffonts (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            let emb = cols.iter().rev().nth(4) == Some(&"yes");
+            (cols.first().copied().unwrap_or("").to_owned(), emb)
+        })
+        .collect()
+}
