@@ -80,6 +80,25 @@ impl Template {
         })
     }
 
+    /// Starts an agency template: writes the built-in `kickoff.typ` into `dir` (created if needed)
+    /// for the agency to edit — logo, colours, order of blocks. An existing `kickoff.typ` is never
+    /// overwritten.
+    pub fn init_dir(dir: &Path) -> Result<PathBuf, PdfError> {
+        let path = dir.join(MAIN_FILE);
+        let io = |source| PdfError::Write {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(io)?;
+        std::io::Write::write_all(&mut file, BUILTIN_MAIN.as_bytes()).map_err(io)?;
+        Ok(path)
+    }
+
     /// The template folder, or `None` for the built-in template.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
@@ -273,6 +292,14 @@ pub enum PdfError {
     /// A template file could not be read.
     #[error("cannot read template file {path}: {source}")]
     Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A template file could not be written (it may already exist).
+    #[error("cannot write template file {path}: {source}")]
+    Write {
         /// The file.
         path: PathBuf,
         /// The I/O error.

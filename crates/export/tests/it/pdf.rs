@@ -330,6 +330,19 @@ fn a_folder_without_kickoff_typ_is_refused() {
 }
 
 #[test]
+fn a_template_folder_starts_from_the_builtin_one_and_renders_the_same() {
+    let dir = template_dir(&[]);
+    let path = Template::init_dir(&dir.path().join("agency")).expect("init");
+    assert!(
+        Template::init_dir(&dir.path().join("agency")).is_err(),
+        "never overwrites"
+    );
+    let template = Template::from_dir(path.parent().expect("folder")).expect("template");
+    let doc = fixture::document(Lang::Ru);
+    assert!(render_pdf(&doc, &template).expect("render") == builtin(&doc));
+}
+
+#[test]
 fn the_builtin_template_stays_available() {
     assert!(Template::builtin_source().contains("json(\"/brief.json\")"));
     assert!(Template::builtin().dir().is_none());
