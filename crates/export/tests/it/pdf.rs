@@ -347,3 +347,10 @@ fn the_builtin_template_stays_available() {
     assert!(Template::builtin_source().contains("json(\"/brief.json\")"));
     assert!(Template::builtin().dir().is_none());
 }
+
+#[test]
+fn a_renderer_can_live_in_app_state() {
+    fn shared<T: Send + Sync>() {}
+    shared::<PdfRenderer>();
+    shared::<Template>();
+}
