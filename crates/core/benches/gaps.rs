@@ -61,8 +61,12 @@ fn brief(checklists: &[&Checklist], seed: u64) -> Entries {
                 0..=1 => continue,
                 2 => Answer::Unknown,
                 3 => Answer::Later {
-                    due: if next().is_multiple_of(2) { "2026-11-01" } else { "2026-12-31" }
-                        .into(),
+                    due: if next().is_multiple_of(2) {
+                        "2026-11-01"
+                    } else {
+                        "2026-12-31"
+                    }
+                    .into(),
                 },
                 4 => Answer::NotApplicable {
                     reason: "нет".into(),
@@ -109,7 +113,10 @@ fn bench_gaps(c: &mut Criterion) {
             entries,
         })
         .collect();
-    let gaps: usize = analyze_all(&briefs, today).iter().map(|r| r.gaps.len()).sum();
+    let gaps: usize = analyze_all(&briefs, today)
+        .iter()
+        .map(|r| r.gaps.len())
+        .sum();
     eprintln!("1,000 briefs: {gaps} gaps in all");
     c.bench_function("analyze_all(1,000 briefs, core + one add-on)", |b| {
         b.iter(|| analyze_all(black_box(&briefs), today))

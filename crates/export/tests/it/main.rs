@@ -2,11 +2,17 @@
 #![allow(
     clippy::expect_used,
     clippy::unwrap_used,
+    clippy::panic,
     reason = "a test should fail loudly at the first broken step"
 )]
 
+mod fixture;
 mod ics;
+mod kickoff;
 mod letter;
+mod markdown;
+mod pdf;
+mod poppler;
 
 use std::path::Path;
 
