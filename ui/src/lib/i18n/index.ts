@@ -131,6 +131,7 @@ const ru = {
     claimed: 'со слов клиента',
     markVerified: 'Отметить как проверенное',
     add: 'Добавить',
+    open: 'Добавить подтверждение',
     remove: (n: number) => `Удалить подтверждение ${n}`,
   },
   hint: {
@@ -246,6 +247,7 @@ const en: Messages = {
     claimed: 'claimed by the client',
     markVerified: 'Mark as verified',
     add: 'Add',
+    open: 'Add evidence',
     remove: (n) => `Remove evidence ${n}`,
   },
   hint: {

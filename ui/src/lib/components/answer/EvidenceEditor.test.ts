@@ -26,8 +26,21 @@ describe('EvidenceEditor', () => {
     expect(within(items[1]!).getByRole('checkbox', { name: 'проверено' })).toBeChecked();
   });
 
+  it('is a quiet button until opened; Escape closes the form', async () => {
+    const { user } = renderEditor([]);
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    const open = screen.getByRole('button', { name: '+ Добавить подтверждение' });
+    await user.click(open);
+    expect(screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' })).toHaveFocus();
+    expect(screen.getByText(/Пока нет/)).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '+ Добавить подтверждение' })).toHaveFocus();
+  });
+
   it('adds a note with Enter and a verified link with the button', async () => {
     const { user, onchange } = renderEditor([note]);
+    await user.click(screen.getByRole('button', { name: '+ Добавить подтверждение' }));
     const text = screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' });
 
     await user.type(text, 'прайс прислали{Enter}');
@@ -46,6 +59,7 @@ describe('EvidenceEditor', () => {
 
   it('refuses a link that is not one, and blank text', async () => {
     const { user, onchange } = renderEditor([]);
+    await user.click(screen.getByRole('button', { name: '+ Добавить подтверждение' }));
     await user.click(screen.getByRole('button', { name: 'Добавить' }));
     expect(onchange).not.toHaveBeenCalled();
 
@@ -68,6 +82,7 @@ describe('EvidenceEditor', () => {
     const { user, last } = renderField(marketingBudget, {
       initial: answered({ type: 'number', value: 50000 }),
     });
+    await user.click(screen.getByRole('button', { name: '+ Добавить подтверждение' }));
     await user.type(screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' }), `${HOSTILE}{Enter}`);
     expect(last()).toEqual({
       answer: { state: 'answered', value: { type: 'number', value: 50000 } },
