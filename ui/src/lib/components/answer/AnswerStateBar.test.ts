@@ -59,6 +59,27 @@ describe('AnswerStateBar', () => {
     expect(screen.getByRole('textbox', { name: /Сколько компания/ })).toHaveValue('50\u00a0000');
   });
 
+  it('keeps text that could not be stored through a state and back', async () => {
+    const { user, last, lastProblem } = renderField(marketingBudget, {
+      initial: answered({ type: 'number', value: 50000 }),
+    });
+    const input = screen.getByRole('textbox', { name: /Сколько компания/ });
+    await user.clear(input);
+    await user.type(input, 'полмиллиона');
+    expect(lastProblem()).toBe('Введите число, например 1 500 или 12,5');
+
+    await user.click(screen.getByRole('button', { name: 'Клиент не знает' }));
+    expect(last()).toEqual({ answer: { state: 'unknown' } });
+    // The unreadable text does not matter while the client doesn't know.
+    expect(lastProblem()).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Вернуться к ответу' }));
+    // The last storable value (the cleared field: nothing) is stored again; the text is back, flagged.
+    expect(last()).toBeNull();
+    expect(screen.getByRole('textbox', { name: /Сколько компания/ })).toHaveValue('полмиллиона');
+    expect(lastProblem()).toBe('Введите число, например 1 500 или 12,5');
+  });
+
   it('toggles a state off with its own button, and is reachable from the keyboard', async () => {
     const { user, last } = renderField(goalDeadline, { initial: { answer: { state: 'unknown' } } });
     const unknown = screen.getByRole('button', { name: 'Клиент не знает' });

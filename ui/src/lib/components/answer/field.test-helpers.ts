@@ -2,6 +2,7 @@
 import { render } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
+import type { AnswerValue } from '$lib/bindings/AnswerValue';
 import type { Entry } from '$lib/bindings/Entry';
 import type { Question } from '$lib/bindings/Question';
 import type { Lang } from '$lib/i18n';
@@ -25,6 +26,6 @@ export function renderField(question: Question, options: { lang?: Lang; initial?
 }
 
 /** `{state: 'answered', value}` wrapped in an entry, as the store keeps it. */
-export function answered(value: Entry['answer'] extends infer A ? (A extends { state: 'answered'; value: infer V } ? V : never) : never): Entry {
+export function answered(value: AnswerValue): Entry {
   return { answer: { state: 'answered', value } };
 }
