@@ -28,6 +28,10 @@ describe('numbers', () => {
     expect(parseNumber('1,2,3', 'ru')).toBeNaN();
     expect(parseNumber('12abc', 'en')).toBeNaN();
     expect(parseNumber('1e5', 'en')).toBeNaN();
+    // A comma in English groups thousands; "1,5" is refused rather than read as 15.
+    expect(parseNumber('1,5', 'en')).toBeNaN();
+    expect(parseNumber('12,50.5', 'en')).toBeNaN();
+    expect(parseNumber('-12,500', 'en')).toBe(-12500);
   });
 
   it('formats with the language separators', () => {

@@ -37,14 +37,21 @@ export function formatNumber(n: number, lang: Lang): string {
 const SEPARATORS = /[\s\u00a0\u202f\u2009']/g;
 
 /**
- * Reads a number typed in `lang`: thousands separators are ignored; the decimal separator is `,` or
- * `.` in Russian and `.` in English (where `,` groups thousands). `null` for an empty field, `NaN` for
- * text that is not a number.
+ * Reads a number typed in `lang`: spaces between digits are ignored; the decimal separator is `,` or
+ * `.` in Russian and `.` in English, where `,` may only group thousands. `null` for an empty field,
+ * `NaN` for text that is not a number.
  */
 export function parseNumber(text: string, lang: Lang): number | null {
   let s = text.replace(SEPARATORS, '').replace(/^[\u2212\u2013]/, '-');
   if (s === '') return null;
-  s = lang === 'ru' ? s.replace(',', '.') : s.replace(/,/g, '');
+  if (lang === 'ru') {
+    s = s.replace(',', '.');
+  } else if (s.includes(',')) {
+    // In English a comma only groups thousands: "1,500" is fifteen hundred, but "1,5" is not read as
+    // 15 — it is most likely a European 1.5, so it is refused rather than silently misread.
+    if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) return Number.NaN;
+    s = s.replace(/,/g, '');
+  }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return Number.NaN;
   return Number(s);
 }
