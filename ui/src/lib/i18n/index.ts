@@ -111,7 +111,8 @@ const ru = {
     later: 'Пришлёт позже',
     notApplicable: 'Не применимо',
     backToAnswer: 'Вернуться к ответу',
-    unknownNote: 'Клиент не знает ответа — вопрос войдёт в пробелы и в повестку дополнительного брифинга.',
+    unknownNote:
+      'Клиент не знает ответа — вопрос войдёт в пробелы и в повестку дополнительного брифинга.',
     due: 'Когда пришлёт',
     dueNeeded: 'Укажите дату, к которой клиент пришлёт ответ.',
     reason: 'Почему не применимо',
@@ -200,8 +201,10 @@ const en: Messages = {
         : min !== null
           ? `Pick at least ${min}`
           : `Pick at most ${max ?? 0}`,
-    needMore: (n) => `${plural('en', n, { one: 'more item', few: 'more items', many: 'more items' })} needed`,
-    needMoreRows: (n) => `${plural('en', n, { one: 'more row', few: 'more rows', many: 'more rows' })} needed`,
+    needMore: (n) =>
+      `${plural('en', n, { one: 'more item', few: 'more items', many: 'more items' })} needed`,
+    needMoreRows: (n) =>
+      `${plural('en', n, { one: 'more row', few: 'more rows', many: 'more rows' })} needed`,
     needMorePicks: (n) => `Pick ${n} more`,
     atMostItems: (n) => `At most ${plural('en', n, { one: 'item', few: 'items', many: 'items' })}`,
     atMostRows: (n) => `At most ${plural('en', n, { one: 'row', few: 'rows', many: 'rows' })}`,
@@ -213,10 +216,12 @@ const en: Messages = {
     tableAddRow: 'Add row',
     tableRemoveRow: (n) => `Remove row ${n}`,
     tableCell: (column, row) => `${column}, row ${row}`,
-    tableKeys: 'Enter in a cell moves to the same column in the next row (a new row is added when needed).',
+    tableKeys:
+      'Enter in a cell moves to the same column in the next row (a new row is added when needed).',
     contact: { name: 'Name', role: 'Role', phone: 'Phone', email: 'E-mail' },
     linkShown: 'Address',
-    toConfirm: 'This answer comes from an earlier brief — check with the client that it still holds.',
+    toConfirm:
+      'This answer comes from an earlier brief — check with the client that it still holds.',
     confirm: 'Still true',
   },
   answerState: {
@@ -225,7 +230,8 @@ const en: Messages = {
     later: 'Will send later',
     notApplicable: 'Not applicable',
     backToAnswer: 'Back to answering',
-    unknownNote: "The client doesn't know — the question goes to the gaps and to the follow-up briefing agenda.",
+    unknownNote:
+      "The client doesn't know — the question goes to the gaps and to the follow-up briefing agenda.",
     due: 'Will send by',
     dueNeeded: 'Enter the date by which the client will send the answer.',
     reason: "Why it doesn't apply",

@@ -98,8 +98,13 @@ describe('AnswerStateBar', () => {
   });
 
   it('shows a stored later or not-applicable state with its details', () => {
-    renderField(marketingBudget, { initial: { answer: { state: 'later', value: { due: '2026-12-01' } } } });
-    expect(screen.getByRole('button', { name: 'Пришлёт позже' })).toHaveAttribute('aria-pressed', 'true');
+    renderField(marketingBudget, {
+      initial: { answer: { state: 'later', value: { due: '2026-12-01' } } },
+    });
+    expect(screen.getByRole('button', { name: 'Пришлёт позже' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     expect(screen.getByLabelText('Когда пришлёт')).toHaveValue('2026-12-01');
   });
 

@@ -9,7 +9,9 @@ describe('ChoiceAnswer', () => {
     expect(screen.getByRole('radiogroup', { name: /По какому показателю/ })).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Выручка' }));
-    expect(last()).toEqual({ answer: { state: 'answered', value: { type: 'choice', value: 'revenue' } } });
+    expect(last()).toEqual({
+      answer: { state: 'answered', value: { type: 'choice', value: 'revenue' } },
+    });
 
     await user.click(screen.getByRole('button', { name: 'Очистить' }));
     expect(last()).toBeNull();
@@ -42,7 +44,9 @@ describe('ChoiceAnswer', () => {
     const { user, last } = renderField(leadChannels, {
       initial: answered({ type: 'choices', value: ['ads'] }),
     });
-    await user.click(screen.getByRole('checkbox', { name: 'Контекстная и таргетированная реклама' }));
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Контекстная и таргетированная реклама' }),
+    );
     expect(last()).toBeNull();
   });
 

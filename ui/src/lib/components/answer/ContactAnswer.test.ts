@@ -6,7 +6,9 @@ import { HOSTILE, clientResponsible } from './questions.test-data';
 describe('ContactAnswer', () => {
   it('stores the filled fields of a contact', async () => {
     const { user, last } = renderField(clientResponsible);
-    expect(screen.getByRole('group', { name: /Кто со стороны клиента отвечает/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: /Кто со стороны клиента отвечает/ }),
+    ).toBeInTheDocument();
 
     await user.type(screen.getByLabelText('Имя'), 'Ирина Петрова');
     expect(last()).toEqual({
@@ -19,7 +21,12 @@ describe('ContactAnswer', () => {
     expect(last()).toEqual(
       answered({
         type: 'contact',
-        value: { name: 'Ирина Петрова', role: 'маркетолог', phone: '+7 495 123-45-67', email: 'irina@shina.ru' },
+        value: {
+          name: 'Ирина Петрова',
+          role: 'маркетолог',
+          phone: '+7 495 123-45-67',
+          email: 'irina@shina.ru',
+        },
       }),
     );
   });
@@ -34,7 +41,9 @@ describe('ContactAnswer', () => {
     await user.type(email, 'irina@');
     expect(email).toHaveValue('irina@');
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('Проверьте e-mail: нужен адрес вида name@example.ru')).toBeInTheDocument();
+    expect(
+      screen.getByText('Проверьте e-mail: нужен адрес вида name@example.ru'),
+    ).toBeInTheDocument();
     expect(lastProblem()).toBe('Проверьте e-mail: нужен адрес вида name@example.ru');
     // "i", "ir", … "irina" are not e-mails either: nothing was stored since the first key.
     expect(onchange).not.toHaveBeenCalled();

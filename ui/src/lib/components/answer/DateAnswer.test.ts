@@ -18,7 +18,9 @@ describe('DateAnswer', () => {
 
     await user.type(input, '2026-09-01');
 
-    expect(last()).toEqual({ answer: { state: 'answered', value: { type: 'text', value: '2026-09-01' } } });
+    expect(last()).toEqual({
+      answer: { state: 'answered', value: { type: 'text', value: '2026-09-01' } },
+    });
   });
 
   it('shows a stored date and stores nothing once cleared', async () => {
@@ -39,7 +41,9 @@ describe('DateAnswer', () => {
 
     typeHalfDate(input);
 
-    expect(await screen.findByText('Введите дату полностью: день, месяц и год')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Введите дату полностью: день, месяц и год'),
+    ).toBeInTheDocument();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(lastProblem()).toBe('Введите дату полностью: день, месяц и год');
     expect(onchange).not.toHaveBeenCalled();

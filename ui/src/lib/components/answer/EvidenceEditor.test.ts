@@ -44,7 +44,10 @@ describe('EvidenceEditor', () => {
     const text = screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' });
 
     await user.type(text, 'прайс прислали{Enter}');
-    expect(onchange).toHaveBeenLastCalledWith([note, { kind: 'note', text: 'прайс прислали', verified: false }]);
+    expect(onchange).toHaveBeenLastCalledWith([
+      note,
+      { kind: 'note', text: 'прайс прислали', verified: false },
+    ]);
     expect(text).toHaveValue('');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Вид' }), 'Ссылка');
@@ -64,7 +67,10 @@ describe('EvidenceEditor', () => {
     expect(onchange).not.toHaveBeenCalled();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Вид' }), 'link');
-    await user.type(screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' }), 'javascript:alert(1){Enter}');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' }),
+      'javascript:alert(1){Enter}',
+    );
     expect(onchange).not.toHaveBeenCalled();
     expect(screen.getByText(/Это не похоже на ссылку/)).toBeInTheDocument();
   });
@@ -83,7 +89,10 @@ describe('EvidenceEditor', () => {
       initial: answered({ type: 'number', value: 50000 }),
     });
     await user.click(screen.getByRole('button', { name: '+ Добавить подтверждение' }));
-    await user.type(screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' }), `${HOSTILE}{Enter}`);
+    await user.type(
+      screen.getByRole('textbox', { name: 'Текст, ссылка или имя файла' }),
+      `${HOSTILE}{Enter}`,
+    );
     expect(last()).toEqual({
       answer: { state: 'answered', value: { type: 'number', value: 50000 } },
       evidence: [{ kind: 'note', text: HOSTILE, verified: false }],

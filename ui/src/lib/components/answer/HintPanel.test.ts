@@ -7,7 +7,9 @@ describe('HintPanel', () => {
   it('shows the prompt and hint of the question, keeping line breaks', () => {
     render(HintPanel, { question: goalStatement, lang: 'ru' });
     expect(screen.getByRole('complementary', { name: 'Подсказка' })).toBeInTheDocument();
-    expect(screen.getByText('Чего компания хочет добиться с помощью услуг агентства?')).toBeInTheDocument();
+    expect(
+      screen.getByText('Чего компания хочет добиться с помощью услуг агентства?'),
+    ).toBeInTheDocument();
     const hint = screen.getByText(/Запишите цель словами клиента/);
     expect(hint.textContent).toBe('Запишите цель словами клиента.\nПлохо: «хотим больше продаж».');
   });

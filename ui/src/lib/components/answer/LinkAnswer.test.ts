@@ -35,13 +35,18 @@ describe('LinkAnswer', () => {
 
     await user.clear(input);
     await user.type(input, 'папка на диске');
-    expect(screen.getByText('Это не похоже на ссылку: нужен адрес вида https://example.ru')).toBeInTheDocument();
+    expect(
+      screen.getByText('Это не похоже на ссылку: нужен адрес вида https://example.ru'),
+    ).toBeInTheDocument();
     expect(onchange.mock.calls.filter(([e]) => e !== null)).toEqual([]);
   });
 
   it('speaks English', async () => {
     const { user } = renderField(processDocs, { lang: 'en' });
-    await user.type(screen.getByRole('textbox', { name: /Is there a written description/ }), 'nope');
+    await user.type(
+      screen.getByRole('textbox', { name: /Is there a written description/ }),
+      'nope',
+    );
     expect(screen.getByText(/This doesn't look like a link/)).toBeInTheDocument();
   });
 });

@@ -15,7 +15,9 @@ describe('ListAnswer', () => {
     await user.keyboard('Тула{Enter}');
     expect(items()).toHaveLength(2);
     expect(items()[1]).toHaveFocus();
-    expect(last()).toEqual({ answer: { state: 'answered', value: { type: 'items', value: ['Тула'] } } });
+    expect(last()).toEqual({
+      answer: { state: 'answered', value: { type: 'items', value: ['Тула'] } },
+    });
     // One of at least two is stored, with a note of how many more are needed.
     expect(screen.getByText('Нужно ещё 1 пункт')).toBeInTheDocument();
 

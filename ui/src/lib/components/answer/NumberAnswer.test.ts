@@ -11,7 +11,9 @@ describe('NumberAnswer', () => {
 
     await user.type(input, '120');
 
-    expect(last()).toEqual({ answer: { state: 'answered', value: { type: 'number', value: 120 } } });
+    expect(last()).toEqual({
+      answer: { state: 'answered', value: { type: 'number', value: 120 } },
+    });
   });
 
   it('keeps a fraction in an integer question without storing it', async () => {
@@ -23,11 +25,20 @@ describe('NumberAnswer', () => {
     expect(input).toHaveValue('12,5');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Нужно целое число')).toBeInTheDocument();
-    expect(screen.getByText('Пока значение не исправлено, сохранён прежний ответ.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Пока значение не исправлено, сохранён прежний ответ.'),
+    ).toBeInTheDocument();
     expect(lastProblem()).toBe('Нужно целое число');
     // "12" was stored on the way; "12," and "12,5" were not.
     expect(last()).toEqual(answered({ type: 'number', value: 12 }));
-    expect(onchange.mock.calls.every(([e]) => e?.answer.state === 'answered' && e.answer.value.type === 'number' && Number.isInteger(e.answer.value.value))).toBe(true);
+    expect(
+      onchange.mock.calls.every(
+        ([e]) =>
+          e?.answer.state === 'answered' &&
+          e.answer.value.type === 'number' &&
+          Number.isInteger(e.answer.value.value),
+      ),
+    ).toBe(true);
   });
 
   it('rejects text that is not a number and values below min, keeping what was typed', async () => {

@@ -54,14 +54,23 @@ describe('QuestionField', () => {
 
   it('reports the focused question for the hint panel', async () => {
     const onfocus = vi.fn();
-    render(QuestionField, { question: q.companyName, entry: undefined, lang: 'ru', onchange: () => {}, onfocus });
+    render(QuestionField, {
+      question: q.companyName,
+      entry: undefined,
+      lang: 'ru',
+      onchange: () => {},
+      onfocus,
+    });
     screen.getByRole('textbox', { name: /Как называется/ }).focus();
     expect(onfocus).toHaveBeenCalledWith(q.companyName);
   });
 
   it('follows a new entry from the parent (another brief, a restored answer)', async () => {
     const props = { question: q.marketingBudget, lang: 'ru' as const, onchange: () => {} };
-    const { rerender } = render(QuestionField, { ...props, entry: answered({ type: 'number', value: 1 }) });
+    const { rerender } = render(QuestionField, {
+      ...props,
+      entry: answered({ type: 'number', value: 1 }),
+    });
     const input = screen.getByRole('textbox', { name: /Сколько компания/ });
     expect(input).toHaveValue('1');
     await rerender({ entry: answered({ type: 'number', value: 2500 }) });
@@ -82,7 +91,9 @@ describe('QuestionField', () => {
     expect(screen.getByRole('radiogroup', { name: /Уникален ли сам продукт/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Клиент не знает' })).toBeInTheDocument();
     await rerender({ lang: 'en' });
-    expect(screen.getByRole('radiogroup', { name: /Is the product itself unique/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('radiogroup', { name: /Is the product itself unique/ }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: "Client doesn't know" })).toBeInTheDocument();
     expect(screen.getByTitle('required question')).toBeInTheDocument();
   });

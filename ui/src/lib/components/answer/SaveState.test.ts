@@ -6,7 +6,11 @@ import { HOSTILE } from './questions.test-data';
 
 describe('SaveState', () => {
   it('says saving, then saved, as the parent decides', async () => {
-    const { rerender } = render(SaveState, { status: { state: 'saving' }, lang: 'ru', onretry: () => {} });
+    const { rerender } = render(SaveState, {
+      status: { state: 'saving' },
+      lang: 'ru',
+      onretry: () => {},
+    });
     expect(screen.getByRole('status')).toHaveTextContent('Сохраняем…');
     await rerender({ status: { state: 'saved' } });
     expect(screen.getByRole('status')).toHaveTextContent('Сохранено');

@@ -8,13 +8,9 @@ describe('ScaleAnswer', () => {
     const { user, last } = renderField(competition);
     const group = screen.getByRole('radiogroup', { name: /Насколько высока конкуренция/ });
     expect(group).toHaveAccessibleDescription(/Конкурентов почти нет.*Очень жёсткая конкуренция/);
-    expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent?.trim())).toEqual([
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-    ]);
+    expect(
+      screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent?.trim()),
+    ).toEqual(['1', '2', '3', '4', '5']);
 
     await user.click(screen.getByRole('radio', { name: '4' }));
     expect(last()).toEqual({ answer: { state: 'answered', value: { type: 'number', value: 4 } } });

@@ -14,8 +14,14 @@ describe('TableAnswer', () => {
       answer: { state: 'answered', value: { type: 'rows', value: [{ name: 'Анна' }] } },
     });
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Зона ответственности, строка 1' }), 'Маркетинг');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Принимает решения, строка 1' }), 'Да');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Зона ответственности, строка 1' }),
+      'Маркетинг',
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Принимает решения, строка 1' }),
+      'Да',
+    );
     expect(last()).toEqual(
       answered({ type: 'rows', value: [{ name: 'Анна', area: 'marketing', decides: 'true' }] }),
     );
@@ -23,21 +29,31 @@ describe('TableAnswer', () => {
 
   it('adds and removes rows; blank rows are not stored', async () => {
     const { user, last } = renderField(teamMembers, {
-      initial: answered({ type: 'rows', value: [{ name: 'Анна' }, { name: 'Борис', decides: 'false' }] }),
+      initial: answered({
+        type: 'rows',
+        value: [{ name: 'Анна' }, { name: 'Борис', decides: 'false' }],
+      }),
     });
     expect(screen.getByRole('textbox', { name: 'Имя, строка 2' })).toHaveValue('Борис');
-    expect(screen.getByRole('combobox', { name: 'Принимает решения, строка 2' })).toHaveValue('false');
+    expect(screen.getByRole('combobox', { name: 'Принимает решения, строка 2' })).toHaveValue(
+      'false',
+    );
 
     await user.click(screen.getByRole('button', { name: '+ Добавить строку' }));
     const third = screen.getByRole('textbox', { name: 'Имя, строка 3' });
     expect(third).toHaveFocus();
     await user.keyboard('Вера');
     expect(last()).toEqual(
-      answered({ type: 'rows', value: [{ name: 'Анна' }, { name: 'Борис', decides: 'false' }, { name: 'Вера' }] }),
+      answered({
+        type: 'rows',
+        value: [{ name: 'Анна' }, { name: 'Борис', decides: 'false' }, { name: 'Вера' }],
+      }),
     );
 
     await user.click(screen.getByRole('button', { name: 'Удалить строку 1' }));
-    expect(last()).toEqual(answered({ type: 'rows', value: [{ name: 'Борис', decides: 'false' }, { name: 'Вера' }] }));
+    expect(last()).toEqual(
+      answered({ type: 'rows', value: [{ name: 'Борис', decides: 'false' }, { name: 'Вера' }] }),
+    );
     expect(screen.getByRole('textbox', { name: 'Имя, строка 1' })).toHaveValue('Борис');
 
     await user.click(screen.getByRole('button', { name: 'Удалить строку 2' }));
@@ -53,7 +69,9 @@ describe('TableAnswer', () => {
     await user.keyboard('Анна{Enter}');
     expect(screen.getByRole('textbox', { name: 'Имя, строка 2' })).toHaveFocus();
     await user.keyboard('Борис{Enter}Вера');
-    expect(last()).toEqual(answered({ type: 'rows', value: [{ name: 'Анна' }, { name: 'Борис' }, { name: 'Вера' }] }));
+    expect(last()).toEqual(
+      answered({ type: 'rows', value: [{ name: 'Анна' }, { name: 'Борис' }, { name: 'Вера' }] }),
+    );
   });
 
   it('stores numbers, money, links and dates in their text form', async () => {
@@ -70,7 +88,13 @@ describe('TableAnswer', () => {
       answered({
         type: 'rows',
         value: [
-          { platform: 'VK', url: 'https://vk.com/shina', followers: '12500', budget: '30000.5', since: '2024-03-01' },
+          {
+            platform: 'VK',
+            url: 'https://vk.com/shina',
+            followers: '12500',
+            budget: '30000.5',
+            since: '2024-03-01',
+          },
         ],
       }),
     );
@@ -95,7 +119,10 @@ describe('TableAnswer', () => {
     const before = onchange.mock.calls.length;
 
     // Other cells still edit, but nothing is stored while the table has a bad cell.
-    await user.type(screen.getByRole('textbox', { name: 'Ссылка, строка 1' }), 'javascript:alert(1)');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Ссылка, строка 1' }),
+      'javascript:alert(1)',
+    );
     expect(screen.getByText(/Строка 1, «Ссылка»: Это не похоже на ссылку/)).toBeInTheDocument();
     expect(onchange.mock.calls.length).toBe(before);
 
@@ -103,7 +130,9 @@ describe('TableAnswer', () => {
     await user.clear(followers);
     await user.type(followers, '900');
     expect(lastProblem()).toBeNull();
-    expect(last()).toEqual(answered({ type: 'rows', value: [{ platform: 'VK', followers: '900' }] }));
+    expect(last()).toEqual(
+      answered({ type: 'rows', value: [{ platform: 'VK', followers: '900' }] }),
+    );
   });
 
   it('marks a half-typed date cell invalid', async () => {
@@ -111,14 +140,19 @@ describe('TableAnswer', () => {
     const since = screen.getByLabelText('С какого времени, строка 1') as HTMLInputElement;
     Object.defineProperty(since, 'validity', { configurable: true, value: { badInput: true } });
     await fireEvent.input(since);
-    expect(lastProblem()).toBe('Строка 1, «С какого времени»: Введите дату полностью: день, месяц и год');
+    expect(lastProblem()).toBe(
+      'Строка 1, «С какого времени»: Введите дату полностью: день, месяц и год',
+    );
     expect(since).toHaveAttribute('aria-invalid', 'true');
     expect(onchange).not.toHaveBeenCalled();
   });
 
   it('stops adding rows at max', async () => {
     const { user } = renderField(accounts, {
-      initial: answered({ type: 'rows', value: [{ platform: 'VK' }, { platform: 'TG' }, { platform: 'OK' }] }),
+      initial: answered({
+        type: 'rows',
+        value: [{ platform: 'VK' }, { platform: 'TG' }, { platform: 'OK' }],
+      }),
     });
     expect(screen.getByRole('button', { name: '+ Добавить строку' })).toBeDisabled();
     expect(screen.getByText('Не больше 3 строк')).toBeInTheDocument();

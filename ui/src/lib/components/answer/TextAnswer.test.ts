@@ -12,7 +12,9 @@ describe('TextAnswer', () => {
 
     await user.type(input, 'ШинаМаркет');
 
-    expect(last()).toEqual({ answer: { state: 'answered', value: { type: 'text', value: 'ШинаМаркет' } } });
+    expect(last()).toEqual({
+      answer: { state: 'answered', value: { type: 'text', value: 'ШинаМаркет' } },
+    });
     expect(input).toHaveValue('ШинаМаркет');
   });
 

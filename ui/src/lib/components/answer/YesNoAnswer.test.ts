@@ -18,7 +18,9 @@ describe('YesNoAnswer', () => {
   });
 
   it('answers from the keyboard and clears', async () => {
-    const { user, last } = renderField(productUnique, { initial: answered({ type: 'bool', value: false }) });
+    const { user, last } = renderField(productUnique, {
+      initial: answered({ type: 'bool', value: false }),
+    });
     expect(screen.getByRole('radio', { name: 'Нет' })).toBeChecked();
 
     screen.getByRole('radio', { name: 'Нет' }).focus();
@@ -32,7 +34,9 @@ describe('YesNoAnswer', () => {
 
   it('speaks English', () => {
     renderField(productUnique, { lang: 'en' });
-    expect(screen.getByRole('radiogroup', { name: /Is the product itself unique/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('radiogroup', { name: /Is the product itself unique/ }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Yes' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'No' })).toBeInTheDocument();
   });

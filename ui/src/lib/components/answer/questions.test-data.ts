@@ -13,7 +13,10 @@ export const companyName: Question = {
     ru: 'Как называется компания и под каким брендом она продаёт?',
     en: 'What is the company called, and under which brand does it sell?',
   },
-  placeholder: { ru: 'ООО «Колесо-Сервис», бренд ШинаМаркет', en: 'Koleso-Service LLC, brand ShinaMarket' },
+  placeholder: {
+    ru: 'ООО «Колесо-Сервис», бренд ШинаМаркет',
+    en: 'Koleso-Service LLC, brand ShinaMarket',
+  },
   hint: {
     ru: 'Юридическое название нужно для договора, а бренд — для рекламы и поиска конкурентов.',
     en: 'The legal name goes into the contract, the brand into ads and competitor research.',
@@ -30,7 +33,7 @@ export const goalStatement: Question = {
   },
   hint: {
     ru: 'Запишите цель словами клиента.\nПлохо: «хотим больше продаж».',
-    en: "Write the goal down in the client's words.\nWeak: \"we want more sales\".",
+    en: 'Write the goal down in the client\'s words.\nWeak: "we want more sales".',
   },
 };
 
@@ -124,12 +127,21 @@ export const leadChannels: Question = {
   required: true,
   min: 2,
   max: 3,
-  prompt: { ru: 'Откуда сейчас приходят новые клиенты?', en: 'Where do new customers come from today?' },
+  prompt: {
+    ru: 'Откуда сейчас приходят новые клиенты?',
+    en: 'Where do new customers come from today?',
+  },
   choices: [
     { id: 'search', label: { ru: 'Поиск (SEO)', en: 'Search (SEO)' } },
-    { id: 'ads', label: { ru: 'Контекстная и таргетированная реклама', en: 'Paid search and social ads' } },
+    {
+      id: 'ads',
+      label: { ru: 'Контекстная и таргетированная реклама', en: 'Paid search and social ads' },
+    },
     { id: 'social', label: { ru: 'Соцсети', en: 'Social media' } },
-    { id: 'referrals', label: { ru: 'Рекомендации, сарафанное радио', en: 'Referrals, word of mouth' } },
+    {
+      id: 'referrals',
+      label: { ru: 'Рекомендации, сарафанное радио', en: 'Referrals, word of mouth' },
+    },
     { id: 'other', label: { ru: 'Другое', en: 'Other' }, other: true },
   ],
   hint: { ru: 'Попросите оценить доли.', en: 'Ask for rough shares.' },
@@ -159,7 +171,10 @@ export const targetRegions: Question = {
   min: 2,
   max: 3,
   item: { ru: 'регион', en: 'region' },
-  prompt: { ru: 'В какие регионы компания хочет выйти?', en: 'Which regions does the company want to enter?' },
+  prompt: {
+    ru: 'В какие регионы компания хочет выйти?',
+    en: 'Which regions does the company want to enter?',
+  },
   hint: { ru: 'Начинать разумно с 2–3 регионов.', en: 'Start with 2–3 regions.' },
 };
 
@@ -184,7 +199,10 @@ export const teamMembers: Question = {
     },
     { id: 'decides', title: { ru: 'Принимает решения', en: 'Makes decisions' }, kind: 'yes_no' },
   ],
-  hint: { ru: 'Таблица отвечает на вопрос «кто даст доступы».', en: 'The table answers "who grants access".' },
+  hint: {
+    ru: 'Таблица отвечает на вопрос «кто даст доступы».',
+    en: 'The table answers "who grants access".',
+  },
 };
 
 /** SMM's `smm_accounts` with a date and a money column added, and `max` rows. */
@@ -203,7 +221,10 @@ export const accounts: Question = {
     { id: 'budget', title: { ru: 'Бюджет', en: 'Budget' }, kind: 'money', currency: 'RUB' },
     { id: 'since', title: { ru: 'С какого времени', en: 'Since' }, kind: 'date' },
   ],
-  hint: { ru: 'Существующие сообщества — это аудитория.', en: 'Existing communities are an audience.' },
+  hint: {
+    ru: 'Существующие сообщества — это аудитория.',
+    en: 'Existing communities are an audience.',
+  },
 };
 
 export const clientResponsible: Question = {
@@ -224,7 +245,10 @@ export const processDocs: Question = {
     ru: 'Есть ли письменное описание процессов продаж и выполнения заказа? Дайте ссылку.',
     en: 'Is there a written description of the sales and fulfilment processes? Give the link.',
   },
-  hint: { ru: 'Регламент или схема экономят половину брифинга.', en: 'A written procedure saves half the briefing.' },
+  hint: {
+    ru: 'Регламент или схема экономят половину брифинга.',
+    en: 'A written procedure saves half the briefing.',
+  },
 };
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';

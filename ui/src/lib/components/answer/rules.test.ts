@@ -40,12 +40,27 @@ describe('numbers', () => {
   });
 
   it('checks integer and bounds, with percent 0…100 and duration ≥ 0 by default', () => {
-    expect(checkNumber('7', { kind: 'number', integer: true }, 'ru')).toEqual({ ok: true, value: 7 });
-    expect(checkNumber('7,5', { kind: 'number', integer: true }, 'ru')).toEqual({ ok: false, problem: 'Нужно целое число' });
-    expect(checkNumber('101', { kind: 'percent' }, 'en')).toEqual({ ok: false, problem: 'At most 100' });
-    expect(checkNumber('-1', { kind: 'duration' }, 'en')).toEqual({ ok: false, problem: 'At least 0' });
+    expect(checkNumber('7', { kind: 'number', integer: true }, 'ru')).toEqual({
+      ok: true,
+      value: 7,
+    });
+    expect(checkNumber('7,5', { kind: 'number', integer: true }, 'ru')).toEqual({
+      ok: false,
+      problem: 'Нужно целое число',
+    });
+    expect(checkNumber('101', { kind: 'percent' }, 'en')).toEqual({
+      ok: false,
+      problem: 'At most 100',
+    });
+    expect(checkNumber('-1', { kind: 'duration' }, 'en')).toEqual({
+      ok: false,
+      problem: 'At least 0',
+    });
     expect(checkNumber('-1', { kind: 'money' }, 'en')).toEqual({ ok: true, value: -1 });
-    expect(checkNumber('5', { kind: 'number', min: 10000 }, 'ru')).toEqual({ ok: false, problem: 'Не меньше 10\u00a0000' });
+    expect(checkNumber('5', { kind: 'number', min: 10000 }, 'ru')).toEqual({
+      ok: false,
+      problem: 'Не меньше 10\u00a0000',
+    });
     expect(checkNumber('', { kind: 'number', min: 1 }, 'ru')).toEqual({ ok: true, value: null });
   });
 });
@@ -97,8 +112,15 @@ describe('table cells', () => {
 
 describe('sameValue', () => {
   it('ignores key order and null vs undefined', () => {
-    expect(sameValue({ type: 'contact', value: { name: 'a', email: 'b' } }, { value: { email: 'b', name: 'a' }, type: 'contact' })).toBe(true);
+    expect(
+      sameValue(
+        { type: 'contact', value: { name: 'a', email: 'b' } },
+        { value: { email: 'b', name: 'a' }, type: 'contact' },
+      ),
+    ).toBe(true);
     expect(sameValue(undefined, null)).toBe(true);
-    expect(sameValue({ type: 'items', value: ['a', 'b'] }, { type: 'items', value: ['b', 'a'] })).toBe(false);
+    expect(
+      sameValue({ type: 'items', value: ['a', 'b'] }, { type: 'items', value: ['b', 'a'] }),
+    ).toBe(false);
   });
 });

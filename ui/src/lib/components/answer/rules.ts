@@ -183,7 +183,11 @@ export function checkCell(column: Column, text: string, lang: Lang): Check<strin
       return c.ok ? ok(c.value === null ? null : String(c.value)) : c;
     }
     case 'date':
-      return text === '' ? empty : isIsoDate(text) ? ok(text) : bad(messages[lang].answer.problemDate);
+      return text === ''
+        ? empty
+        : isIsoDate(text)
+          ? ok(text)
+          : bad(messages[lang].answer.problemDate);
     case 'link':
       return checkLink(text, lang);
     default:
