@@ -16,10 +16,14 @@ export function detectLang(systemLanguage: string | undefined | null): Lang {
 
 type Plural = { one: string; few: string; many: string };
 
-function plural(lang: Lang, n: number, forms: Plural): string {
+/** The word form for `n` alone (`дня` for 2), for when the number is shown elsewhere. */
+function pluralForm(lang: Lang, n: number, forms: Plural): string {
   const category = new Intl.PluralRules(lang).select(n);
-  const form = category === 'one' ? forms.one : category === 'few' ? forms.few : forms.many;
-  return `${n} ${form}`;
+  return category === 'one' ? forms.one : category === 'few' ? forms.few : forms.many;
+}
+
+function plural(lang: Lang, n: number, forms: Plural): string {
+  return `${n} ${pluralForm(lang, n, forms)}`;
 }
 
 const ru = {
@@ -48,6 +52,99 @@ const ru = {
     plural('ru', n, { one: 'ошибка', few: 'ошибки', many: 'ошибок' }),
   fix: 'Как исправить:',
   at: 'в',
+  /** The interview: answering one question. */
+  answer: {
+    required: 'обязательный вопрос',
+    yes: 'Да',
+    no: 'Нет',
+    clear: 'Очистить',
+    notSet: '—',
+    percent: '%',
+    days: (n: number) => pluralForm('ru', n, { one: 'день', few: 'дня', many: 'дней' }),
+    counter: (n: number, max: number) => `${n} из ${max}`,
+    problemNumber: 'Введите число, например 1 500 или 12,5',
+    problemInteger: 'Нужно целое число',
+    problemMin: (min: string) => `Не меньше ${min}`,
+    problemMax: (max: string) => `Не больше ${max}`,
+    problemMaxLength: (n: number) =>
+      `Не длиннее ${plural('ru', n, { one: 'знака', few: 'знаков', many: 'знаков' })} — сократите текст`,
+    problemDate: 'Введите дату полностью: день, месяц и год',
+    problemUrl: 'Это не похоже на ссылку: нужен адрес вида https://example.ru',
+    problemEmail: 'Проверьте e-mail: нужен адрес вида name@example.ru',
+    problemCell: (row: number, column: string, problem: string) =>
+      `Строка ${row}, «${column}»: ${problem}`,
+    notSaved: 'Пока значение не исправлено, сохранён прежний ответ.',
+    picksRange: (min: number | null, max: number | null) =>
+      min !== null && max !== null
+        ? `Выберите от ${min} до ${max}`
+        : min !== null
+          ? `Выберите хотя бы ${plural('ru', min, { one: 'вариант', few: 'варианта', many: 'вариантов' })}`
+          : `Можно выбрать не больше ${plural('ru', max ?? 0, { one: 'варианта', few: 'вариантов', many: 'вариантов' })}`,
+    needMore: (n: number) =>
+      `Нужно ещё ${plural('ru', n, { one: 'пункт', few: 'пункта', many: 'пунктов' })}`,
+    needMoreRows: (n: number) =>
+      `Нужно ещё ${plural('ru', n, { one: 'строка', few: 'строки', many: 'строк' })}`,
+    needMorePicks: (n: number) =>
+      `Выберите ещё ${plural('ru', n, { one: 'вариант', few: 'варианта', many: 'вариантов' })}`,
+    atMostItems: (n: number) =>
+      `Не больше ${plural('ru', n, { one: 'пункта', few: 'пунктов', many: 'пунктов' })}`,
+    atMostRows: (n: number) =>
+      `Не больше ${plural('ru', n, { one: 'строки', few: 'строк', many: 'строк' })}`,
+    listItem: (n: number) => `Пункт ${n}`,
+    listAdd: 'Добавить пункт',
+    listAddItem: (item: string) => `Добавить: ${item}`,
+    listRemove: (n: number) => `Удалить пункт ${n}`,
+    listKeys: 'Enter — следующий пункт, Backspace в пустом пункте — удалить его.',
+    tableAddRow: 'Добавить строку',
+    tableRemoveRow: (n: number) => `Удалить строку ${n}`,
+    tableCell: (column: string, row: number) => `${column}, строка ${row}`,
+    tableKeys: 'Enter в ячейке — та же колонка в следующей строке (новая строка добавится сама).',
+    contact: { name: 'Имя', role: 'Должность', phone: 'Телефон', email: 'E-mail' },
+    linkShown: 'Адрес',
+    toConfirm: 'Ответ перенесён из прошлого брифа — уточните у клиента, что он всё ещё верен.',
+    confirm: 'Верно',
+  },
+  /** Answer states: the client doesn't know, will send later, not applicable. */
+  answerState: {
+    group: 'Состояние ответа',
+    unknown: 'Клиент не знает',
+    later: 'Пришлёт позже',
+    notApplicable: 'Не применимо',
+    backToAnswer: 'Вернуться к ответу',
+    unknownNote:
+      'Клиент не знает ответа — вопрос войдёт в пробелы и в повестку дополнительного брифинга.',
+    due: 'Когда пришлёт',
+    dueNeeded: 'Укажите дату, к которой клиент пришлёт ответ.',
+    reason: 'Почему не применимо',
+    reasonPlaceholder: 'например, нет доставки — только самовывоз',
+    reasonNeeded: 'Коротко напишите причину — без неё отметка не сохранится.',
+  },
+  /** What backs an answer: notes, links, files. */
+  evidence: {
+    heading: 'Подтверждения',
+    none: 'Пока нет. Добавьте заметку, ссылку или имя файла, если ответ чем-то подтверждён.',
+    kinds: { note: 'Заметка', link: 'Ссылка', file: 'Файл' },
+    kind: 'Вид',
+    text: 'Текст, ссылка или имя файла',
+    verified: 'проверено',
+    claimed: 'со слов клиента',
+    add: 'Добавить',
+    open: 'Добавить подтверждение',
+    remove: (n: number) => `Удалить подтверждение ${n}`,
+  },
+  hint: {
+    heading: 'Подсказка',
+    none: 'Выберите вопрос — здесь появится подсказка: зачем мы спрашиваем и каким бывает хороший ответ.',
+  },
+  save: {
+    idle: 'Изменений нет',
+    saving: 'Сохраняем…',
+    saved: 'Сохранено',
+    failed: 'Не сохранено',
+    invalid: 'Не сохранено: исправьте значение',
+    kept: 'Введённый текст остался в поле.',
+    retry: 'Повторить',
+  },
 };
 
 /** The shape every language's strings must have. */
@@ -78,6 +175,94 @@ const en: Messages = {
   problemsCount: (n) => plural('en', n, { one: 'error', few: 'errors', many: 'errors' }),
   fix: 'How to fix:',
   at: 'at',
+  answer: {
+    required: 'required question',
+    yes: 'Yes',
+    no: 'No',
+    clear: 'Clear',
+    notSet: '—',
+    percent: '%',
+    days: (n) => pluralForm('en', n, { one: 'day', few: 'days', many: 'days' }),
+    counter: (n, max) => `${n} of ${max}`,
+    problemNumber: 'Enter a number, e.g. 1,500 or 12.5',
+    problemInteger: 'Enter a whole number',
+    problemMin: (min) => `At least ${min}`,
+    problemMax: (max) => `At most ${max}`,
+    problemMaxLength: (n) =>
+      `At most ${plural('en', n, { one: 'character', few: 'characters', many: 'characters' })} — please shorten the text`,
+    problemDate: 'Enter a full date: day, month and year',
+    problemUrl: "This doesn't look like a link: use an address like https://example.com",
+    problemEmail: 'Check the e-mail: use an address like name@example.com',
+    problemCell: (row, column, problem) => `Row ${row}, “${column}”: ${problem}`,
+    notSaved: 'Until the value is fixed, the previous answer stays saved.',
+    picksRange: (min, max) =>
+      min !== null && max !== null
+        ? `Pick ${min} to ${max}`
+        : min !== null
+          ? `Pick at least ${min}`
+          : `Pick at most ${max ?? 0}`,
+    needMore: (n) =>
+      `${plural('en', n, { one: 'more item', few: 'more items', many: 'more items' })} needed`,
+    needMoreRows: (n) =>
+      `${plural('en', n, { one: 'more row', few: 'more rows', many: 'more rows' })} needed`,
+    needMorePicks: (n) => `Pick ${n} more`,
+    atMostItems: (n) => `At most ${plural('en', n, { one: 'item', few: 'items', many: 'items' })}`,
+    atMostRows: (n) => `At most ${plural('en', n, { one: 'row', few: 'rows', many: 'rows' })}`,
+    listItem: (n) => `Item ${n}`,
+    listAdd: 'Add item',
+    listAddItem: (item) => `Add ${item}`,
+    listRemove: (n) => `Remove item ${n}`,
+    listKeys: 'Enter adds the next item; Backspace on an empty item removes it.',
+    tableAddRow: 'Add row',
+    tableRemoveRow: (n) => `Remove row ${n}`,
+    tableCell: (column, row) => `${column}, row ${row}`,
+    tableKeys:
+      'Enter in a cell moves to the same column in the next row (a new row is added when needed).',
+    contact: { name: 'Name', role: 'Role', phone: 'Phone', email: 'E-mail' },
+    linkShown: 'Address',
+    toConfirm:
+      'This answer comes from an earlier brief — check with the client that it still holds.',
+    confirm: 'Still true',
+  },
+  answerState: {
+    group: 'Answer state',
+    unknown: "Client doesn't know",
+    later: 'Will send later',
+    notApplicable: 'Not applicable',
+    backToAnswer: 'Back to answering',
+    unknownNote:
+      "The client doesn't know — the question goes to the gaps and to the follow-up briefing agenda.",
+    due: 'Will send by',
+    dueNeeded: 'Enter the date by which the client will send the answer.',
+    reason: "Why it doesn't apply",
+    reasonPlaceholder: 'e.g. no delivery — pick-up only',
+    reasonNeeded: 'Write the reason briefly — the mark is not saved without it.',
+  },
+  evidence: {
+    heading: 'Evidence',
+    none: 'None yet. Add a note, a link or a file name if something backs the answer.',
+    kinds: { note: 'Note', link: 'Link', file: 'File' },
+    kind: 'Kind',
+    text: 'Text, link or file name',
+    verified: 'verified',
+    claimed: 'claimed by the client',
+    add: 'Add',
+    open: 'Add evidence',
+    remove: (n) => `Remove evidence ${n}`,
+  },
+  hint: {
+    heading: 'Hint',
+    none: 'Pick a question to see its hint here: why we ask and what a good answer looks like.',
+  },
+  save: {
+    idle: 'No changes',
+    saving: 'Saving…',
+    saved: 'Saved',
+    failed: 'Not saved',
+    invalid: 'Not saved: fix the value',
+    kept: 'What you typed is still in the field.',
+    retry: 'Retry',
+  },
 };
 
 /** Strings by language. */
