@@ -54,6 +54,8 @@ mod build {
             },
             labels: None,
             item: None,
+            goal: None,
+            specific: false,
         }
     }
 
