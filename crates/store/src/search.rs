@@ -1,0 +1,171 @@
+//! The full-text index (`search`, FTS5) and queries over it.
+//!
+//! The index is maintained from Rust inside the same transaction as the change it reflects: the
+//! write paths call [`index_brief`], [`index_entry`] and [`index_adhoc`], which replace the rows of
+//! one (brief, field, subject).
+
+use deepbrief_core::search_text;
+use deepbrief_core::{AnswerValue, Entry};
+use rusqlite::{Connection, params};
+
+use crate::error::StoreError;
+
+/// The indexed text of one row: `t` with ё folded to е (case is folded by `unicode61`), `s` the
+/// stems of its words.
+fn columns(text: &str) -> (String, String) {
+    (
+        text.replace('ё', "е").replace('Ё', "Е"),
+        search_text::stems(text),
+    )
+}
+
+/// Replaces the index rows of one (brief, field, subject) with `text` (none or blank: removes them).
+pub(crate) fn replace(
+    conn: &Connection,
+    brief_id: &str,
+    field: &str,
+    subject: Option<&str>,
+    text: Option<&str>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "DELETE FROM search WHERE brief_id = ?1 AND field = ?2 AND subject IS ?3",
+        params![brief_id, field, subject],
+    )?;
+    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+        let (t, s) = columns(text);
+        conn.execute(
+            "INSERT INTO search (t, s, brief_id, field, subject) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![t, s, brief_id, field, subject],
+        )?;
+    }
+    Ok(())
+}
+
+/// Indexes a brief's client and project names.
+pub(crate) fn index_brief(
+    conn: &Connection,
+    brief_id: &str,
+    client: &str,
+    project: &str,
+) -> Result<(), StoreError> {
+    replace(conn, brief_id, "client", None, Some(client))?;
+    replace(conn, brief_id, "project", None, Some(project))
+}
+
+/// Indexes one answer (its words, including state reasons) and its evidence; `None` removes both.
+pub(crate) fn index_entry(
+    conn: &Connection,
+    brief_id: &str,
+    question_id: &str,
+    entry: Option<&Entry>,
+) -> Result<(), StoreError> {
+    let answer = entry.map(answer_text);
+    replace(
+        conn,
+        brief_id,
+        "answer",
+        Some(question_id),
+        answer.as_deref(),
+    )?;
+    let evidence = entry.map(|e| {
+        e.evidence
+            .iter()
+            .map(|ev| ev.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    replace(
+        conn,
+        brief_id,
+        "evidence",
+        Some(question_id),
+        evidence.as_deref(),
+    )
+}
+
+/// Indexes an ad-hoc question's prompt.
+pub(crate) fn index_adhoc(
+    conn: &Connection,
+    brief_id: &str,
+    adhoc_id: &str,
+    prompt: &str,
+) -> Result<(), StoreError> {
+    replace(conn, brief_id, "adhoc", Some(adhoc_id), Some(prompt))
+}
+
+/// The searchable words of an answer: typed text, list items, table cells, contact fields, choice
+/// ids, the "not applicable" reason.
+pub(crate) fn answer_text(entry: &Entry) -> String {
+    use deepbrief_core::Answer;
+    match &entry.answer {
+        Answer::Answered(value) => match value {
+            AnswerValue::Text(t) | AnswerValue::Choice(t) => t.clone(),
+            AnswerValue::Number(n) => n.to_string(),
+            AnswerValue::Bool(_) => String::new(),
+            AnswerValue::Choices(items) | AnswerValue::Items(items) => items.join("\n"),
+            AnswerValue::Rows(rows) => rows
+                .iter()
+                .flat_map(|r| r.values().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            AnswerValue::Contact(fields) => fields
+                .values()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        },
+        Answer::NotApplicable { reason } => reason.clone(),
+        Answer::Unknown | Answer::Later { .. } => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn an_indexed_word_form_is_found_by_its_stem() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = &store.conn;
+        conn.execute_batch(
+            "INSERT INTO brief (id, client, project, account_manager, created_at, updated_at)
+             VALUES ('b', 'Колёса', 'Сайт', 'am', 't', 't');",
+        )
+        .unwrap();
+        let entry = Entry::new(deepbrief_core::Answer::Answered(AnswerValue::Text(
+            "Привлекаем клиентов через Авито".into(),
+        )));
+        index_entry(conn, "b", "q1", Some(&entry)).unwrap();
+        index_brief(conn, "b", "Колёса", "Сайт").unwrap();
+        let query = search_text::fts_query("клиент колеса", "t", "s").unwrap();
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(DISTINCT brief_id) FROM search WHERE search MATCH ?1",
+                [&query],
+                |r| r.get(0),
+            )
+            .unwrap();
+        // Both words must match in one row for MATCH; here they are in different rows.
+        assert_eq!(n, 0);
+        let query = search_text::fts_query("клиент", "t", "s").unwrap();
+        let field: String = conn
+            .query_row(
+                "SELECT field FROM search WHERE search MATCH ?1",
+                [&query],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(field, "answer");
+        index_entry(conn, "b", "q1", None).unwrap();
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM search WHERE field = 'answer'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+}

@@ -1,0 +1,290 @@
+//! The store's records as the app, the CLI and bundles see them. TypeScript bindings are generated
+//! from these types (`ts-rs`, into `ui/src/lib/bindings`); never copy them by hand.
+
+use std::collections::BTreeMap;
+
+use deepbrief_core::{ArchivedAnswer, Entry, Kind};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A person on the client's side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Contact {
+    /// Full name.
+    pub name: String,
+    /// Position or role in the project ("директор", "логистика").
+    #[serde(default)]
+    pub role: String,
+    /// Phone, as typed.
+    #[serde(default)]
+    pub phone: String,
+    /// E-mail, as typed.
+    #[serde(default)]
+    pub email: String,
+    /// The one person responsible for the brief on the client's side.
+    #[serde(default)]
+    pub responsible: bool,
+}
+
+/// Where a brief is in the review workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BriefStatus {
+    /// The AM is still interviewing.
+    Draft,
+    /// Handed to the lead.
+    InReview,
+    /// The lead sent it back with comments.
+    Returned,
+    /// Approved for kickoff.
+    Approved,
+}
+
+impl BriefStatus {
+    /// The snake_case name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BriefStatus::Draft => "draft",
+            BriefStatus::InReview => "in_review",
+            BriefStatus::Returned => "returned",
+            BriefStatus::Approved => "approved",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(text: &str) -> Option<BriefStatus> {
+        Some(match text {
+            "draft" => BriefStatus::Draft,
+            "in_review" => BriefStatus::InReview,
+            "returned" => BriefStatus::Returned,
+            "approved" => BriefStatus::Approved,
+            _ => return None,
+        })
+    }
+}
+
+/// What the "New brief" wizard (or `deepbrief brief new`) asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewBrief {
+    /// The client company.
+    pub client: String,
+    /// The project's name.
+    pub project: String,
+    /// Service ids (`seo`, `context_ads`, …): they pick the add-on checklists whose `applies_to`
+    /// matches; the core checklist is always included.
+    pub services: Vec<String>,
+    /// The agency's account manager running the brief.
+    pub account_manager: String,
+    /// The client's people; exactly one is responsible when there are any.
+    pub contacts: Vec<Contact>,
+    /// The brief's language (`ru` or `en`): texts of the checklists, the PDF and the letter.
+    pub language: String,
+    /// Re-briefing: start from this earlier brief of the same client, its answers marked "to confirm".
+    #[serde(default)]
+    #[ts(optional)]
+    pub prefill_from: Option<String>,
+}
+
+/// A brief's identity and header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BriefMeta {
+    /// Stable id (UUID), the same on every machine the brief travels to.
+    pub id: String,
+    /// The client company.
+    pub client: String,
+    /// The project's name.
+    pub project: String,
+    /// Service ids.
+    pub services: Vec<String>,
+    /// The account manager.
+    pub account_manager: String,
+    /// The client's people.
+    pub contacts: Vec<Contact>,
+    /// `ru` or `en`.
+    pub language: String,
+    /// Review status.
+    pub status: BriefStatus,
+    /// Archived briefs are hidden from the default list, never deleted.
+    pub archived: bool,
+    /// The earlier brief this one was prefilled from.
+    #[ts(optional)]
+    pub prefilled_from: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// RFC 3339 UTC: the last change of anything in the brief.
+    pub updated_at: String,
+}
+
+/// One checklist version a brief is pinned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PinnedChecklist {
+    /// Checklist id.
+    pub checklist: String,
+    /// Version.
+    pub version: u32,
+    /// SHA-256 of the stored YAML, hex.
+    pub hash: String,
+}
+
+/// A question the AM added to one brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AdhocQuestion {
+    /// `adhoc-N`, unique in the brief; answers use it as their question id.
+    pub id: String,
+    /// The section it sits in (a section id of a pinned checklist), or none for "Extra questions".
+    #[ts(optional)]
+    pub section: Option<String>,
+    /// The question, as the AM typed it.
+    pub prompt: String,
+    /// The input it takes.
+    pub kind: Kind,
+}
+
+/// Everything needed to show one brief. The checklists themselves come from
+/// `Store::brief_checklists`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BriefData {
+    /// Header.
+    pub meta: BriefMeta,
+    /// Pinned checklist versions, in interview order.
+    pub pins: Vec<PinnedChecklist>,
+    /// Current answers by question id.
+    pub entries: BTreeMap<String, Entry>,
+    /// Answers kept aside by upgrades.
+    pub archived: Vec<ArchivedAnswer>,
+    /// Ad-hoc questions, in order.
+    pub adhoc: Vec<AdhocQuestion>,
+}
+
+/// A row of the briefs list (before gap analysis, which the caller adds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BriefListItem {
+    /// Header.
+    pub meta: BriefMeta,
+    /// Pinned checklist versions.
+    pub pins: Vec<PinnedChecklist>,
+    /// How many questions have an entry.
+    pub entries: u32,
+}
+
+/// Which briefs to list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BriefFilter {
+    /// Only this client (exact).
+    #[serde(default)]
+    #[ts(optional)]
+    pub client: Option<String>,
+    /// Only this account manager (exact).
+    #[serde(default)]
+    #[ts(optional)]
+    pub account_manager: Option<String>,
+    /// Only this status.
+    #[serde(default)]
+    #[ts(optional)]
+    pub status: Option<BriefStatus>,
+    /// Archived briefs only (`true`), or active only (`false`, the default).
+    #[serde(default)]
+    pub archived: bool,
+}
+
+/// Proof that a change is durable: returned only after the transaction committed (fsync).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Saved {
+    /// The history event that records the change.
+    pub event_id: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+}
+
+/// One entry of a brief's history: when, who, what, old → new. Never rewritten.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HistoryEvent {
+    /// Unique across machines.
+    pub event_id: String,
+    /// The brief.
+    pub brief_id: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+    /// Who made the change (the AM's or lead's name).
+    pub who: String,
+    /// `created`, `answer`, `brief`, `adhoc`, `upgrade`, `archived_answer`, `archive`, `restore`,
+    /// `followup`.
+    pub kind: String,
+    /// The question id (answers), the field name (`brief`), the ad-hoc or follow-up id.
+    #[ts(optional)]
+    pub subject: Option<String>,
+    /// The value before, as JSON (an `Entry` for answers); none when there was nothing.
+    #[ts(optional, type = "unknown")]
+    pub old: Option<serde_json::Value>,
+    /// The value after, as JSON; none when it was cleared.
+    #[ts(optional, type = "unknown")]
+    pub new: Option<serde_json::Value>,
+}
+
+/// A follow-up briefing planned from open gaps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FollowUpBriefing {
+    /// Stable id (UUID).
+    pub id: String,
+    /// The brief.
+    pub brief_id: String,
+    /// Title shown in the calendar.
+    pub title: String,
+    /// Local wall-clock start, `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    /// Length.
+    pub duration_minutes: u32,
+    /// IANA time zone, e.g. `Europe/Moscow`.
+    #[ts(optional)]
+    pub timezone: Option<String>,
+    /// Place or call link.
+    #[ts(optional)]
+    pub location: Option<String>,
+    /// Who attends (from the brief's contacts, plus the AM).
+    pub attendees: Vec<Contact>,
+    /// The gap keys (`deepbrief_core::gaps::Gap::key`) it covers, in agenda order.
+    pub items: Vec<String>,
+}
+
+/// A piece of a search snippet: matched words are marked, nothing is HTML.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SnippetPart {
+    /// The text.
+    pub text: String,
+    /// Whether it matched the query.
+    pub hit: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    /// The brief.
+    pub brief_id: String,
+    /// Its client.
+    pub client: String,
+    /// Its project.
+    pub project: String,
+    /// Where the match is: `client`, `project`, `answer`, `evidence`, `adhoc`.
+    pub field: String,
+    /// The question id, for answers, evidence and ad-hoc questions.
+    #[ts(optional)]
+    pub subject: Option<String>,
+    /// The matching passage.
+    pub snippet: Vec<SnippetPart>,
+    /// BM25 rank (lower is better).
+    pub rank: f64,
+}
