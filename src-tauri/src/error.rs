@@ -13,6 +13,13 @@ use ts_rs::TS;
 pub enum ErrorCode {
     /// Something went wrong that the UI cannot act on beyond showing the message.
     Internal,
+    /// The input was refused (an answer that does not fit its question, an empty client name):
+    /// nothing was stored; the UI keeps what was typed and shows the message beside it.
+    Validation,
+    /// The brief, follow-up or backup asked for does not exist.
+    NotFound,
+    /// The database cannot be opened (damaged, or from a newer app): the UI offers a backup.
+    Database,
 }
 
 /// An error returned by a command, serialised as `{ "code": "internal", "message": "…" }`.

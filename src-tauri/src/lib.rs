@@ -12,6 +12,7 @@
 
 pub mod checklists;
 pub mod error;
+pub mod info;
 pub mod logging;
 pub mod sources;
 pub mod startup;

@@ -18,6 +18,7 @@ pub mod types;
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
 pub use types::{
-    AdhocQuestion, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefStatus, Contact,
-    FollowUpBriefing, HistoryEvent, NewBrief, PinnedChecklist, Saved, SearchHit, SnippetPart,
+    AdhocQuestion, BackupInfo, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow,
+    BriefStatus, Contact, FollowUpBriefing, HistoryEvent, NewBrief, NewFollowUp, OpenedBrief,
+    PinnedChecklist, Saved, SearchHit, SnippetPart,
 };

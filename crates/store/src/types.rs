@@ -288,3 +288,62 @@ pub struct SearchHit {
     /// BM25 rank (lower is better).
     pub rank: f64,
 }
+
+/// A row of the briefs list and the lead's board: the brief and what its gap analysis says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BriefRow {
+    /// The brief.
+    pub item: BriefListItem,
+    /// Completeness, open gaps, processes not described, ready for kickoff.
+    pub board: deepbrief_core::gaps::BoardRow,
+}
+
+/// A brief with the exact checklist versions it is pinned to, ready for the interview screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OpenedBrief {
+    /// The brief's records.
+    pub data: BriefData,
+    /// The pinned checklists, parsed from their stored YAML, in interview order.
+    pub checklists: Vec<deepbrief_core::Checklist>,
+}
+
+/// A follow-up briefing to plan (the store gives it its id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewFollowUp {
+    /// Title shown in the calendar.
+    pub title: String,
+    /// Local wall-clock start, `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    /// Length.
+    pub duration_minutes: u32,
+    /// IANA time zone, e.g. `Europe/Moscow`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub timezone: Option<String>,
+    /// Place or call link.
+    #[serde(default)]
+    #[ts(optional)]
+    pub location: Option<String>,
+    /// Who attends.
+    pub attendees: Vec<Contact>,
+    /// Gap keys, in agenda order.
+    pub items: Vec<String>,
+}
+
+/// One automatic or manual backup of the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BackupInfo {
+    /// File name in the backups folder.
+    pub file: String,
+    /// Full path.
+    pub path: String,
+    /// RFC 3339 UTC, when it was made.
+    pub created_at: String,
+    /// Size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}

@@ -7,6 +7,26 @@
  * UI runs in a plain browser without the Tauri shell).
  */
 import { invoke } from '@tauri-apps/api/core';
+import type { AdhocQuestion } from '$lib/bindings/AdhocQuestion';
+import type { AppInfo } from '$lib/bindings/AppInfo';
+import type { BackupInfo } from '$lib/bindings/BackupInfo';
+import type { BriefFilter } from '$lib/bindings/BriefFilter';
+import type { BriefMeta } from '$lib/bindings/BriefMeta';
+import type { BriefRow } from '$lib/bindings/BriefRow';
+import type { Contact } from '$lib/bindings/Contact';
+import type { Entry } from '$lib/bindings/Entry';
+import type { FollowUpBriefing } from '$lib/bindings/FollowUpBriefing';
+import type { FollowUpItem } from '$lib/bindings/FollowUpItem';
+import type { Format } from '$lib/bindings/Format';
+import type { GapReport } from '$lib/bindings/GapReport';
+import type { HistoryEvent } from '$lib/bindings/HistoryEvent';
+import type { Kind } from '$lib/bindings/Kind';
+import type { NewBrief } from '$lib/bindings/NewBrief';
+import type { NewFollowUp } from '$lib/bindings/NewFollowUp';
+import type { OpenedBrief } from '$lib/bindings/OpenedBrief';
+import type { Saved } from '$lib/bindings/Saved';
+import type { SearchHit } from '$lib/bindings/SearchHit';
+import type { UpgradePlan } from '$lib/bindings/UpgradePlan';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { IpcError } from '$lib/bindings/IpcError';
 import type { LibraryReport } from '$lib/bindings/LibraryReport';
@@ -55,4 +75,158 @@ export function listChecklists(): Promise<LibraryReport> {
 /** Tells the shell that the first screen is interactive (start-up timing; see src-tauri/src/startup.rs). */
 export function uiReady(): Promise<void> {
   return call<void>('ui_ready');
+}
+
+// ---- Briefs -------------------------------------------------------------------------------------
+
+/** Briefs with their gap summary (completeness, open gaps, ready for kickoff), newest change first. */
+export function listBriefs(filter: BriefFilter = { archived: false }): Promise<BriefRow[]> {
+  return call<BriefRow[]>('list_briefs', { filter });
+}
+
+/** Full-text search over answers, client, project, notes and ad-hoc questions, best first. */
+export function searchBriefs(query: string): Promise<SearchHit[]> {
+  return call<SearchHit[]>('search_briefs', { query });
+}
+
+/** Creates a brief (or a re-brief when `prefill_from` is set); its checklists follow from the services. */
+export function createBrief(brief: NewBrief): Promise<BriefMeta> {
+  return call<BriefMeta>('create_brief', { brief });
+}
+
+/** One brief with the exact checklist versions it is pinned to. */
+export function openBrief(id: string): Promise<OpenedBrief> {
+  return call<OpenedBrief>('open_brief', { id });
+}
+
+/** Renames a brief or edits its contacts. */
+export function updateBrief(
+  briefId: string,
+  client: string,
+  project: string,
+  contacts: Contact[],
+): Promise<BriefMeta> {
+  return call<BriefMeta>('update_brief', { briefId, client, project, contacts });
+}
+
+/** Hides a brief from the active list (nothing is deleted). */
+export function archiveBrief(briefId: string): Promise<BriefMeta> {
+  return call<BriefMeta>('archive_brief', { briefId });
+}
+
+/** Brings an archived brief back. */
+export function restoreBrief(briefId: string): Promise<BriefMeta> {
+  return call<BriefMeta>('restore_brief', { briefId });
+}
+
+// ---- Answers ------------------------------------------------------------------------------------
+
+/**
+ * Stores an answer (or clears it with `null`). Resolves only after the store made it durable; rejects
+ * with a `validation` error when the value does not fit the question (nothing stored).
+ */
+export function saveAnswer(briefId: string, questionId: string, entry: Entry | null): Promise<Saved> {
+  return call<Saved>('save_answer', { briefId, questionId, entry });
+}
+
+/** Adds a question to this brief only. */
+export function addAdhocQuestion(
+  briefId: string,
+  section: string | null,
+  prompt: string,
+  kind: Kind,
+): Promise<AdhocQuestion> {
+  return call<AdhocQuestion>('add_adhoc_question', { briefId, section, prompt, kind });
+}
+
+/** Every change of one question's answer, oldest first. */
+export function questionHistory(briefId: string, questionId: string): Promise<HistoryEvent[]> {
+  return call<HistoryEvent[]>('question_history', { briefId, questionId });
+}
+
+// ---- Gaps and follow-ups ------------------------------------------------------------------------
+
+/** The brief's gap analysis for today. */
+export function gapReport(briefId: string): Promise<GapReport> {
+  return call<GapReport>('gap_report', { briefId });
+}
+
+/** The open gaps as follow-up items, in checklist order. */
+export function followUpItems(briefId: string): Promise<FollowUpItem[]> {
+  return call<FollowUpItem[]>('follow_up_items', { briefId });
+}
+
+/** Follow-up briefings planned for the brief. */
+export function listFollowUps(briefId: string): Promise<FollowUpBriefing[]> {
+  return call<FollowUpBriefing[]>('list_followups', { briefId });
+}
+
+/** Plans a follow-up briefing over some of the open items. */
+export function planFollowUp(briefId: string, plan: NewFollowUp): Promise<FollowUpBriefing> {
+  return call<FollowUpBriefing>('plan_followup', { briefId, plan });
+}
+
+/** Asks where to save the briefing's `.ics` and writes it; `null` when the user cancelled. */
+export function exportFollowUpIcs(followupId: string): Promise<string | null> {
+  return call<string | null>('export_followup_ics', { followupId });
+}
+
+/** The letter to the client about what is still missing, as plain text or Markdown. */
+export function clientLetter(
+  briefId: string,
+  followupId: string | null,
+  format: Format,
+): Promise<string> {
+  return call<string>('client_letter', { briefId, followupId, format });
+}
+
+// ---- Checklist versions -------------------------------------------------------------------------
+
+/** What upgrading the brief to the newest checklist versions would do; `null` when it is current. */
+export function upgradePreview(briefId: string): Promise<UpgradePlan | null> {
+  return call<UpgradePlan | null>('upgrade_preview', { briefId });
+}
+
+/** Applies the upgrade the preview showed. */
+export function upgradeApply(briefId: string): Promise<OpenedBrief> {
+  return call<OpenedBrief>('upgrade_apply', { briefId });
+}
+
+// ---- Files --------------------------------------------------------------------------------------
+
+/** Asks where to save the kickoff PDF, writes it and opens it; `null` when the user cancelled. */
+export function exportPdf(briefId: string): Promise<string | null> {
+  return call<string | null>('export_pdf', { briefId });
+}
+
+/** Asks where to save the brief's bundle and writes it; `null` when the user cancelled. */
+export function exportBundle(briefId: string): Promise<string | null> {
+  return call<string | null>('export_bundle', { briefId });
+}
+
+/** Asks for a bundle file and imports it (merging with the local copy); `null` when cancelled. */
+export function importBundle(): Promise<BriefMeta | null> {
+  return call<BriefMeta | null>('import_bundle');
+}
+
+// ---- Settings and backups -----------------------------------------------------------------------
+
+/** Where the app keeps its data, and its version. */
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>('app_info');
+}
+
+/** Makes a backup of the database now. */
+export function backupNow(): Promise<BackupInfo> {
+  return call<BackupInfo>('backup_now');
+}
+
+/** The backups on disk, newest first. */
+export function listBackups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>('list_backups');
+}
+
+/** Replaces the database with a backup (the current one is backed up first). */
+export function restoreBackup(file: string): Promise<void> {
+  return call<void>('restore_backup', { file });
 }

@@ -3,4 +3,4 @@
 /**
  * What kind of failure the UI is looking at.
  */
-export type ErrorCode = "internal";
+export type ErrorCode = "internal" | "validation" | "not_found" | "database";
