@@ -3,6 +3,8 @@
 mod lint;
 mod paths;
 mod show;
+#[allow(dead_code, reason = "the store commands that use it land next")]
+mod store_path;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +22,9 @@ struct Cli {
     /// Language of checklist texts in the output.
     #[arg(long, global = true, default_value = "ru", value_parser = ["ru", "en"])]
     lang: String,
+    /// The database file (default: `DEEPBRIEF_DB`, else `deepbrief.db` in the app's data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }

@@ -129,6 +129,14 @@ export function saveAnswer(briefId: string, questionId: string, entry: Entry | n
   return call<Saved>('save_answer', { briefId, questionId, entry });
 }
 
+/**
+ * The ids of the brief's questions whose `when` condition is false for `entries` (the answers as the
+ * screen holds them, saved or not): those questions are hidden and do not count.
+ */
+export function hiddenQuestions(briefId: string, entries: Record<string, Entry>): Promise<string[]> {
+  return call<string[]>('hidden_questions', { briefId, entries });
+}
+
 /** Adds a question to this brief only. */
 export function addAdhocQuestion(
   briefId: string,
