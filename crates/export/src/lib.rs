@@ -8,6 +8,7 @@
 //!   templates embedded in the binary or loaded from the agency's folder;
 //! - [`ics`]: a follow-up briefing as an RFC 5545 calendar file;
 //! - [`meeting`]: the proposed follow-up briefing both of them describe;
+//! - [`stored`]: a stored brief in the shapes the exports take (the app and the CLI share it);
 //! - [`when`]: wall-clock date-times as the two need them.
 //!
 //! # The kickoff PDF, Markdown and JSON
@@ -35,6 +36,7 @@ pub mod letter;
 pub mod markdown;
 pub mod meeting;
 pub mod pdf;
+pub mod stored;
 pub mod when;
 
 pub use error::ExportError;

@@ -13,6 +13,7 @@ mod letter;
 mod markdown;
 mod pdf;
 mod poppler;
+mod stored;
 
 use std::path::Path;
 

@@ -1,0 +1,321 @@
+//! A stored brief in the shapes the exports take: the kickoff document, the letter's input and the
+//! follow-up briefing's calendar event, built from the store's records and the brief's gap report.
+//!
+//! The app and the CLI both export through these functions, so a PDF, a letter or an `.ics` file made
+//! from the same brief is the same wherever it is made.
+
+use deepbrief_core::gaps::{FollowUpItem, GapCode, GapReport, ProcessStatus as GapProcessStatus};
+use deepbrief_core::{Checklist, Question, Text};
+use deepbrief_store::{Contact, FollowUpBriefing, OpenedBrief};
+
+use crate::ics::CalendarEvent;
+use crate::kickoff::input::{
+    ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap, GapKind,
+    KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment, SectionProgress,
+};
+use crate::kickoff::{KickoffDocument, Lang};
+use crate::letter::{LetterInput, letter_items};
+use crate::meeting::{Attendee, Meeting};
+
+/// The brief's language for printing (Russian unless it is English).
+pub fn brief_lang(opened: &OpenedBrief) -> Lang {
+    Lang::parse(&opened.data.meta.language).unwrap_or(Lang::Ru)
+}
+
+/// The kickoff document of a stored brief. `report` is its gap analysis, `items` the open follow-up
+/// items (agendas of planned briefings list only items still open), `reviews` the comments to print
+/// (empty to leave them out). The document's date is the day of the brief's last change, so the same
+/// brief always prints the same bytes.
+pub fn kickoff_document(
+    opened: &OpenedBrief,
+    report: &GapReport,
+    followups: &[FollowUpBriefing],
+    items: &[FollowUpItem],
+    reviews: &[ReviewComment],
+    lang: Lang,
+) -> KickoffDocument {
+    let data = &opened.data;
+    let meta = BriefMeta {
+        client: data.meta.client.clone(),
+        project: data.meta.project.clone(),
+        services: data.meta.services.clone(),
+        account_manager: data.meta.account_manager.clone(),
+        date: data.meta.updated_at.chars().take(10).collect(),
+        status: match data.meta.status {
+            deepbrief_store::BriefStatus::Draft => BriefStatus::Draft,
+            deepbrief_store::BriefStatus::InReview => BriefStatus::InReview,
+            deepbrief_store::BriefStatus::Returned => BriefStatus::Returned,
+            deepbrief_store::BriefStatus::Approved => BriefStatus::Approved,
+        },
+        contacts: data.meta.contacts.iter().map(contact_person).collect(),
+    };
+    let pinned: Vec<PinnedChecklist<'_>> = opened
+        .checklists
+        .iter()
+        .map(|checklist| PinnedChecklist {
+            checklist,
+            hash: data
+                .pins
+                .iter()
+                .find(|p| p.checklist == checklist.id && p.version == checklist.version)
+                .map_or("", |p| p.hash.as_str()),
+        })
+        .collect();
+    let summary = summary(report, followups, items);
+    let archived: Vec<ArchivedAnswer> = data
+        .archived
+        .iter()
+        .map(|a| ArchivedAnswer {
+            checklist: a.checklist.clone(),
+            version: a.version,
+            question: archived_question(&a.question_id, &a.prompt, a.kind),
+            entry: a.entry.clone(),
+        })
+        .collect();
+    KickoffDocument::from_parts(KickoffInput {
+        lang,
+        meta: &meta,
+        checklists: &pinned,
+        entries: &data.entries,
+        summary: &summary,
+        archived: &archived,
+        reviews,
+    })
+}
+
+fn contact_person(c: &Contact) -> ContactPerson {
+    ContactPerson {
+        name: c.name.clone(),
+        role: c.role.clone(),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+        responsible: c.responsible,
+    }
+}
+
+/// The gap report in the kickoff document's terms.
+fn summary(
+    report: &GapReport,
+    followups: &[FollowUpBriefing],
+    items: &[FollowUpItem],
+) -> BriefSummary {
+    BriefSummary {
+        completeness: report.completeness.percent,
+        sections: report
+            .sections
+            .iter()
+            .map(|s| SectionProgress {
+                section: s.section.clone(),
+                answered: s.completeness.done,
+                total: s.completeness.total,
+            })
+            .collect(),
+        ready_for_kickoff: report.verdict.ready,
+        processes: report
+            .processes
+            .iter()
+            .filter_map(|p| {
+                let status = match p.status {
+                    GapProcessStatus::Documented => ProcessStatus::Documented,
+                    GapProcessStatus::Described => ProcessStatus::Described,
+                    GapProcessStatus::NotDescribed => ProcessStatus::NotDescribed,
+                    GapProcessStatus::NotAsked => return None,
+                };
+                Some(ProcessState {
+                    process: p.process.clone(),
+                    status,
+                })
+            })
+            .collect(),
+        gaps: report
+            .gaps
+            .iter()
+            .map(|g| Gap {
+                severity: g.severity,
+                kind: gap_kind(g),
+            })
+            .collect(),
+        follow_ups: followups
+            .iter()
+            .map(|f| FollowUp {
+                title: Text::Plain(f.title.clone()),
+                date: Some(f.start.chars().take(10).collect()),
+                agenda: f
+                    .items
+                    .iter()
+                    .filter_map(|key| items.iter().find(|i| &i.key == key))
+                    .flat_map(|i| i.agenda.iter().cloned())
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn gap_kind(g: &deepbrief_core::gaps::Gap) -> GapKind {
+    let question = || g.questions.first().cloned().unwrap_or_default();
+    let last_key_part = || g.key.rsplit(':').next().unwrap_or_default().to_owned();
+    match g.code {
+        GapCode::MissingAnswer => GapKind::MissingRequired {
+            question: question(),
+        },
+        GapCode::Unknown => GapKind::Unknown {
+            question: question(),
+        },
+        GapCode::Overdue => GapKind::Later {
+            question: question(),
+            due: g.due.clone().unwrap_or_default(),
+        },
+        GapCode::ProcessNotDescribed => GapKind::ProcessNotDescribed {
+            process: last_key_part(),
+        },
+        GapCode::RuleFlag => GapKind::Rule {
+            rule: last_key_part(),
+        },
+        GapCode::GoalIncomplete => GapKind::GoalNotMeasurable,
+        GapCode::InvalidAnswer | GapCode::ToConfirm | GapCode::VagueAnswer => GapKind::Other {
+            text: g.subject.clone(),
+        },
+    }
+}
+
+/// An archived answer's question as the appendix prints it: its id, prompt and kind.
+fn archived_question(id: &str, prompt: &Text, kind: deepbrief_core::Kind) -> Question {
+    Question {
+        id: id.to_owned(),
+        prompt: prompt.clone(),
+        hint: Text::Plain(String::new()),
+        kind,
+        required: false,
+        when: None,
+        placeholder: None,
+        unit: None,
+        currency: None,
+        min: None,
+        max: None,
+        integer: None,
+        max_length: None,
+        choices: Vec::new(),
+        columns: Vec::new(),
+        labels: None,
+        item: None,
+        goal: None,
+        specific: false,
+    }
+}
+
+/// The letter's input: addressed to the responsible contact, signed by the AM, listing `items`
+/// (only those the briefing covers, when one is given) and proposing the briefing.
+pub fn letter_input(
+    opened: &OpenedBrief,
+    items: &[FollowUpItem],
+    briefing: Option<&FollowUpBriefing>,
+    agency: &str,
+) -> LetterInput {
+    let meta = &opened.data.meta;
+    let lang = if meta.language == "en" { "en" } else { "ru" };
+    let checklists: Vec<&Checklist> = opened.checklists.iter().collect();
+    let chosen: Vec<FollowUpItem> = match briefing {
+        Some(b) => b
+            .items
+            .iter()
+            .filter_map(|key| items.iter().find(|i| &i.key == key).cloned())
+            .collect(),
+        None => items.to_vec(),
+    };
+    let contact = meta
+        .contacts
+        .iter()
+        .find(|c| c.responsible)
+        .or_else(|| meta.contacts.first());
+    LetterInput {
+        language: lang.to_owned(),
+        client: meta.client.clone(),
+        contact_name: contact.map(|c| c.name.clone()).unwrap_or_default(),
+        am_name: meta.account_manager.clone(),
+        agency: agency.to_owned(),
+        am_contact: None,
+        items: letter_items(&chosen, &checklists, lang),
+        briefing: briefing.map(meeting),
+    }
+}
+
+/// The briefing as the letter and the calendar see it.
+pub fn meeting(b: &FollowUpBriefing) -> Meeting {
+    Meeting {
+        start: b.start.clone(),
+        duration_minutes: b.duration_minutes,
+        timezone: b.timezone.clone(),
+        utc_offset_minutes: utc_offset_minutes(b.timezone.as_deref(), &b.start),
+        attendees: b
+            .attendees
+            .iter()
+            .map(|c| Attendee {
+                name: c.name.clone(),
+                role: Some(c.role.clone()).filter(|r| !r.trim().is_empty()),
+                email: Some(c.email.clone()).filter(|e| !e.trim().is_empty()),
+            })
+            .collect(),
+        location: b.location.clone(),
+    }
+}
+
+/// The zone's offset from UTC at `start`, in minutes; 0 when the zone is unknown on this system.
+fn utc_offset_minutes(timezone: Option<&str>, start: &str) -> i32 {
+    let Some(name) = timezone else { return 0 };
+    let Ok(tz) = jiff::tz::TimeZone::get(name) else {
+        return 0;
+    };
+    let Ok(civil) = start.parse::<jiff::civil::DateTime>() else {
+        return 0;
+    };
+    civil
+        .to_zoned(tz)
+        .map(|z| z.offset().seconds() / 60)
+        .unwrap_or(0)
+}
+
+/// The calendar event of a planned briefing: its agenda is the covered items' questions, in
+/// checklist order. `dtstamp` is when the file is made (UTC `YYYY-MM-DDTHH:MM:SS`).
+pub fn calendar_event(
+    opened: &OpenedBrief,
+    briefing: &FollowUpBriefing,
+    items: &[FollowUpItem],
+    dtstamp: &str,
+) -> CalendarEvent {
+    let meta = &opened.data.meta;
+    let lang = if meta.language == "en" { "en" } else { "ru" };
+    let mut chosen: Vec<&FollowUpItem> = briefing
+        .items
+        .iter()
+        .filter_map(|key| items.iter().find(|i| &i.key == key))
+        .collect();
+    chosen.sort_by_key(|i| i.order);
+    let agenda = chosen
+        .iter()
+        .flat_map(|i| i.agenda.iter().map(|t| t.get(lang).to_owned()))
+        .collect();
+    let intro = if lang == "en" {
+        format!(
+            "Follow-up briefing: {} — {}. What is still missing from the brief:",
+            meta.client, meta.project
+        )
+    } else {
+        format!(
+            "Добрифинг: {} — {}. Что ещё нужно уточнить:",
+            meta.client, meta.project
+        )
+    };
+    CalendarEvent {
+        uid: format!("followup-{}@deepbrief", briefing.id),
+        dtstamp: dtstamp.to_owned(),
+        summary: briefing.title.clone(),
+        intro,
+        agenda,
+        meeting: meeting(briefing),
+        organizer: Some(Attendee {
+            name: meta.account_manager.clone(),
+            role: None,
+            email: None,
+        }),
+    }
+}

@@ -1,0 +1,166 @@
+//! A stored brief's records turned into the kickoff document, the letter and the calendar event.
+
+use deepbrief_core::gaps::{IsoDate, analyze, follow_up_items};
+use deepbrief_core::{Answer, Checklist, Entry};
+use deepbrief_export::stored::{calendar_event, kickoff_document, letter_input, meeting};
+use deepbrief_export::{Format, Lang, Template, Templates, render_pdf, to_ics};
+use deepbrief_store::{
+    BriefData, BriefMeta, BriefStatus, Contact, FollowUpBriefing, OpenedBrief, PinnedChecklist,
+};
+
+use crate::fixture;
+
+fn opened(lang: Lang) -> OpenedBrief {
+    let loaded = fixture::checklists();
+    let checklists: Vec<Checklist> = loaded.iter().map(|l| l.checklist.clone()).collect();
+    let refs: Vec<&Checklist> = checklists.iter().collect();
+    let mut entries = fixture::entries(lang, &refs);
+    let first_required = checklists[0]
+        .sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .find(|q| q.required && q.when.is_none())
+        .expect("a required question")
+        .id
+        .clone();
+    entries.insert(first_required, Entry::new(Answer::Unknown));
+    OpenedBrief {
+        data: BriefData {
+            meta: BriefMeta {
+                id: "b1".into(),
+                client: "Колесо <img src=x onerror=alert(1)>".into(),
+                project: "Сайт".into(),
+                services: vec!["seo".into()],
+                account_manager: "Анна Ковалёва".into(),
+                contacts: vec![
+                    Contact {
+                        name: "Олег Смирнов".into(),
+                        role: "логистика".into(),
+                        phone: String::new(),
+                        email: String::new(),
+                        responsible: false,
+                    },
+                    Contact {
+                        name: "Ирина Петрова".into(),
+                        role: "директор".into(),
+                        phone: "+7 900 000-00-00".into(),
+                        email: "irina@koleso.example".into(),
+                        responsible: true,
+                    },
+                ],
+                language: lang.code().into(),
+                status: BriefStatus::Draft,
+                archived: false,
+                prefilled_from: None,
+                created_at: "2026-11-20T10:00:00.000Z".into(),
+                updated_at: "2026-11-22T12:30:00.000Z".into(),
+            },
+            pins: loaded
+                .iter()
+                .map(|l| PinnedChecklist {
+                    checklist: l.checklist.id.clone(),
+                    version: l.checklist.version,
+                    hash: l.hash.clone(),
+                })
+                .collect(),
+            entries,
+            archived: Vec::new(),
+            adhoc: Vec::new(),
+        },
+        checklists,
+    }
+}
+
+fn briefing(keys: Vec<String>) -> FollowUpBriefing {
+    FollowUpBriefing {
+        id: "f1".into(),
+        brief_id: "b1".into(),
+        title: "Добрифинг".into(),
+        start: "2026-11-30T11:00".into(),
+        duration_minutes: 60,
+        timezone: Some("Europe/Moscow".into()),
+        location: Some("Zoom".into()),
+        attendees: vec![Contact {
+            name: "Ирина Петрова".into(),
+            role: "директор".into(),
+            phone: String::new(),
+            email: "irina@koleso.example".into(),
+            responsible: true,
+        }],
+        items: keys,
+    }
+}
+
+#[test]
+fn a_stored_brief_prints_with_its_gaps_and_hashes() {
+    let brief = opened(Lang::Ru);
+    let refs: Vec<&Checklist> = brief.checklists.iter().collect();
+    let report = analyze(
+        &refs,
+        &brief.data.entries,
+        IsoDate::parse("2026-11-23").unwrap(),
+    );
+    let items = follow_up_items(&report);
+    assert!(!items.is_empty());
+    let plan = briefing(vec![items[0].key.clone()]);
+    let doc = kickoff_document(&brief, &report, &[plan], &items, &[], Lang::Ru);
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(
+        json.contains(&brief.data.pins[0].hash),
+        "the cover lists content hashes"
+    );
+    assert!(json.contains("2026-11-30") || json.contains("30"), "{json}");
+    let pdf = render_pdf(&doc, &Template::builtin()).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    // The same records give the same bytes.
+    let again = kickoff_document(
+        &brief,
+        &report,
+        &[briefing(vec![items[0].key.clone()])],
+        &items,
+        &[],
+        Lang::Ru,
+    );
+    assert_eq!(render_pdf(&again, &Template::builtin()).unwrap(), pdf);
+}
+
+#[test]
+fn the_letter_goes_to_the_responsible_contact_and_lists_the_briefings_items() {
+    let brief = opened(Lang::Ru);
+    let refs: Vec<&Checklist> = brief.checklists.iter().collect();
+    let report = analyze(
+        &refs,
+        &brief.data.entries,
+        IsoDate::parse("2026-11-23").unwrap(),
+    );
+    let items = follow_up_items(&report);
+    let plan = briefing(vec![items[0].key.clone()]);
+    let input = letter_input(&brief, &items, Some(&plan), "Агентство");
+    assert_eq!(input.contact_name, "Ирина Петрова");
+    assert_eq!(input.items.len(), 1);
+    let all = letter_input(&brief, &items, None, "Агентство");
+    assert_eq!(all.items.len(), items.len());
+    let text = Templates::embedded().render(&input, Format::Text).unwrap();
+    assert!(text.contains("Ирина"), "{text}");
+}
+
+#[test]
+fn the_calendar_event_books_the_briefing_in_its_time_zone() {
+    let brief = opened(Lang::Ru);
+    let refs: Vec<&Checklist> = brief.checklists.iter().collect();
+    let report = analyze(
+        &refs,
+        &brief.data.entries,
+        IsoDate::parse("2026-11-23").unwrap(),
+    );
+    let items = follow_up_items(&report);
+    let keys: Vec<String> = items.iter().rev().map(|i| i.key.clone()).collect();
+    let plan = briefing(keys);
+    assert_eq!(meeting(&plan).utc_offset_minutes, 180);
+    let event = calendar_event(&brief, &plan, &items, "2026-11-23T09:00:00");
+    // Agenda in checklist order whatever order the items were picked in.
+    let first_agenda = items[0].agenda[0].get("ru").to_owned();
+    assert_eq!(event.agenda.first(), Some(&first_agenda));
+    let ics = to_ics(&event).unwrap();
+    assert!(ics.contains("TZID=Europe/Moscow"), "{ics}");
+}
