@@ -45,7 +45,7 @@ pub use upgrade::{
     RenamedQuestion, Restore, Restored, Route, Source, Target, UpgradePlan, UpgradeReport,
     UpgradeWarning, Upgraded, VersionNotes, apply, plan,
 };
-pub use visibility::{Answers, Visibility};
+pub use visibility::{Answers, Visibility, hidden_questions};
 
 /// Loads one checklist file's bytes on its own (no `extends` resolution): the checklist, or every
 /// problem found. Used by tests and tools that check a single file.

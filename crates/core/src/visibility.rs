@@ -91,6 +91,18 @@ impl<'a> Visibility<'a> {
     }
 }
 
+/// The ids of the questions of `checklists` that are hidden for `answers`, in checklist order: what
+/// the interview screen leaves out as the client's answers change.
+pub fn hidden_questions(checklists: &[&Checklist], answers: &dyn Answers) -> Vec<String> {
+    let shown = Visibility::new(checklists, answers);
+    checklists
+        .iter()
+        .flat_map(|c| c.questions())
+        .filter(|(_, q)| !shown.is_visible(&q.id))
+        .map(|(_, q)| q.id.clone())
+        .collect()
+}
+
 impl Facts for Visibility<'_> {
     fn fact(&self, question: &str) -> Fact<'_> {
         if !self.is_visible(question) {

@@ -295,3 +295,27 @@ fn will_send_later_counts_as_empty_for_conditions() {
     assert!(!answered("offer").holds(&vis));
     assert!(!Condition::Unknown("offer".into()).holds(&vis));
 }
+
+#[test]
+fn hidden_questions_follow_the_answers() {
+    let checklist = crate::valid("demo.yaml");
+    let mut answers = answers();
+    let before = deepbrief_core::hidden_questions(&[&checklist], &answers);
+    assert!(!before.contains(&"dealer_terms".to_owned()), "{before:?}");
+    answers.insert(
+        "channel".into(),
+        Answer::Answered(AnswerValue::Choice("direct".into())),
+    );
+    let after = deepbrief_core::hidden_questions(&[&checklist], &answers);
+    assert!(after.contains(&"dealer_terms".to_owned()), "{after:?}");
+    let all: Vec<&str> = checklist.questions().map(|(_, q)| q.id.as_str()).collect();
+    let positions: Vec<usize> = after
+        .iter()
+        .map(|id| {
+            all.iter()
+                .position(|q| q == id)
+                .expect("a checklist question")
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "checklist order");
+}
