@@ -42,7 +42,7 @@ use crate::model::{Checklist, GoalPart, Process, Question, Rule, Section, Severi
 use crate::text::Text;
 use crate::visibility::Visibility;
 
-pub use board::{BoardRow, Brief, analyze_all};
+pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap};
 pub use check::ValueProblem;
 pub use date::{BadDate, IsoDate};
 pub use followup::{FollowUpItem, follow_up_items, is_open};
@@ -321,6 +321,19 @@ pub enum ReasonCode {
     Unconfirmed,
     /// Other gaps of medium or high severity.
     Other,
+}
+
+/// A reason code's snake_case name, as serialized.
+pub fn reason_name(code: ReasonCode) -> &'static str {
+    match code {
+        ReasonCode::RequiredAnswers => "required_answers",
+        ReasonCode::PendingRequired => "pending_required",
+        ReasonCode::GoalIncomplete => "goal_incomplete",
+        ReasonCode::ProcessesNotDescribed => "processes_not_described",
+        ReasonCode::Flags => "flags",
+        ReasonCode::Unconfirmed => "unconfirmed",
+        ReasonCode::Other => "other",
+    }
 }
 
 /// Where a question sits in the brief.
