@@ -32,7 +32,7 @@ pub mod message;
 mod reach;
 pub mod vague;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -346,12 +346,12 @@ pub(crate) struct Place<'a> {
 
 /// Every question of a set of checklists, by id.
 pub(crate) struct Index<'a> {
-    pub(crate) questions: HashMap<&'a str, Place<'a>>,
+    pub(crate) questions: rustc_hash::FxHashMap<&'a str, Place<'a>>,
 }
 
 impl<'a> Index<'a> {
     fn new(checklists: &[&'a Checklist]) -> Self {
-        let mut questions = HashMap::new();
+        let mut questions = rustc_hash::FxHashMap::default();
         let mut order = 0u32;
         for checklist in checklists {
             for (section, question) in checklist.questions() {
