@@ -8,6 +8,7 @@
 //! never reads the clock.
 
 pub mod answer;
+pub mod answer_check;
 pub mod condition;
 pub mod diagnostic;
 pub mod gaps;

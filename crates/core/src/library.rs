@@ -305,6 +305,11 @@ fn read_all(files: Vec<SourceFile>) -> Vec<(SourceFile, Option<(load::Read, Stri
     files.into_iter().zip(reads).collect()
 }
 
+/// The content hash a loaded checklist records: SHA-256 of the file's bytes, lowercase hex.
+pub fn content_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -285,6 +285,11 @@ impl Kind {
         }
     }
 
+    /// The kind named `name` (as in YAML), if any.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// Kinds whose answer is a number that `gt`/`lt` compare.
     pub fn is_numeric(self) -> bool {
         matches!(

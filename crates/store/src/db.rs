@@ -3,8 +3,12 @@
 //! Durability: WAL with `synchronous=FULL`, so a committed transaction is on disk (fsync of the WAL)
 //! before the call returns — an answer shown as saved survives a power cut, not only a crash.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use deepbrief_core::Checklist;
 
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
@@ -23,6 +27,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Parsed pinned checklist versions by (id, version, hash): opening a brief parses nothing twice.
+    pub(crate) cache: RefCell<HashMap<(String, u32, String), Arc<Checklist>>>,
 }
 
 impl Store {
@@ -92,7 +98,11 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            cache: RefCell::new(HashMap::new()),
+        })
     }
 
     /// The database file (`:memory:` for an in-memory store).

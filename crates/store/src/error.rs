@@ -48,6 +48,75 @@ pub enum StoreError {
     /// A migration failed; the transaction was rolled back.
     #[error("cannot upgrade the database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// No brief (or follow-up, or backup) with that id.
+    #[error("{what} `{id}` does not exist on this machine")]
+    NotFound {
+        /// What was looked for: "brief", "follow-up briefing", "backup".
+        what: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// A field of a brief was refused; nothing was stored.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The field (`client`, `contacts`, `services`…).
+        field: &'static str,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+    /// An answer does not fit its question; nothing was stored.
+    #[error("question `{question}`: {problem}")]
+    InvalidAnswer {
+        /// The question id.
+        question: String,
+        /// What is wrong.
+        problem: deepbrief_core::answer_check::AnswerProblem,
+    },
+    /// The brief has no such question.
+    #[error("brief `{brief}` has no question `{question}`; see `deepbrief brief show {brief}`")]
+    UnknownQuestion {
+        /// The brief.
+        brief: String,
+        /// The question id asked for.
+        question: String,
+    },
+    /// A checklist file's content changed under an id and version the database already holds.
+    #[error(
+        "{file}: checklist `{checklist}` version {version} is already stored with other content; \
+         raise `version` in the file to publish a change (briefs keep the version they started with)"
+    )]
+    ChangedVersion {
+        /// The file (or bundle) that brought the new content.
+        file: String,
+        /// Checklist id.
+        checklist: String,
+        /// Version.
+        version: u32,
+    },
+    /// A checklist file changed on disk between loading and storing it.
+    #[error(
+        "{file}: the file changed while it was being loaded; reload the checklists and try again"
+    )]
+    ChangedOnDisk {
+        /// The file.
+        file: String,
+    },
+    /// A stored checklist version no longer loads (a damaged row, or a newer checklist format).
+    #[error("stored checklist {name} cannot be read: {detail}")]
+    StoredChecklist {
+        /// `id@version`.
+        name: String,
+        /// The first problem.
+        detail: String,
+    },
+    /// Reading or writing a file (backups).
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -9,10 +9,17 @@
 //! The schema is `migrations/NNN_*.sql`, applied in order by `rusqlite_migration`; a released
 //! migration is never edited.
 
+mod adhoc;
+mod answers;
+pub mod backup;
+mod briefs;
 pub mod db;
 pub mod error;
-#[allow(dead_code, reason = "the write paths that call the indexers land next")]
+mod followups;
+mod history;
+mod pins;
 pub mod search;
+mod time;
 pub mod types;
 
 pub use db::{SCHEMA_VERSION, Store};

@@ -25,7 +25,7 @@
 //! over many briefs for the lead's board.
 
 mod board;
-mod check;
+pub(crate) mod check;
 pub mod date;
 mod followup;
 pub mod message;

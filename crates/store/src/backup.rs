@@ -1,0 +1,177 @@
+//! Backups: a rolling automatic copy at every open (the last N kept), one on demand, and restore.
+//! Copies go through SQLite's online backup API, so they are consistent even while the app writes.
+//! A damaged database is never overwritten: restoring moves it aside first.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::types::BackupInfo;
+
+/// File-name prefix of backups; the rest is the UTC time `YYYYMMDD-HHMMSS`.
+const PREFIX: &str = "deepbrief-";
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A fresh backup file name in `dir`: `deepbrief-20261123-061200.db` (with `-2`… when taken).
+fn next_name(dir: &Path) -> PathBuf {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let mut path = dir.join(format!("{PREFIX}{stamp}.db"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{PREFIX}{stamp}-{n}.db"));
+        n += 1;
+    }
+    path
+}
+
+fn info(path: &Path) -> Result<BackupInfo, StoreError> {
+    let meta = std::fs::metadata(path).map_err(io(path))?;
+    let created_at = meta
+        .modified()
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default();
+    Ok(BackupInfo {
+        file: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        created_at,
+        bytes: meta.len(),
+    })
+}
+
+/// The backups in `dir`, newest first (by name, which sorts by time).
+pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir)(e)),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(".db"))
+        })
+        .collect();
+    paths.sort();
+    paths.reverse();
+    paths.iter().map(|p| info(p)).collect()
+}
+
+/// Deletes the oldest backups beyond `keep`.
+fn prune(dir: &Path, keep: usize) -> Result<(), StoreError> {
+    for old in list_backups(dir)?.into_iter().skip(keep) {
+        let path = PathBuf::from(&old.path);
+        std::fs::remove_file(&path).map_err(io(&path))?;
+    }
+    Ok(())
+}
+
+/// Copies the open database to a new file in `dir`.
+fn copy_to(conn: &Connection, dir: &Path) -> Result<BackupInfo, StoreError> {
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let path = next_name(dir);
+    conn.backup(MAIN_DB, &path, None)?;
+    info(&path)
+}
+
+/// Opens a database read-only and checks it; the error says what is wrong.
+fn check(path: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let result: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+    if result != "ok" {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: result,
+        });
+    }
+    Ok(())
+}
+
+/// Replaces the database at `db` with the backup at `backup`. The backup must pass the integrity
+/// check; the current database is backed up first when it can be read, and moved aside
+/// (`*.damaged-<time>`) when it cannot — never deleted.
+pub fn restore(db: &Path, backup: &Path, backups_dir: &Path) -> Result<(), StoreError> {
+    if !backup.is_file() {
+        return Err(StoreError::NotFound {
+            what: "backup",
+            id: backup.display().to_string(),
+        });
+    }
+    check(backup)?;
+    if db.exists() {
+        let current_ok = check(db).is_ok();
+        if current_ok {
+            let conn = Connection::open(db)?;
+            copy_to(&conn, backups_dir)?;
+        } else {
+            let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+            let aside = db.with_extension(format!("damaged-{stamp}"));
+            std::fs::rename(db, &aside).map_err(io(db))?;
+            for suffix in ["-wal", "-shm"] {
+                let side = PathBuf::from(format!("{}{suffix}", db.display()));
+                if side.exists() {
+                    let to = PathBuf::from(format!("{}{suffix}", aside.display()));
+                    std::fs::rename(&side, &to).map_err(io(&side))?;
+                }
+            }
+        }
+    }
+    let mut conn = Connection::open(db)?;
+    conn.restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
+    Ok(())
+}
+
+impl Store {
+    /// Opens the database like [`Store::open`] and, when it holds any brief, copies it to `dir`
+    /// first, keeping the last `keep` copies. A damaged database is refused with the newest backup
+    /// named in the error.
+    pub fn open_with_backups(db: &Path, dir: &Path, keep: usize) -> Result<Store, StoreError> {
+        let store = match Store::open(db) {
+            Ok(store) => store,
+            Err(StoreError::Corrupt { path, detail }) => {
+                let newest = list_backups(dir)?.into_iter().next();
+                return Err(StoreError::Corrupt {
+                    path,
+                    detail: match newest {
+                        Some(b) => format!("{detail}; the newest backup is {}", b.path),
+                        None => format!("{detail}; there is no backup in {}", dir.display()),
+                    },
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        let briefs: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM brief", [], |r| r.get(0))?;
+        if briefs > 0 {
+            copy_to(&store.conn, dir)?;
+            prune(dir, keep)?;
+        }
+        Ok(store)
+    }
+
+    /// Makes a backup now.
+    pub fn backup_now(&self, dir: &Path) -> Result<BackupInfo, StoreError> {
+        copy_to(&self.conn, dir)
+    }
+}

@@ -1,0 +1,479 @@
+//! Briefs: create (on the checklists their services pick, or as a re-brief of an earlier one), list,
+//! open, edit, archive and restore. Nothing is ever deleted.
+
+use std::collections::BTreeMap;
+
+use deepbrief_core::gaps::{BoardRow, Brief, IsoDate, analyze_all};
+use deepbrief_core::{Checklist, Entry, Library};
+use rusqlite::{OptionalExtension, Row, params};
+use serde_json::json;
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::history::{Change, append};
+use crate::pins::store_version;
+use crate::search;
+use crate::time::{new_id, now};
+use crate::types::{
+    AdhocQuestion, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow, BriefStatus,
+    Contact, NewBrief, OpenedBrief,
+};
+
+const META_COLUMNS: &str = "id, client, project, services, account_manager, contacts, language, \
+                            status, archived, prefilled_from, created_at, updated_at";
+
+fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
+    let json_col = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    let services: String = json_col(3)?;
+    let contacts: String = json_col(5)?;
+    let status: String = r.get(7)?;
+    Ok(BriefMeta {
+        id: r.get(0)?,
+        client: r.get(1)?,
+        project: r.get(2)?,
+        services: serde_json::from_str(&services).unwrap_or_default(),
+        account_manager: r.get(4)?,
+        contacts: serde_json::from_str(&contacts).unwrap_or_default(),
+        language: r.get(6)?,
+        status: BriefStatus::parse(&status).unwrap_or(BriefStatus::Draft),
+        archived: r.get::<_, i64>(8)? != 0,
+        prefilled_from: r.get(9)?,
+        created_at: r.get(10)?,
+        updated_at: r.get(11)?,
+    })
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
+    StoreError::Invalid {
+        field,
+        message: message.into(),
+    }
+}
+
+/// Client and project are named; the language is known; with contacts, exactly one is responsible.
+fn check_fields(
+    client: &str,
+    project: &str,
+    contacts: &[Contact],
+    language: &str,
+) -> Result<(), StoreError> {
+    if client.trim().is_empty() {
+        return Err(invalid("client", "name the client company"));
+    }
+    if project.trim().is_empty() {
+        return Err(invalid("project", "name the project"));
+    }
+    if !matches!(language, "ru" | "en") {
+        return Err(invalid(
+            "language",
+            format!("`{language}` is not a brief language; use ru or en"),
+        ));
+    }
+    if contacts.iter().any(|c| c.name.trim().is_empty()) {
+        return Err(invalid("contacts", "every contact needs a name"));
+    }
+    let responsible = contacts.iter().filter(|c| c.responsible).count();
+    if !contacts.is_empty() && responsible != 1 {
+        return Err(invalid(
+            "contacts",
+            format!(
+                "mark exactly one contact as responsible for the brief (now {responsible} are)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Creates a brief on the latest checklists its services pick (the core checklist plus every
+    /// add-on whose `applies_to` names a service). A re-brief (`prefill_from`) starts with the earlier
+    /// brief's answers marked "to confirm".
+    pub fn create_brief(
+        &mut self,
+        new: &NewBrief,
+        library: &Library,
+        who: &str,
+    ) -> Result<BriefMeta, StoreError> {
+        check_fields(&new.client, &new.project, &new.contacts, &new.language)?;
+        let chosen = library.for_services(&new.services);
+        // Core (no `extends`) first, then add-ons by id: the interview order.
+        let mut chosen: Vec<_> = chosen;
+        chosen.sort_by(|a, b| {
+            (a.checklist.extends.is_some(), &a.checklist.id)
+                .cmp(&(b.checklist.extends.is_some(), &b.checklist.id))
+        });
+        if !chosen.iter().any(|c| c.checklist.extends.is_none()) {
+            return Err(invalid(
+                "services",
+                "no core checklist is loaded; check the bundled checklists (`deepbrief checklist lint`)",
+            ));
+        }
+        let earlier = match &new.prefill_from {
+            Some(id) => {
+                let old = self.brief_meta(id)?;
+                if old.client.trim().to_lowercase() != new.client.trim().to_lowercase() {
+                    return Err(invalid(
+                        "prefill_from",
+                        format!(
+                            "brief `{id}` is for {}, not {}: a re-brief starts from the same client's brief",
+                            old.client, new.client
+                        ),
+                    ));
+                }
+                Some(self.open_brief(id)?)
+            }
+            None => None,
+        };
+        let id = new_id();
+        let at = now();
+        let tx = self.conn.transaction()?;
+        for loaded in &chosen {
+            store_version(&tx, loaded)?;
+        }
+        tx.execute(
+            "INSERT INTO brief (id, client, project, services, account_manager, contacts, language,
+                                prefilled_from, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![
+                id,
+                new.client.trim(),
+                new.project.trim(),
+                serde_json::to_string(&new.services)?,
+                new.account_manager.trim(),
+                serde_json::to_string(&new.contacts)?,
+                new.language,
+                new.prefill_from,
+                at
+            ],
+        )?;
+        let mut pins = Vec::new();
+        for (position, loaded) in chosen.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO brief_checklist (brief_id, checklist, version, position)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    id,
+                    loaded.checklist.id,
+                    loaded.checklist.version,
+                    position as i64
+                ],
+            )?;
+            pins.push(json!({
+                "checklist": loaded.checklist.id,
+                "version": loaded.checklist.version,
+                "hash": loaded.hash,
+            }));
+        }
+        search::index_brief(&tx, &id, new.client.trim(), new.project.trim())?;
+        let meta_json = json!({
+            "client": new.client.trim(),
+            "project": new.project.trim(),
+            "services": new.services,
+            "account_manager": new.account_manager.trim(),
+            "contacts": new.contacts,
+            "language": new.language,
+            "prefilled_from": new.prefill_from,
+            "created_at": at,
+            "pins": pins,
+        });
+        append(
+            &tx,
+            &at,
+            Change {
+                brief_id: &id,
+                who,
+                kind: "created",
+                subject: None,
+                old: None,
+                new: Some(meta_json),
+            },
+        )?;
+        if let Some(old) = earlier {
+            let questions: Vec<String> = chosen
+                .iter()
+                .flat_map(|c| c.checklist.questions().map(|(_, q)| q.id.clone()))
+                .collect();
+            for (position, adhoc) in old.adhoc.iter().enumerate() {
+                crate::adhoc::insert(&tx, &id, adhoc, position, &at, who)?;
+            }
+            for (question, entry) in old.entries {
+                let known =
+                    questions.contains(&question) || old.adhoc.iter().any(|a| a.id == question);
+                if !known {
+                    continue;
+                }
+                let entry = Entry {
+                    to_confirm: true,
+                    ..entry
+                };
+                crate::answers::write(&tx, &id, &question, None, Some(&entry), &at, who)?;
+            }
+        }
+        tx.commit()?;
+        self.brief_meta(&id)
+    }
+
+    /// A brief's header.
+    pub fn brief_meta(&self, id: &str) -> Result<BriefMeta, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {META_COLUMNS} FROM brief WHERE id = ?1"),
+                [id],
+                read_meta,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "brief",
+                id: id.to_owned(),
+            })
+    }
+
+    /// Briefs matching the filter, most recently changed first.
+    pub fn list_briefs(&self, filter: &BriefFilter) -> Result<Vec<BriefListItem>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {META_COLUMNS}, (SELECT count(*) FROM answer a WHERE a.brief_id = brief.id)
+             FROM brief
+             WHERE archived = ?1 AND (?2 IS NULL OR client = ?2)
+               AND (?3 IS NULL OR account_manager = ?3) AND (?4 IS NULL OR status = ?4)
+             ORDER BY updated_at DESC, id"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                i64::from(filter.archived),
+                filter.client,
+                filter.account_manager,
+                filter.status.map(BriefStatus::as_str)
+            ],
+            |r| Ok((read_meta(r)?, r.get::<_, u32>(12)?)),
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (meta, entries) = row?;
+            let pins = self.pins(&meta.id)?;
+            out.push(BriefListItem {
+                meta,
+                pins,
+                entries,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Briefs matching the filter with their gap summary for `today`.
+    pub fn rows(&self, filter: &BriefFilter, today: IsoDate) -> Result<Vec<BriefRow>, StoreError> {
+        let items = self.list_briefs(filter)?;
+        let mut checklists = Vec::with_capacity(items.len());
+        let mut entries = Vec::with_capacity(items.len());
+        for item in &items {
+            checklists.push(self.checklists_of(&item.pins)?);
+            entries.push(self.entries(&item.meta.id)?);
+        }
+        let refs: Vec<Vec<&Checklist>> = checklists
+            .iter()
+            .map(|cs| cs.iter().map(AsRef::as_ref).collect())
+            .collect();
+        let briefs: Vec<Brief<'_>> = refs
+            .iter()
+            .zip(&entries)
+            .map(|(checklists, entries)| Brief {
+                checklists,
+                entries,
+            })
+            .collect();
+        let reports = analyze_all(&briefs, today);
+        Ok(items
+            .into_iter()
+            .zip(&reports)
+            .map(|(item, report)| BriefRow {
+                item,
+                board: BoardRow::from(report),
+            })
+            .collect())
+    }
+
+    /// A brief's current answers by question id.
+    pub fn entries(&self, brief_id: &str) -> Result<BTreeMap<String, Entry>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT question_id, entry FROM answer WHERE brief_id = ?1")?;
+        let rows = stmt.query_map([brief_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (question, json) = row?;
+            out.insert(question, serde_json::from_str(&json)?);
+        }
+        Ok(out)
+    }
+
+    /// Everything stored for one brief.
+    pub fn open_brief(&self, id: &str) -> Result<BriefData, StoreError> {
+        let meta = self.brief_meta(id)?;
+        let pins = self.pins(id)?;
+        let entries = self.entries(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data FROM archived_answer WHERE brief_id = ?1 ORDER BY position",
+        )?;
+        let archived = stmt
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .map(|row| Ok(serde_json::from_str(&row?)?))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let adhoc = self.adhoc_questions(id)?;
+        Ok(BriefData {
+            meta,
+            pins,
+            entries,
+            archived,
+            adhoc,
+        })
+    }
+
+    /// A brief with its pinned checklists, for the interview.
+    pub fn opened(&self, id: &str) -> Result<OpenedBrief, StoreError> {
+        let data = self.open_brief(id)?;
+        let checklists = self
+            .checklists_of(&data.pins)?
+            .iter()
+            .map(|c| Checklist::clone(c))
+            .collect();
+        Ok(OpenedBrief { data, checklists })
+    }
+
+    /// Renames a brief or edits its contacts; every changed field goes into the history.
+    pub fn update_brief(
+        &mut self,
+        id: &str,
+        client: &str,
+        project: &str,
+        contacts: &[Contact],
+        who: &str,
+    ) -> Result<BriefMeta, StoreError> {
+        let old = self.brief_meta(id)?;
+        check_fields(client, project, contacts, &old.language)?;
+        let at = now();
+        let tx = self.conn.transaction()?;
+        let fields = [
+            ("client", json!(old.client), json!(client.trim())),
+            ("project", json!(old.project), json!(project.trim())),
+            ("contacts", json!(old.contacts), json!(contacts)),
+        ];
+        let mut changed = false;
+        for (field, before, after) in fields {
+            if before == after {
+                continue;
+            }
+            changed = true;
+            append(
+                &tx,
+                &at,
+                Change {
+                    brief_id: id,
+                    who,
+                    kind: "brief",
+                    subject: Some(field),
+                    old: Some(before),
+                    new: Some(after),
+                },
+            )?;
+        }
+        if changed {
+            tx.execute(
+                "UPDATE brief SET client = ?2, project = ?3, contacts = ?4, updated_at = ?5 WHERE id = ?1",
+                params![
+                    id,
+                    client.trim(),
+                    project.trim(),
+                    serde_json::to_string(contacts)?,
+                    at
+                ],
+            )?;
+            search::index_brief(&tx, id, client.trim(), project.trim())?;
+        }
+        tx.commit()?;
+        self.brief_meta(id)
+    }
+
+    /// Sets the review status (the workflow's rules are checked by the caller).
+    pub fn set_status(
+        &mut self,
+        id: &str,
+        status: BriefStatus,
+        who: &str,
+    ) -> Result<BriefMeta, StoreError> {
+        let old = self.brief_meta(id)?;
+        if old.status == status {
+            return Ok(old);
+        }
+        let at = now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE brief SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), at],
+        )?;
+        append(
+            &tx,
+            &at,
+            Change {
+                brief_id: id,
+                who,
+                kind: "brief",
+                subject: Some("status"),
+                old: Some(json!(old.status)),
+                new: Some(json!(status)),
+            },
+        )?;
+        tx.commit()?;
+        self.brief_meta(id)
+    }
+
+    /// Archives (`true`) or restores (`false`) a brief. Nothing is deleted.
+    pub fn set_archived(
+        &mut self,
+        id: &str,
+        archived: bool,
+        who: &str,
+    ) -> Result<BriefMeta, StoreError> {
+        let old = self.brief_meta(id)?;
+        if old.archived == archived {
+            return Ok(old);
+        }
+        let at = now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE brief SET archived = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, i64::from(archived), at],
+        )?;
+        append(
+            &tx,
+            &at,
+            Change {
+                brief_id: id,
+                who,
+                kind: if archived { "archive" } else { "restore" },
+                subject: None,
+                old: None,
+                new: None,
+            },
+        )?;
+        tx.commit()?;
+        self.brief_meta(id)
+    }
+
+    /// A brief's ad-hoc questions, in order.
+    pub fn adhoc_questions(&self, id: &str) -> Result<Vec<AdhocQuestion>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, section, prompt, kind FROM adhoc_question WHERE brief_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            let kind: String = r.get(3)?;
+            Ok(AdhocQuestion {
+                id: r.get(0)?,
+                section: r.get(1)?,
+                prompt: r.get(2)?,
+                kind: deepbrief_core::Kind::parse(&kind).unwrap_or(deepbrief_core::Kind::LongText),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

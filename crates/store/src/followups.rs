@@ -1,0 +1,168 @@
+//! Follow-up briefings planned from a brief's open gaps.
+
+use rusqlite::{OptionalExtension, Row, params};
+use serde_json::json;
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::history::{Change, append};
+use crate::time::{new_id, now};
+use crate::types::{FollowUpBriefing, NewFollowUp};
+
+fn read(r: &Row<'_>) -> rusqlite::Result<FollowUpBriefing> {
+    let attendees: String = r.get(7)?;
+    Ok(FollowUpBriefing {
+        id: r.get(0)?,
+        brief_id: r.get(1)?,
+        title: r.get(2)?,
+        start: r.get(3)?,
+        duration_minutes: r.get(4)?,
+        timezone: r.get(5)?,
+        location: r.get(6)?,
+        attendees: serde_json::from_str(&attendees).unwrap_or_default(),
+        items: Vec::new(),
+    })
+}
+
+const COLUMNS: &str = "id, brief_id, title, start, duration_minutes, timezone, location, attendees";
+
+/// A wall-clock start `YYYY-MM-DDTHH:MM` that exists.
+fn valid_start(start: &str) -> bool {
+    start.len() == 16
+        && start.as_bytes()[10] == b'T'
+        && deepbrief_core::gaps::IsoDate::parse(&start[..10]).is_some()
+        && start[11..13].parse::<u8>().is_ok_and(|h| h < 24)
+        && &start[13..14] == ":"
+        && start[14..16].parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+impl Store {
+    /// Plans a follow-up briefing over some of the brief's open items (by gap key, agenda order).
+    pub fn plan_followup(
+        &mut self,
+        brief_id: &str,
+        plan: &NewFollowUp,
+        who: &str,
+    ) -> Result<FollowUpBriefing, StoreError> {
+        self.brief_meta(brief_id)?;
+        let invalid = |field, message: &str| StoreError::Invalid {
+            field,
+            message: message.to_owned(),
+        };
+        if plan.title.trim().is_empty() {
+            return Err(invalid("title", "give the briefing a title"));
+        }
+        if !valid_start(&plan.start) {
+            return Err(invalid(
+                "start",
+                "the start is not a date and time; use YYYY-MM-DDTHH:MM",
+            ));
+        }
+        if plan.duration_minutes == 0 || plan.duration_minutes > 24 * 60 {
+            return Err(invalid(
+                "duration_minutes",
+                "a briefing lasts 1 minute to 24 hours",
+            ));
+        }
+        if plan.items.is_empty() {
+            return Err(invalid(
+                "items",
+                "pick at least one open item for the agenda",
+            ));
+        }
+        let briefing = FollowUpBriefing {
+            id: new_id(),
+            brief_id: brief_id.to_owned(),
+            title: plan.title.trim().to_owned(),
+            start: plan.start.clone(),
+            duration_minutes: plan.duration_minutes,
+            timezone: plan.timezone.clone().filter(|t| !t.trim().is_empty()),
+            location: plan.location.clone().filter(|l| !l.trim().is_empty()),
+            attendees: plan.attendees.clone(),
+            items: plan.items.clone(),
+        };
+        let at = now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            &format!("INSERT INTO followup ({COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+            params![
+                briefing.id,
+                brief_id,
+                briefing.title,
+                briefing.start,
+                briefing.duration_minutes,
+                briefing.timezone,
+                briefing.location,
+                serde_json::to_string(&briefing.attendees)?,
+                at
+            ],
+        )?;
+        for (position, key) in briefing.items.iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO followup_item (followup_id, gap_key, position) VALUES (?1, ?2, ?3)",
+                params![briefing.id, key, position as i64],
+            )?;
+        }
+        tx.execute(
+            "UPDATE brief SET updated_at = ?2 WHERE id = ?1",
+            params![brief_id, at],
+        )?;
+        append(
+            &tx,
+            &at,
+            Change {
+                brief_id,
+                who,
+                kind: "followup",
+                subject: Some(&briefing.id),
+                old: None,
+                new: Some(json!(briefing)),
+            },
+        )?;
+        tx.commit()?;
+        Ok(briefing)
+    }
+
+    fn items_of(&self, followup_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT gap_key FROM followup_item WHERE followup_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([followup_id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A brief's briefings, by start.
+    pub fn followups(&self, brief_id: &str) -> Result<Vec<FollowUpBriefing>, StoreError> {
+        self.brief_meta(brief_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM followup WHERE brief_id = ?1 ORDER BY start, id"
+        ))?;
+        let list: Vec<FollowUpBriefing> = stmt
+            .query_map([brief_id], read)?
+            .collect::<Result<_, _>>()?;
+        list.into_iter()
+            .map(|mut f| {
+                f.items = self.items_of(&f.id)?;
+                Ok(f)
+            })
+            .collect()
+    }
+
+    /// One briefing.
+    pub fn followup(&self, id: &str) -> Result<FollowUpBriefing, StoreError> {
+        let mut f = self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM followup WHERE id = ?1"),
+                [id],
+                read,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "follow-up briefing",
+                id: id.to_owned(),
+            })?;
+        f.items = self.items_of(id)?;
+        Ok(f)
+    }
+}

@@ -1,0 +1,13 @@
+//! Timestamps of records and history: RFC 3339 UTC with milliseconds, so they sort as text.
+
+/// Now, as `2026-11-23T06:12:00.123Z`.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// A new id for a brief, a follow-up or a history event (UUID v4).
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
