@@ -72,7 +72,8 @@ fi
 setup_note "tauri-driver is up on $WEBDRIVER_URL (display ${DISPLAY:-none}${WAYLAND_DISPLAY:+, wayland $WAYLAND_DISPLAY})"
 
 status=0
-E2E_APP="$app" E2E_OUT_DIR="$out" node --test tests/e2e/ || status=$?
+# One app at a time: the tests share the display, and each starts its own window.
+E2E_APP="$app" E2E_OUT_DIR="$out" node --test --test-concurrency=1 tests/e2e/ || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- tauri-driver log ($log), last 40 lines ---" >&2
   tail -n 40 "$log" >&2

@@ -39,8 +39,8 @@ export async function command(method, path, body, timeoutMs = 60_000) {
 
 /** A session with the app: starting it launches the app's window. */
 export class Session {
-  /** Starts the application binary at `application` (an absolute path). */
-  static async start(application) {
+  /** Starts the application binary at `application` (an absolute path) with command-line `args`. */
+  static async start(application, args = []) {
     const value = await command(
       'POST',
       '/session',
@@ -48,7 +48,7 @@ export class Session {
         capabilities: {
           alwaysMatch: {
             browserName: 'wry',
-            'tauri:options': { application },
+            'tauri:options': { application, args },
           },
         },
       },

@@ -1,6 +1,11 @@
 //! Gap analysis: one fully answered core brief, and 1,000 briefs for the lead's board (core plus one
 //! service add-on each, answers in every state).
 
+#![allow(
+    clippy::expect_used,
+    reason = "a benchmark should fail loudly on a broken fixture"
+)]
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::Path;

@@ -14,6 +14,7 @@ pub mod gaps;
 pub mod library;
 mod load;
 pub mod model;
+pub mod review;
 pub mod schema;
 pub mod search_text;
 pub mod settings;

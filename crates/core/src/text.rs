@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -19,8 +20,10 @@ pub enum Text {
     /// The same text in every language (only for single-language checklists).
     Plain(String),
     /// One text per language code.
+    // Shared, not copied: gap reports clone checklist texts by the thousand (the lead's board), and
+    // an `Arc` clone is a reference count.
     #[ts(type = "Record<string, string>")]
-    Localized(BTreeMap<String, String>),
+    Localized(Arc<BTreeMap<String, String>>),
 }
 
 impl Text {
@@ -64,7 +67,7 @@ impl<'de> Deserialize<'de> for Text {
                 while let Some((lang, text)) = map.next_entry::<String, String>()? {
                     out.insert(lang, text);
                 }
-                Ok(Text::Localized(out))
+                Ok(Text::Localized(Arc::new(out)))
             }
         }
         deserializer.deserialize_any(TextVisitor)

@@ -6,6 +6,8 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use crate::answer::{Answer, Entry};
 use crate::condition::{Fact, Facts};
 use crate::model::{Checklist, Question, Section};
@@ -49,9 +51,9 @@ enum Mark {
 /// The visibility of every question of a set of checklists (a core and its add-ons) for one set of
 /// answers. Results are computed on demand and remembered.
 pub struct Visibility<'a> {
-    index: HashMap<&'a str, (&'a Section, &'a Question)>,
+    index: FxHashMap<&'a str, (&'a Section, &'a Question)>,
     answers: &'a dyn Answers,
-    marks: RefCell<HashMap<&'a str, Mark>>,
+    marks: RefCell<FxHashMap<&'a str, Mark>>,
 }
 
 impl<'a> Visibility<'a> {
@@ -65,7 +67,7 @@ impl<'a> Visibility<'a> {
         Visibility {
             index,
             answers,
-            marks: RefCell::new(HashMap::new()),
+            marks: RefCell::new(FxHashMap::default()),
         }
     }
 

@@ -87,3 +87,66 @@ impl From<&GapReport> for BoardRow {
         }
     }
 }
+
+/// One column of the heatmap: a checklist section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HeatColumn {
+    /// The checklist.
+    pub checklist: String,
+    /// The section id.
+    pub section: String,
+    /// The section title.
+    pub title: crate::text::Text,
+}
+
+/// The lead's heatmap: briefs (rows, in the order given) × checklist sections (columns), each cell
+/// the section's completeness in that brief, or nothing when the brief does not have the section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Heatmap {
+    /// Sections, grouped by checklist in the order they first appear.
+    pub columns: Vec<HeatColumn>,
+    /// One row per report; `cells[i]` belongs to `columns[i]`.
+    pub rows: Vec<Vec<Option<Completeness>>>,
+}
+
+/// The heatmap of the given reports (one per brief).
+pub fn heatmap(reports: &[GapReport]) -> Heatmap {
+    let mut columns: Vec<HeatColumn> = Vec::new();
+    for report in reports {
+        for s in &report.sections {
+            if columns
+                .iter()
+                .any(|c| c.checklist == s.checklist && c.section == s.section)
+            {
+                continue;
+            }
+            let column = HeatColumn {
+                checklist: s.checklist.clone(),
+                section: s.section.clone(),
+                title: s.title.clone(),
+            };
+            match columns.iter().rposition(|c| c.checklist == s.checklist) {
+                Some(last) => columns.insert(last + 1, column),
+                None => columns.push(column),
+            }
+        }
+    }
+    let rows = reports
+        .iter()
+        .map(|report| {
+            columns
+                .iter()
+                .map(|c| {
+                    report
+                        .sections
+                        .iter()
+                        .find(|s| s.checklist == c.checklist && s.section == c.section)
+                        .map(|s| s.completeness)
+                })
+                .collect()
+        })
+        .collect();
+    Heatmap { columns, rows }
+}

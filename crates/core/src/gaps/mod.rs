@@ -32,7 +32,7 @@ pub mod message;
 mod reach;
 pub mod vague;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -42,7 +42,7 @@ use crate::model::{Checklist, GoalPart, Process, Question, Rule, Section, Severi
 use crate::text::Text;
 use crate::visibility::Visibility;
 
-pub use board::{BoardRow, Brief, analyze_all};
+pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap};
 pub use check::ValueProblem;
 pub use date::{BadDate, IsoDate};
 pub use followup::{FollowUpItem, follow_up_items, is_open};
@@ -323,6 +323,19 @@ pub enum ReasonCode {
     Other,
 }
 
+/// A reason code's snake_case name, as serialized.
+pub fn reason_name(code: ReasonCode) -> &'static str {
+    match code {
+        ReasonCode::RequiredAnswers => "required_answers",
+        ReasonCode::PendingRequired => "pending_required",
+        ReasonCode::GoalIncomplete => "goal_incomplete",
+        ReasonCode::ProcessesNotDescribed => "processes_not_described",
+        ReasonCode::Flags => "flags",
+        ReasonCode::Unconfirmed => "unconfirmed",
+        ReasonCode::Other => "other",
+    }
+}
+
 /// Where a question sits in the brief.
 #[derive(Clone, Copy)]
 pub(crate) struct Place<'a> {
@@ -333,12 +346,12 @@ pub(crate) struct Place<'a> {
 
 /// Every question of a set of checklists, by id.
 pub(crate) struct Index<'a> {
-    pub(crate) questions: HashMap<&'a str, Place<'a>>,
+    pub(crate) questions: rustc_hash::FxHashMap<&'a str, Place<'a>>,
 }
 
 impl<'a> Index<'a> {
     fn new(checklists: &[&'a Checklist]) -> Self {
-        let mut questions = HashMap::new();
+        let mut questions = rustc_hash::FxHashMap::default();
         let mut order = 0u32;
         for checklist in checklists {
             for (section, question) in checklist.questions() {

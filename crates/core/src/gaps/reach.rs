@@ -10,8 +10,8 @@
 //! "undecided" into "shown" or "hidden", never "shown" into "hidden", so the total can only shrink and
 //! the done count only grow.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::answer::{Answer, AnswerValue};
 use crate::condition::{Condition, Fact, Facts};
@@ -56,7 +56,7 @@ impl Tri {
 pub(crate) struct Reach<'a> {
     index: &'a Index<'a>,
     entries: &'a Entries,
-    memo: RefCell<HashMap<&'a str, Option<Tri>>>,
+    memo: RefCell<FxHashMap<&'a str, Option<Tri>>>,
 }
 
 /// One fact for whichever question a leaf condition names.
@@ -73,7 +73,7 @@ impl<'a> Reach<'a> {
         Reach {
             index,
             entries,
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(FxHashMap::default()),
         }
     }
 

@@ -694,3 +694,40 @@ proptest! {
         )?;
     }
 }
+
+#[test]
+fn the_heatmap_shows_each_briefs_section_coverage() {
+    let mut half = complete();
+    half.remove("metric");
+    half.remove("target");
+    let reports = vec![demo(&complete()), demo(&half), demo(&Entries::new())];
+    let map = deepbrief_core::gaps::heatmap(&reports);
+    let columns: Vec<(&str, &str)> = map
+        .columns
+        .iter()
+        .map(|c| (c.checklist.as_str(), c.section.as_str()))
+        .collect();
+    assert_eq!(columns, [("gaps_demo", "main"), ("gaps_demo", "goal")]);
+    let percent = |row: usize, col: usize| map.rows[row][col].map(|c| c.percent);
+    assert_eq!(percent(0, 0), Some(100));
+    assert_eq!(percent(0, 1), Some(100));
+    assert_eq!(percent(1, 0), Some(100));
+    assert_eq!(percent(1, 1), Some(50), "two of four goal parts");
+    assert_eq!(percent(2, 0), Some(0));
+    assert_eq!(percent(2, 1), Some(0));
+
+    // A brief with another checklist adds that checklist's sections; the others get empty cells.
+    let with_core = analyze(&[&*CORE], &Entries::new(), today());
+    let map = deepbrief_core::gaps::heatmap(&[demo(&complete()), with_core]);
+    assert!(map.columns.len() > 2);
+    assert_eq!(map.rows[0].len(), map.columns.len());
+    assert!(
+        map.rows[0][2..].iter().all(Option::is_none),
+        "demo brief has no core sections"
+    );
+    assert!(
+        map.rows[1][..2].iter().all(Option::is_none),
+        "core brief has no demo sections"
+    );
+    assert!(map.rows[1][2..].iter().all(Option::is_some));
+}

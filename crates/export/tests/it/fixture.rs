@@ -326,26 +326,35 @@ pub fn summary() -> BriefSummary {
             },
         ],
         follow_ups: vec![FollowUp {
-            title: Text::Localized(BTreeMap::from([
-                ("ru".into(), "Учёт источников заявок".into()),
-                ("en".into(), "Lead source tracking".into()),
-            ])),
+            title: Text::Localized(
+                BTreeMap::from([
+                    ("ru".into(), "Учёт источников заявок".into()),
+                    ("en".into(), "Lead source tracking".into()),
+                ])
+                .into(),
+            ),
             date: Some("2026-12-08".into()),
             agenda: vec![
-                Text::Localized(BTreeMap::from([
-                    (
-                        "ru".into(),
-                        "Кто будет записывать источник каждого обращения?".into(),
-                    ),
-                    (
-                        "en".into(),
-                        "Who will record the source of each request?".into(),
-                    ),
-                ])),
-                Text::Localized(BTreeMap::from([
-                    ("ru".into(), "Готовы ли вы подключить коллтрекинг?".into()),
-                    ("en".into(), "Are you ready to add call tracking?".into()),
-                ])),
+                Text::Localized(
+                    BTreeMap::from([
+                        (
+                            "ru".into(),
+                            "Кто будет записывать источник каждого обращения?".into(),
+                        ),
+                        (
+                            "en".into(),
+                            "Who will record the source of each request?".into(),
+                        ),
+                    ])
+                    .into(),
+                ),
+                Text::Localized(
+                    BTreeMap::from([
+                        ("ru".into(), "Готовы ли вы подключить коллтрекинг?".into()),
+                        ("en".into(), "Are you ready to add call tracking?".into()),
+                    ])
+                    .into(),
+                ),
             ],
         }],
     }
@@ -358,10 +367,13 @@ pub fn archived(lang: Lang, core: &Checklist) -> Vec<ArchivedAnswer> {
         .cloned()
         .expect("core has company_name");
     question.id = "company_site".into();
-    question.prompt = Text::Localized(BTreeMap::from([
-        ("ru".into(), "Адрес сайта компании".into()),
-        ("en".into(), "The company's website".into()),
-    ]));
+    question.prompt = Text::Localized(
+        BTreeMap::from([
+            ("ru".into(), "Адрес сайта компании".into()),
+            ("en".into(), "The company's website".into()),
+        ])
+        .into(),
+    );
     vec![ArchivedAnswer {
         checklist: "core".into(),
         version: 0,
