@@ -1,8 +1,9 @@
 //! Commands that write or read files the user picks: the kickoff PDF, bundles, calendar files.
 //!
 //! The native dialog runs from Rust and the file is written from Rust to the chosen path: the web
-//! view has no file-system access at all. For end-to-end tests, `DEEPBRIEF_E2E_PICK` stands in for
-//! the dialog (the path a user would have picked), since WebDriver cannot drive native dialogs.
+//! view has no file-system access at all. For end-to-end tests, `--e2e-pick PATH` (or
+//! `DEEPBRIEF_E2E_PICK`) stands in for the dialog — the path a user would have picked — since
+//! WebDriver cannot drive native dialogs; nothing is then opened in the system viewer.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,10 +27,23 @@ enum Pick<'a> {
     Open { filter: (&'a str, &'a [&'a str]) },
 }
 
+/// The test stand-in for file dialogs: `--e2e-pick PATH` or `DEEPBRIEF_E2E_PICK`.
+fn e2e_pick() -> Option<PathBuf> {
+    let mut args = std::env::args();
+    while let Some(arg) = args.next() {
+        if arg == "--e2e-pick" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    std::env::var_os("DEEPBRIEF_E2E_PICK")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+}
+
 /// Asks the user for a path (on a worker thread: the dialog blocks). `None` when cancelled.
 async fn pick(app: &AppHandle, what: Pick<'_>) -> Result<Option<PathBuf>, IpcError> {
-    if let Some(path) = std::env::var_os("DEEPBRIEF_E2E_PICK").filter(|p| !p.is_empty()) {
-        return Ok(Some(PathBuf::from(path)));
+    if let Some(path) = e2e_pick() {
+        return Ok(Some(path));
     }
     let dialog = app.dialog().file();
     let picked = match what {
@@ -90,7 +104,7 @@ pub async fn export_pdf(
     .await?
     .map_err(|e| IpcError::internal(e.to_string()))?;
     write(&path, &bytes)?;
-    if std::env::var_os("DEEPBRIEF_E2E_PICK").is_none() {
+    if e2e_pick().is_none() {
         if let Err(e) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {
             log::warn!("cannot open {} in the system viewer: {e}", path.display());
         }
