@@ -1,10 +1,42 @@
 //! Declares the app's own commands so that each one needs an explicit `allow-…` permission in
 //! `capabilities/*.json` (Tauri generates the permissions from this list).
 
+/// Every app command; each needs its `allow-…` permission in `capabilities/default.json`.
+const COMMANDS: &[&str] = &[
+    "list_checklists",
+    "ui_ready",
+    "list_briefs",
+    "search_briefs",
+    "create_brief",
+    "open_brief",
+    "hidden_questions",
+    "update_brief",
+    "archive_brief",
+    "restore_brief",
+    "save_answer",
+    "add_adhoc_question",
+    "question_history",
+    "gap_report",
+    "follow_up_items",
+    "list_followups",
+    "plan_followup",
+    "client_letter",
+    "export_pdf",
+    "export_bundle",
+    "import_bundle",
+    "export_followup_ics",
+    "upgrade_preview",
+    "upgrade_apply",
+    "app_info",
+    "backup_now",
+    "list_backups",
+    "restore_backup",
+];
+
 fn main() {
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-            tauri_build::AppManifest::new().commands(&["list_checklists", "ui_ready"]),
+            tauri_build::AppManifest::new().commands(COMMANDS),
         ))
     {
         // Build scripts report through cargo: print the cause and fail the build.

@@ -2,7 +2,7 @@
 //!
 //! This crate owns the window, the IPC surface and nothing else: every `#[tauri::command]` extracts
 //! state, calls one function of a domain crate and maps its error to [`IpcError`]. The domain lives in
-//! `deepbrief-core` (and later `store`/`export`), which never depend on Tauri.
+//! `deepbrief-core`, `deepbrief-store` and `deepbrief-export`, which never depend on Tauri.
 //!
 //! - [`sources`] decides where checklists come from (bundled resources, the agency folder).
 //! - [`checklists`] holds the checklist commands.
@@ -10,12 +10,20 @@
 //! - [`logging`] sends the log to a file in the data directory.
 //! - [`startup`] records when the first screen is ready.
 
+pub mod answers;
+pub mod briefs;
 pub mod checklists;
+pub mod clock;
 pub mod error;
+pub mod files;
+pub mod gaps;
 pub mod info;
 pub mod logging;
 pub mod sources;
+pub mod settings;
 pub mod startup;
+pub mod state;
+pub mod upgrades;
 
 use std::sync::Arc;
 
@@ -42,18 +50,51 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(logging::plugin())
+        // Native file dialogs and "open in the system viewer", used from Rust only: the capability
+        // grants the web view none of their commands.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(started)
         .setup(|app| {
             log::info!("Deepbrief {} starting", env!("CARGO_PKG_VERSION"));
             let sources = sources::resolve(app.handle(), std::env::args(), |name| {
                 std::env::var_os(name)
             });
-            app.manage(Arc::new(sources));
+            let sources = Arc::new(sources);
+            app.manage(Arc::clone(&sources));
+            let paths = state::Paths::resolve(std::env::args(), |name| std::env::var_os(name));
+            app.manage(Arc::new(state::AppState::open(paths, sources)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             checklists::list_checklists,
-            startup::ui_ready
+            startup::ui_ready,
+            briefs::list_briefs,
+            briefs::search_briefs,
+            briefs::create_brief,
+            briefs::open_brief,
+            briefs::hidden_questions,
+            briefs::update_brief,
+            briefs::archive_brief,
+            briefs::restore_brief,
+            answers::save_answer,
+            answers::add_adhoc_question,
+            answers::question_history,
+            gaps::gap_report,
+            gaps::follow_up_items,
+            gaps::list_followups,
+            gaps::plan_followup,
+            gaps::client_letter,
+            files::export_pdf,
+            files::export_bundle,
+            files::import_bundle,
+            files::export_followup_ics,
+            upgrades::upgrade_preview,
+            upgrades::upgrade_apply,
+            settings::app_info,
+            settings::backup_now,
+            settings::list_backups,
+            settings::restore_backup,
         ])
         .run(tauri::generate_context!())
         .expect("error while running tauri application");

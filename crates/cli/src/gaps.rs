@@ -1,0 +1,122 @@
+//! `deepbrief gaps`: a brief's gap analysis — exit 0 when ready for kickoff, 3 when gaps remain.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use deepbrief_core::gaps::{GapReport, ProcessStatus, analyze};
+use deepbrief_core::{Checklist, Severity};
+use deepbrief_store::{OpenedBrief, Store};
+
+/// Exit code when gaps remain.
+pub const GAPS_REMAIN: u8 = 3;
+
+/// Today's date in the local time zone.
+pub fn today() -> deepbrief_core::gaps::IsoDate {
+    let date = jiff::Zoned::now().date();
+    let text = format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    );
+    deepbrief_core::gaps::IsoDate::parse(&text)
+        .or_else(|| deepbrief_core::gaps::IsoDate::parse("2000-01-01"))
+        .unwrap_or_else(|| unreachable!("a valid literal date"))
+}
+
+/// The brief and its report for `today`.
+pub fn analyzed(store: &Store, brief: &str, today_text: Option<&str>) -> Result<(OpenedBrief, GapReport)> {
+    let opened = store.opened(brief)?;
+    let today = match today_text {
+        Some(t) => deepbrief_core::gaps::IsoDate::parse(t)
+            .ok_or_else(|| anyhow::anyhow!("--today {t}: not a date; use YYYY-MM-DD"))?,
+        None => today(),
+    };
+    let refs: Vec<&Checklist> = opened.checklists.iter().collect();
+    let report = analyze(&refs, &opened.data.entries, today);
+    Ok((opened, report))
+}
+
+/// Prints the report (plain or JSON) and returns the exit code.
+pub fn run(store: &Store, brief: &str, today: Option<&str>, lang: &str, json: bool) -> Result<ExitCode> {
+    let (_, report) = analyzed(store, brief, today)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_report(&report, lang);
+    }
+    Ok(if report.verdict.ready {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(GAPS_REMAIN)
+    })
+}
+
+fn severity(s: Severity, lang: &str) -> &'static str {
+    match (s, lang == "en") {
+        (Severity::High, false) => "ВЫСОКАЯ",
+        (Severity::Medium, false) => "средняя",
+        (Severity::Low, false) => "низкая",
+        (Severity::High, true) => "HIGH",
+        (Severity::Medium, true) => "medium",
+        (Severity::Low, true) => "low",
+    }
+}
+
+fn print_report(report: &GapReport, lang: &str) {
+    let en = lang == "en";
+    let c = report.completeness;
+    println!(
+        "{} {}% ({}/{})",
+        if en { "Completeness:" } else { "Заполненность:" },
+        c.percent,
+        c.done,
+        c.total
+    );
+    println!(
+        "{} {}",
+        if en { "Ready for kickoff:" } else { "Готов к кикоффу:" },
+        match (report.verdict.ready, en) {
+            (true, true) => "yes",
+            (false, true) => "no",
+            (true, false) => "да",
+            (false, false) => "нет",
+        }
+    );
+    for s in &report.sections {
+        println!(
+            "  {:<40} {:>3}% ({}/{})",
+            s.title.get(lang),
+            s.completeness.percent,
+            s.completeness.done,
+            s.completeness.total
+        );
+    }
+    if !report.processes.is_empty() {
+        println!("{}", if en { "Processes:" } else { "Процессы:" });
+        for p in &report.processes {
+            let status = match (p.status, en) {
+                (ProcessStatus::Documented, true) => "documented",
+                (ProcessStatus::Described, true) => "described in the interview",
+                (ProcessStatus::NotDescribed, true) => "NOT DESCRIBED",
+                (ProcessStatus::NotAsked, true) => "not asked",
+                (ProcessStatus::Documented, false) => "есть документ",
+                (ProcessStatus::Described, false) => "описан на интервью",
+                (ProcessStatus::NotDescribed, false) => "НЕ ОПИСАН",
+                (ProcessStatus::NotAsked, false) => "не спрашивали",
+            };
+            println!("  {:<40} {status}", p.title.get(lang));
+        }
+    }
+    if report.gaps.is_empty() {
+        println!("{}", if en { "No open gaps." } else { "Пробелов нет." });
+        return;
+    }
+    println!("{} {}", if en { "Open gaps:" } else { "Пробелы:" }, report.gaps.len());
+    for g in &report.gaps {
+        println!("  [{}] {} ({})", severity(g.severity, lang), g.subject.get(lang), g.key);
+        for a in &g.agenda {
+            println!("      - {}", a.get(lang));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Commands that write or read files the user picks: the kickoff PDF, bundles, calendar files.
+//!
+//! The native dialog runs from Rust and the file is written from Rust to the chosen path: the web
+//! view has no file-system access at all. For end-to-end tests, `--e2e-pick PATH` (or
+//! `DEEPBRIEF_E2E_PICK`) stands in for the dialog — the path a user would have picked — since
+//! WebDriver cannot drive native dialogs; nothing is then opened in the system viewer.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use deepbrief_core::gaps::follow_up_items;
+use deepbrief_export::stored::{brief_lang, calendar_event, kickoff_document};
+use deepbrief_export::{Template, render_pdf, to_ics};
+use deepbrief_store::BriefMeta;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::clock;
+use crate::error::IpcError;
+use crate::gaps::analyzed;
+use crate::state::AppState;
+
+/// What a file dialog is for.
+enum Pick<'a> {
+    Save { name: &'a str, filter: (&'a str, &'a [&'a str]) },
+    Open { filter: (&'a str, &'a [&'a str]) },
+}
+
+/// The test stand-in for file dialogs: `--e2e-pick PATH` or `DEEPBRIEF_E2E_PICK`.
+fn e2e_pick() -> Option<PathBuf> {
+    let mut args = std::env::args();
+    while let Some(arg) = args.next() {
+        if arg == "--e2e-pick" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    std::env::var_os("DEEPBRIEF_E2E_PICK")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Asks the user for a path (on a worker thread: the dialog blocks). `None` when cancelled.
+async fn pick(app: &AppHandle, what: Pick<'_>) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(path) = e2e_pick() {
+        return Ok(Some(path));
+    }
+    let dialog = app.dialog().file();
+    let picked = match what {
+        Pick::Save { name, filter } => {
+            let dialog = dialog.set_file_name(name).add_filter(filter.0, filter.1);
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await?
+        }
+        Pick::Open { filter } => {
+            let dialog = dialog.add_filter(filter.0, filter.1);
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file()).await?
+        }
+    };
+    picked
+        .map(|p| {
+            p.into_path()
+                .map_err(|e| IpcError::internal(format!("the chosen file has no local path: {e}")))
+        })
+        .transpose()
+}
+
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), IpcError> {
+    std::fs::write(path, bytes)
+        .map_err(|e| IpcError::internal(format!("{}: cannot write the file: {e}", path.display())))
+}
+
+/// A file name from the brief's client and project, without characters file systems refuse.
+fn file_name(meta: &BriefMeta, extension: &str) -> String {
+    let base: String = format!("{} — {}", meta.client, meta.project)
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .collect();
+    format!("{}.{extension}", base.trim())
+}
+
+/// Asks where to save the kickoff PDF, writes it, opens it in the system viewer.
+#[tauri::command]
+pub async fn export_pdf(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<Option<String>, IpcError> {
+    let (opened, report, followups) = state
+        .with_store(move |s| {
+            let (opened, report) = analyzed(s, &brief_id)?;
+            let followups = s.followups(&brief_id)?;
+            Ok((opened, report, followups))
+        })
+        .await?;
+    let name = file_name(&opened.data.meta, "pdf");
+    let Some(path) = pick(&app, Pick::Save { name: &name, filter: ("PDF", &["pdf"]) }).await? else {
+        return Ok(None);
+    };
+    let bytes = tauri::async_runtime::spawn_blocking(move || {
+        let items = follow_up_items(&report);
+        let doc = kickoff_document(&opened, &report, &followups, &items, &[], brief_lang(&opened));
+        render_pdf(&doc, &Template::builtin())
+    })
+    .await?
+    .map_err(|e| IpcError::internal(e.to_string()))?;
+    write(&path, &bytes)?;
+    if e2e_pick().is_none() {
+        if let Err(e) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {
+            log::warn!("cannot open {} in the system viewer: {e}", path.display());
+        }
+    }
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+/// Asks where to save the brief's bundle and writes it.
+#[tauri::command]
+pub async fn export_bundle(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<Option<String>, IpcError> {
+    let id = brief_id.clone();
+    let meta = state.with_store(move |s| s.brief_meta(&id)).await?;
+    let name = file_name(&meta, "deepbrief");
+    let Some(path) = pick(
+        &app,
+        Pick::Save { name: &name, filter: ("Deepbrief", &["deepbrief"]) },
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let bytes = state
+        .with_store(move |s| deepbrief_store::bundle::export(s, &brief_id))
+        .await?;
+    write(&path, &bytes)?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+/// Asks for a bundle and imports it, merging with the local copy of the brief.
+#[tauri::command]
+pub async fn import_bundle(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+) -> Result<Option<BriefMeta>, IpcError> {
+    let Some(path) = pick(&app, Pick::Open { filter: ("Deepbrief", &["deepbrief", "json"]) }).await?
+    else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| IpcError::internal(format!("{}: cannot read the file: {e}", path.display())))?;
+    state
+        .with_store(move |s| {
+            let outcome = deepbrief_store::bundle::import(s, &bytes, &path)?;
+            s.brief_meta(&outcome.brief_id)
+        })
+        .await
+        .map(Some)
+}
+
+/// Asks where to save a follow-up briefing's calendar file and writes it.
+#[tauri::command]
+pub async fn export_followup_ics(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    followup_id: String,
+) -> Result<Option<String>, IpcError> {
+    let (opened, report, briefing) = state
+        .with_store(move |s| {
+            let briefing = s.followup(&followup_id)?;
+            let (opened, report) = analyzed(s, &briefing.brief_id)?;
+            Ok((opened, report, briefing))
+        })
+        .await?;
+    let name = format!("{}.ics", briefing.title.replace(['/', '\\', ':'], "_"));
+    let Some(path) = pick(&app, Pick::Save { name: &name, filter: ("iCalendar", &["ics"]) }).await?
+    else {
+        return Ok(None);
+    };
+    let items = follow_up_items(&report);
+    let event = calendar_event(&opened, &briefing, &items, &clock::utc_stamp());
+    let ics = to_ics(&event).map_err(|e| IpcError::internal(e.to_string()))?;
+    write(&path, ics.as_bytes())?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}

@@ -1,0 +1,94 @@
+//! Commands over gaps: the live report, follow-up items and briefings, the letter to the client.
+
+use std::sync::Arc;
+
+use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
+use deepbrief_core::Checklist;
+use deepbrief_export::stored::letter_input;
+use deepbrief_export::{Format, Templates};
+use deepbrief_store::{FollowUpBriefing, NewFollowUp, OpenedBrief, Store, StoreError};
+use tauri::State;
+
+use crate::clock;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// The agency's name in letters, until Settings has it.
+const AGENCY: &str = "";
+
+/// A brief and its gap report for today.
+pub(crate) fn analyzed(store: &Store, brief_id: &str) -> Result<(OpenedBrief, GapReport), StoreError> {
+    let opened = store.opened(brief_id)?;
+    let refs: Vec<&Checklist> = opened.checklists.iter().collect();
+    let report = analyze(&refs, &opened.data.entries, clock::today());
+    Ok((opened, report))
+}
+
+/// The brief's gap analysis for today.
+#[tauri::command]
+pub async fn gap_report(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<GapReport, IpcError> {
+    state
+        .with_store(move |s| analyzed(s, &brief_id).map(|(_, r)| r))
+        .await
+}
+
+/// The open gaps as follow-up items.
+#[tauri::command]
+pub async fn follow_up_items(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<Vec<FollowUpItem>, IpcError> {
+    state
+        .with_store(move |s| analyzed(s, &brief_id).map(|(_, r)| open_items(&r)))
+        .await
+}
+
+/// Follow-up briefings planned for a brief.
+#[tauri::command]
+pub async fn list_followups(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<Vec<FollowUpBriefing>, IpcError> {
+    state.with_store(move |s| s.followups(&brief_id)).await
+}
+
+/// Plans a follow-up briefing.
+#[tauri::command]
+pub async fn plan_followup(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    plan: NewFollowUp,
+) -> Result<FollowUpBriefing, IpcError> {
+    let who = clock::user();
+    state
+        .with_store(move |s| s.plan_followup(&brief_id, &plan, &who))
+        .await
+}
+
+/// The letter to the client: what is still missing (the briefing's items, or every open item).
+#[tauri::command]
+pub async fn client_letter(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    followup_id: Option<String>,
+    format: Format,
+) -> Result<String, IpcError> {
+    let (opened, report, briefing) = state
+        .with_store(move |s| {
+            let (opened, report) = analyzed(s, &brief_id)?;
+            let briefing = match followup_id {
+                Some(id) => Some(s.followup(&id)?),
+                None => None,
+            };
+            Ok((opened, report, briefing))
+        })
+        .await?;
+    let items = open_items(&report);
+    let input = letter_input(&opened, &items, briefing.as_ref(), AGENCY);
+    Templates::embedded()
+        .render(&input, format)
+        .map_err(|e| IpcError::internal(e.to_string()))
+}

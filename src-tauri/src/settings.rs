@@ -1,0 +1,50 @@
+//! Commands of the Settings screen: where the data is, backups.
+
+use std::sync::Arc;
+
+use deepbrief_store::BackupInfo;
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::info::AppInfo;
+use crate::state::AppState;
+
+/// Where the app keeps its data, and its version.
+#[tauri::command]
+pub fn app_info(state: State<'_, Arc<AppState>>) -> AppInfo {
+    let p = &state.paths;
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: p.data_dir.display().to_string(),
+        database: p.database.display().to_string(),
+        backups_dir: p.backups.display().to_string(),
+        log_file: p.log_file.display().to_string(),
+        checklists_dir: state.sources.agency.as_ref().map(|d| d.display().to_string()),
+    }
+}
+
+/// Makes a backup now.
+#[tauri::command]
+pub async fn backup_now(state: State<'_, Arc<AppState>>) -> Result<BackupInfo, IpcError> {
+    let dir = state.backups().to_path_buf();
+    state.with_store(move |s| s.backup_now(&dir)).await
+}
+
+/// The backups on disk, newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, Arc<AppState>>) -> Result<Vec<BackupInfo>, IpcError> {
+    let dir = state.backups().to_path_buf();
+    tauri::async_runtime::spawn_blocking(move || deepbrief_store::backup::list_backups(&dir))
+        .await?
+        .map_err(IpcError::from)
+}
+
+/// Replaces the database with one of the backups (the current one is backed up first).
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, Arc<AppState>>, file: String) -> Result<(), IpcError> {
+    if file.contains(['/', '\\']) || file.starts_with('.') {
+        return Err(IpcError::internal(format!("{file}: not a backup file name")));
+    }
+    let path = state.backups().join(&file);
+    state.restore(path).await
+}

@@ -1,0 +1,166 @@
+//! What every command shares: the open store (or why it could not be opened), where the data lives,
+//! and the checklist sources.
+//!
+//! The store sits behind a mutex and is only touched from blocking worker threads
+//! ([`AppState::with_store`]), never from the main thread: the window keeps painting while an answer
+//! is made durable.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use deepbrief_core::library::Sources;
+use deepbrief_store::{Store, StoreError};
+
+use crate::error::IpcError;
+
+/// How many automatic backups are kept.
+pub const BACKUPS_KEPT: usize = 10;
+
+/// Where the app keeps its data.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// The database file.
+    pub database: PathBuf,
+    /// Rolling backups.
+    pub backups: PathBuf,
+    /// The log file.
+    pub log_file: PathBuf,
+}
+
+impl Paths {
+    /// The database from `--db PATH`/`--db=PATH`, else `DEEPBRIEF_DB`, else `deepbrief.db` in the data
+    /// folder; backups beside the database.
+    pub fn resolve(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<std::ffi::OsString>,
+    ) -> Paths {
+        let data_dir = deepbrief_core::settings::data_dir().unwrap_or_else(|| PathBuf::from("."));
+        let database = db_arg(args)
+            .or_else(|| env("DEEPBRIEF_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+            .unwrap_or_else(|| data_dir.join("deepbrief.db"));
+        let backups = database
+            .parent()
+            .map_or_else(|| PathBuf::from("backups"), |p| p.join("backups"));
+        Paths {
+            log_file: data_dir.join("logs").join("deepbrief.log"),
+            data_dir,
+            database,
+            backups,
+        }
+    }
+}
+
+fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--db=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+/// The app's shared state.
+pub struct AppState {
+    /// Where things are.
+    pub paths: Paths,
+    /// Checklist sources.
+    pub sources: Arc<Sources>,
+    store: Mutex<Result<Store, IpcError>>,
+}
+
+impl AppState {
+    /// Opens the store (with a rolling backup). A store that cannot be opened is remembered as the
+    /// error every data command returns, so the window still opens and offers a backup.
+    pub fn open(paths: Paths, sources: Arc<Sources>) -> AppState {
+        let store = Store::open_with_backups(&paths.database, &paths.backups, BACKUPS_KEPT)
+            .map_err(|e| {
+                log::error!("cannot open the database: {e}");
+                IpcError::from(e)
+            });
+        if store.is_ok() {
+            log::info!("database {}", paths.database.display());
+        }
+        AppState {
+            paths,
+            sources,
+            store: Mutex::new(store),
+        }
+    }
+
+    /// Runs `f` on the store, on a blocking worker thread.
+    pub async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let state = Arc::clone(self);
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = state
+                .store
+                .lock()
+                .map_err(|_| IpcError::internal("the database lock was poisoned; restart the app"))?;
+            match guard.as_mut() {
+                Ok(store) => f(store).map_err(IpcError::from),
+                Err(e) => Err(e.clone()),
+            }
+        })
+        .await?
+    }
+
+    /// Replaces the database with a backup and reopens it.
+    pub async fn restore(self: &Arc<Self>, backup: PathBuf) -> Result<(), IpcError> {
+        let state = Arc::clone(self);
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = state
+                .store
+                .lock()
+                .map_err(|_| IpcError::internal("the database lock was poisoned; restart the app"))?;
+            // Close the current connection before the file is replaced.
+            *guard = Err(IpcError::internal("the database is being restored"));
+            let restored = deepbrief_store::backup::restore(
+                &state.paths.database,
+                &backup,
+                &state.paths.backups,
+            );
+            *guard = Store::open(&state.paths.database).map_err(IpcError::from);
+            restored.map_err(IpcError::from)?;
+            guard.as_ref().map(|_| ()).map_err(Clone::clone)
+        })
+        .await?
+    }
+
+    /// The backups folder.
+    pub fn backups(&self) -> &Path {
+        &self.paths.backups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_comes_from_the_flag_then_the_environment() {
+        let none = |_: &str| None;
+        let env = |name: &str| (name == "DEEPBRIEF_DB").then(|| "/tmp/env.db".into());
+        let args = |a: &[&str]| a.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            Paths::resolve(args(&["app", "--db", "/tmp/flag.db"]), env).database,
+            PathBuf::from("/tmp/flag.db")
+        );
+        assert_eq!(
+            Paths::resolve(args(&["app", "--db=/tmp/eq.db"]), env).database,
+            PathBuf::from("/tmp/eq.db")
+        );
+        let from_env = Paths::resolve(args(&["app"]), env);
+        assert_eq!(from_env.database, PathBuf::from("/tmp/env.db"));
+        assert_eq!(from_env.backups, PathBuf::from("/tmp/backups"));
+        assert!(Paths::resolve(args(&["app"]), none).database.ends_with("deepbrief.db"));
+    }
+}
