@@ -34,11 +34,10 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
-    if let Err(error) =
-        tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-            tauri_build::AppManifest::new().commands(COMMANDS),
-        ))
-    {
+    if let Err(error) = tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    ) {
         // Build scripts report through cargo: print the cause and fail the build.
         println!("cargo:warning=tauri build step failed: {error:#}");
         std::process::exit(1);

@@ -33,7 +33,9 @@ pub async fn search_briefs(
     state: State<'_, Arc<AppState>>,
     query: String,
 ) -> Result<Vec<SearchHit>, IpcError> {
-    state.with_store(move |s| s.search(&query, SEARCH_LIMIT)).await
+    state
+        .with_store(move |s| s.search(&query, SEARCH_LIMIT))
+        .await
 }
 
 /// Creates a brief on the latest checklist versions its services pick.

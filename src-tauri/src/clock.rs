@@ -9,12 +9,15 @@ pub fn today() -> IsoDate {
     u16::try_from(date.year())
         .ok()
         .and_then(|y| IsoDate::new(y, date.month().unsigned_abs(), date.day().unsigned_abs()))
-        .unwrap_or_else(|| IsoDate::new(2000, 1, 1).unwrap_or_default())
+        .or_else(|| IsoDate::new(2000, 1, 1))
+        .unwrap_or_else(|| unreachable!("2000-01-01 is a date"))
 }
 
 /// Now, as the calendar file's stamp: UTC `YYYY-MM-DDTHH:MM:SS`.
 pub fn utc_stamp() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%S").to_string()
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%S")
+        .to_string()
 }
 
 /// The person at the keyboard, for the history: the system user's name.

@@ -56,6 +56,27 @@ impl From<tauri::Error> for IpcError {
     }
 }
 
+impl From<deepbrief_store::StoreError> for IpcError {
+    fn from(error: deepbrief_store::StoreError) -> Self {
+        use deepbrief_store::StoreError as E;
+        let code = match &error {
+            E::Invalid { .. }
+            | E::InvalidAnswer { .. }
+            | E::UnknownQuestion { .. }
+            | E::Bundle { .. } => ErrorCode::Validation,
+            E::NotFound { .. } => ErrorCode::NotFound,
+            E::Corrupt { .. } | E::NewerSchema { .. } | E::NotADatabase { .. } => {
+                ErrorCode::Database
+            }
+            _ => ErrorCode::Internal,
+        };
+        Self {
+            code,
+            message: error.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,8 +23,13 @@ use crate::state::AppState;
 
 /// What a file dialog is for.
 enum Pick<'a> {
-    Save { name: &'a str, filter: (&'a str, &'a [&'a str]) },
-    Open { filter: (&'a str, &'a [&'a str]) },
+    Save {
+        name: &'a str,
+        filter: (&'a str, &'a [&'a str]),
+    },
+    Open {
+        filter: (&'a str, &'a [&'a str]),
+    },
 }
 
 /// The test stand-in for file dialogs: `--e2e-pick PATH` or `DEEPBRIEF_E2E_PICK`.
@@ -73,7 +78,13 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), IpcError> {
 fn file_name(meta: &BriefMeta, extension: &str) -> String {
     let base: String = format!("{} — {}", meta.client, meta.project)
         .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     format!("{}.{extension}", base.trim())
 }
@@ -93,21 +104,36 @@ pub async fn export_pdf(
         })
         .await?;
     let name = file_name(&opened.data.meta, "pdf");
-    let Some(path) = pick(&app, Pick::Save { name: &name, filter: ("PDF", &["pdf"]) }).await? else {
+    let Some(path) = pick(
+        &app,
+        Pick::Save {
+            name: &name,
+            filter: ("PDF", &["pdf"]),
+        },
+    )
+    .await?
+    else {
         return Ok(None);
     };
     let bytes = tauri::async_runtime::spawn_blocking(move || {
         let items = follow_up_items(&report);
-        let doc = kickoff_document(&opened, &report, &followups, &items, &[], brief_lang(&opened));
+        let doc = kickoff_document(
+            &opened,
+            &report,
+            &followups,
+            &items,
+            &[],
+            brief_lang(&opened),
+        );
         render_pdf(&doc, &Template::builtin())
     })
     .await?
     .map_err(|e| IpcError::internal(e.to_string()))?;
     write(&path, &bytes)?;
-    if e2e_pick().is_none() {
-        if let Err(e) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {
-            log::warn!("cannot open {} in the system viewer: {e}", path.display());
-        }
+    if e2e_pick().is_none()
+        && let Err(e) = app.opener().open_path(path.to_string_lossy(), None::<&str>)
+    {
+        log::warn!("cannot open {} in the system viewer: {e}", path.display());
     }
     Ok(Some(path.to_string_lossy().into_owned()))
 }
@@ -124,7 +150,10 @@ pub async fn export_bundle(
     let name = file_name(&meta, "deepbrief");
     let Some(path) = pick(
         &app,
-        Pick::Save { name: &name, filter: ("Deepbrief", &["deepbrief"]) },
+        Pick::Save {
+            name: &name,
+            filter: ("Deepbrief", &["deepbrief"]),
+        },
     )
     .await?
     else {
@@ -143,15 +172,22 @@ pub async fn import_bundle(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
 ) -> Result<Option<BriefMeta>, IpcError> {
-    let Some(path) = pick(&app, Pick::Open { filter: ("Deepbrief", &["deepbrief", "json"]) }).await?
+    let Some(path) = pick(
+        &app,
+        Pick::Open {
+            filter: ("Deepbrief", &["deepbrief", "json"]),
+        },
+    )
+    .await?
     else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path)
-        .map_err(|e| IpcError::internal(format!("{}: cannot read the file: {e}", path.display())))?;
+    let bytes = std::fs::read(&path).map_err(|e| {
+        IpcError::internal(format!("{}: cannot read the file: {e}", path.display()))
+    })?;
     state
         .with_store(move |s| {
-            let outcome = deepbrief_store::bundle::import(s, &bytes, &path)?;
+            let outcome = s.import_bundle(&bytes, &path)?;
             s.brief_meta(&outcome.brief_id)
         })
         .await
@@ -173,7 +209,14 @@ pub async fn export_followup_ics(
         })
         .await?;
     let name = format!("{}.ics", briefing.title.replace(['/', '\\', ':'], "_"));
-    let Some(path) = pick(&app, Pick::Save { name: &name, filter: ("iCalendar", &["ics"]) }).await?
+    let Some(path) = pick(
+        &app,
+        Pick::Save {
+            name: &name,
+            filter: ("iCalendar", &["ics"]),
+        },
+    )
+    .await?
     else {
         return Ok(None);
     };

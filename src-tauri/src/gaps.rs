@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
 use deepbrief_core::Checklist;
+use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
 use deepbrief_export::stored::letter_input;
 use deepbrief_export::{Format, Templates};
 use deepbrief_store::{FollowUpBriefing, NewFollowUp, OpenedBrief, Store, StoreError};
@@ -17,7 +17,10 @@ use crate::state::AppState;
 const AGENCY: &str = "";
 
 /// A brief and its gap report for today.
-pub(crate) fn analyzed(store: &Store, brief_id: &str) -> Result<(OpenedBrief, GapReport), StoreError> {
+pub(crate) fn analyzed(
+    store: &Store,
+    brief_id: &str,
+) -> Result<(OpenedBrief, GapReport), StoreError> {
     let opened = store.opened(brief_id)?;
     let refs: Vec<&Checklist> = opened.checklists.iter().collect();
     let report = analyze(&refs, &opened.data.entries, clock::today());

@@ -19,7 +19,11 @@ pub fn app_info(state: State<'_, Arc<AppState>>) -> AppInfo {
         database: p.database.display().to_string(),
         backups_dir: p.backups.display().to_string(),
         log_file: p.log_file.display().to_string(),
-        checklists_dir: state.sources.agency.as_ref().map(|d| d.display().to_string()),
+        checklists_dir: state
+            .sources
+            .agency
+            .as_ref()
+            .map(|d| d.display().to_string()),
     }
 }
 
@@ -43,7 +47,9 @@ pub async fn list_backups(state: State<'_, Arc<AppState>>) -> Result<Vec<BackupI
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, Arc<AppState>>, file: String) -> Result<(), IpcError> {
     if file.contains(['/', '\\']) || file.starts_with('.') {
-        return Err(IpcError::internal(format!("{file}: not a backup file name")));
+        return Err(IpcError::internal(format!(
+            "{file}: not a backup file name"
+        )));
     }
     let path = state.backups().join(&file);
     state.restore(path).await

@@ -38,7 +38,11 @@ impl Paths {
     ) -> Paths {
         let data_dir = deepbrief_core::settings::data_dir().unwrap_or_else(|| PathBuf::from("."));
         let database = db_arg(args)
-            .or_else(|| env("DEEPBRIEF_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+            .or_else(|| {
+                env("DEEPBRIEF_DB")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
             .unwrap_or_else(|| data_dir.join("deepbrief.db"));
         let backups = database
             .parent()
@@ -101,10 +105,9 @@ impl AppState {
     {
         let state = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = state
-                .store
-                .lock()
-                .map_err(|_| IpcError::internal("the database lock was poisoned; restart the app"))?;
+            let mut guard = state.store.lock().map_err(|_| {
+                IpcError::internal("the database lock was poisoned; restart the app")
+            })?;
             match guard.as_mut() {
                 Ok(store) => f(store).map_err(IpcError::from),
                 Err(e) => Err(e.clone()),
@@ -117,10 +120,9 @@ impl AppState {
     pub async fn restore(self: &Arc<Self>, backup: PathBuf) -> Result<(), IpcError> {
         let state = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = state
-                .store
-                .lock()
-                .map_err(|_| IpcError::internal("the database lock was poisoned; restart the app"))?;
+            let mut guard = state.store.lock().map_err(|_| {
+                IpcError::internal("the database lock was poisoned; restart the app")
+            })?;
             // Close the current connection before the file is replaced.
             *guard = Err(IpcError::internal("the database is being restored"));
             let restored = deepbrief_store::backup::restore(
@@ -161,6 +163,10 @@ mod tests {
         let from_env = Paths::resolve(args(&["app"]), env);
         assert_eq!(from_env.database, PathBuf::from("/tmp/env.db"));
         assert_eq!(from_env.backups, PathBuf::from("/tmp/backups"));
-        assert!(Paths::resolve(args(&["app"]), none).database.ends_with("deepbrief.db"));
+        assert!(
+            Paths::resolve(args(&["app"]), none)
+                .database
+                .ends_with("deepbrief.db")
+        );
     }
 }

@@ -117,6 +117,14 @@ pub enum StoreError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A bundle file was refused; nothing was imported.
+    #[error("{file}: {message}")]
+    Bundle {
+        /// The file.
+        file: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -13,6 +13,7 @@ mod adhoc;
 mod answers;
 pub mod backup;
 mod briefs;
+pub mod bundle;
 pub mod db;
 pub mod error;
 mod followups;
@@ -21,6 +22,7 @@ mod pins;
 pub mod search;
 mod time;
 pub mod types;
+mod upgrade;
 
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;

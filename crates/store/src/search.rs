@@ -8,6 +8,9 @@ use deepbrief_core::search_text;
 use deepbrief_core::{AnswerValue, Entry};
 use rusqlite::{Connection, params};
 
+use crate::Store;
+use crate::types::{SearchHit, SnippetPart};
+
 use crate::error::StoreError;
 
 /// The indexed text of one row: `t` with ё folded to е (case is folded by `unicode61`), `s` the
@@ -116,6 +119,68 @@ pub(crate) fn answer_text(entry: &Entry) -> String {
         },
         Answer::NotApplicable { reason } => reason.clone(),
         Answer::Unknown | Answer::Later { .. } => String::new(),
+    }
+}
+
+/// Marks around matched words in FTS5 snippets: private-use characters no user text relies on.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// Splits an FTS5 snippet into plain and matched parts (user text is never treated as markup).
+fn parts(snippet: &str) -> Vec<SnippetPart> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut hit = false;
+    for c in snippet.chars() {
+        if c == OPEN || c == CLOSE {
+            if !text.is_empty() {
+                out.push(SnippetPart {
+                    text: std::mem::take(&mut text),
+                    hit,
+                });
+            }
+            hit = c == OPEN;
+        } else {
+            text.push(c);
+        }
+    }
+    if !text.is_empty() {
+        out.push(SnippetPart { text, hit });
+    }
+    out
+}
+
+impl Store {
+    /// Full-text search over every brief (archived too): answers, evidence, client, project and
+    /// ad-hoc questions. Case-insensitive, ё = е, prefixes and Russian or English word forms match;
+    /// best (BM25) first, at most `limit` hits, each with a snippet. A blank query finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(fts) = search_text::fts_query(query, "t", "s") else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT h.brief_id, b.client, b.project, h.field, h.subject,
+                    snippet(search, 0, '{OPEN}', '{CLOSE}', '…', 12), h.rank
+             FROM (SELECT rowid, brief_id, field, subject, bm25(search, 2.0, 1.0) AS rank
+                   FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2) AS h
+             JOIN search ON search.rowid = h.rowid AND search MATCH ?1
+             JOIN brief b ON b.id = h.brief_id
+             ORDER BY h.rank"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![fts, limit], |r| {
+            let snippet: String = r.get(5)?;
+            Ok(SearchHit {
+                brief_id: r.get(0)?,
+                client: r.get(1)?,
+                project: r.get(2)?,
+                field: r.get(3)?,
+                subject: r.get(4)?,
+                snippet: parts(&snippet),
+                rank: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

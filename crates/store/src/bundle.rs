@@ -1,0 +1,523 @@
+//! Bundles: one brief — its pinned checklist versions (with their text), answers, archived answers,
+//! ad-hoc questions, follow-up briefings and full history — in one file, for handing a brief to
+//! another machine. The format is documented in `docs/bundle-format.md`.
+//!
+//! A file is a header line and a payload:
+//!
+//! ```text
+//! {"format":"deepbrief-bundle","version":1,"app":"0.1.0","bytes":12345,"sha256":"…"}\n
+//! {…payload JSON, exactly `bytes` bytes, whose SHA-256 is `sha256`…}
+//! ```
+//!
+//! Import checks everything before it writes anything, then merges in one transaction: events are
+//! united by their id (so importing twice adds nothing) and the current state of every subject is
+//! the newest event's (by time, then event id), so two diverged copies converge.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use deepbrief_core::library::content_hash;
+use deepbrief_core::{ArchivedAnswer, Entry};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::history::{EVENT_COLUMNS, read_event};
+use crate::pins::store_content;
+use crate::search;
+use crate::types::{AdhocQuestion, BriefMeta, FollowUpBriefing, HistoryEvent, PinnedChecklist};
+
+/// The format tag of the header line.
+pub const FORMAT: &str = "deepbrief-bundle";
+/// The newest bundle version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    app: String,
+    bytes: usize,
+    sha256: String,
+}
+
+/// A pinned checklist version with its text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct PinnedText {
+    checklist: String,
+    version: u32,
+    hash: String,
+    content: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    brief: BriefMeta,
+    pins: Vec<PinnedText>,
+    entries: BTreeMap<String, Entry>,
+    #[serde(default)]
+    archived: Vec<ArchivedAnswer>,
+    #[serde(default)]
+    adhoc: Vec<AdhocQuestion>,
+    #[serde(default)]
+    followups: Vec<FollowUpBriefing>,
+    events: Vec<HistoryEvent>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportOutcome {
+    /// The brief.
+    pub brief_id: String,
+    /// Whether the brief was new on this machine (otherwise it was merged).
+    pub created: bool,
+    /// History events that were not here before.
+    pub events_added: u32,
+    /// Answers whose current value changed.
+    pub answers_changed: u32,
+}
+
+fn bad(file: &Path, message: impl Into<String>) -> StoreError {
+    StoreError::Bundle {
+        file: file.display().to_string(),
+        message: message.into(),
+    }
+}
+
+/// Writes one brief as a bundle.
+pub fn export(store: &Store, brief_id: &str) -> Result<Vec<u8>, StoreError> {
+    let data = store.open_brief(brief_id)?;
+    let mut pins = Vec::with_capacity(data.pins.len());
+    for p in &data.pins {
+        let content: String = store.conn.query_row(
+            "SELECT content FROM checklist_version WHERE checklist = ?1 AND version = ?2",
+            params![p.checklist, p.version],
+            |r| r.get(0),
+        )?;
+        pins.push(PinnedText {
+            checklist: p.checklist.clone(),
+            version: p.version,
+            hash: p.hash.clone(),
+            content,
+        });
+    }
+    let payload = Payload {
+        brief: data.meta,
+        pins,
+        entries: data.entries,
+        archived: data.archived,
+        adhoc: data.adhoc,
+        followups: store.followups(brief_id)?,
+        events: store.history(brief_id, None)?,
+    };
+    let body = serde_json::to_vec(&payload)?;
+    let header = Header {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        app: env!("CARGO_PKG_VERSION").to_owned(),
+        bytes: body.len(),
+        sha256: content_hash(&body),
+    };
+    let mut out = serde_json::to_vec(&header)?;
+    out.push(b'\n');
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// Reads and checks a bundle without touching the database.
+fn parse(bytes: &[u8], file: &Path) -> Result<Payload, StoreError> {
+    if bytes.is_empty() {
+        return Err(bad(file, "the file is empty; export the brief again"));
+    }
+    let Some(newline) = bytes.iter().position(|b| *b == b'\n') else {
+        return Err(bad(
+            file,
+            "not a Deepbrief bundle (no header line); export the brief with Deepbrief",
+        ));
+    };
+    let header: Header = serde_json::from_slice(&bytes[..newline]).map_err(|_| {
+        bad(
+            file,
+            "not a Deepbrief bundle (the first line is not a bundle header)",
+        )
+    })?;
+    if header.format != FORMAT {
+        return Err(bad(
+            file,
+            format!("not a Deepbrief bundle (format `{}`)", header.format),
+        ));
+    }
+    if header.version > VERSION {
+        return Err(bad(
+            file,
+            format!(
+                "bundle version {} was written by a newer Deepbrief ({}); update this app to import it",
+                header.version, header.app
+            ),
+        ));
+    }
+    if header.version == 0 {
+        return Err(bad(file, "bundle version 0 does not exist"));
+    }
+    let body = &bytes[newline + 1..];
+    if body.len() != header.bytes {
+        return Err(bad(
+            file,
+            format!(
+                "the file is truncated or padded: the header promises {} bytes, the file has {}; copy it again",
+                header.bytes,
+                body.len()
+            ),
+        ));
+    }
+    if content_hash(body) != header.sha256 {
+        return Err(bad(
+            file,
+            "the checksum does not match: the file was changed or damaged after export; copy it again",
+        ));
+    }
+    let payload: Payload = serde_json::from_slice(body)
+        .map_err(|e| bad(file, format!("the brief inside cannot be read: {e}")))?;
+    if payload.brief.id.trim().is_empty() {
+        return Err(bad(file, "the brief inside has no id"));
+    }
+    for pin in &payload.pins {
+        if content_hash(pin.content.as_bytes()) != pin.hash {
+            return Err(bad(
+                file,
+                format!(
+                    "checklist {}@{} inside does not match its hash",
+                    pin.checklist, pin.version
+                ),
+            ));
+        }
+    }
+    if let Some(e) = payload
+        .events
+        .iter()
+        .find(|e| e.brief_id != payload.brief.id)
+    {
+        return Err(bad(
+            file,
+            format!("history event {} belongs to another brief", e.event_id),
+        ));
+    }
+    if !payload.pins.iter().any(|p| p.checklist == "core") && payload.pins.is_empty() {
+        return Err(bad(file, "the brief inside has no checklists"));
+    }
+    Ok(payload)
+}
+
+fn json_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    Ok(serde_json::to_string(value)?)
+}
+
+/// Inserts an event if its id is new; true when it was.
+fn insert_event(conn: &Connection, e: &HistoryEvent) -> Result<bool, StoreError> {
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO event (event_id, brief_id, at, who, kind, subject, old, new)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            e.event_id,
+            e.brief_id,
+            e.at,
+            e.who,
+            e.kind,
+            e.subject,
+            e.old.as_ref().map(ToString::to_string),
+            e.new.as_ref().map(ToString::to_string),
+        ],
+    )?;
+    Ok(n == 1)
+}
+
+/// The newest event of a kind (and subject), by time then id.
+fn newest(
+    conn: &Connection,
+    brief_id: &str,
+    kinds: &[&str],
+    subject: Option<&str>,
+) -> Result<Option<HistoryEvent>, StoreError> {
+    let placeholders = kinds
+        .iter()
+        .map(|k| format!("'{}'", k.replace('\'', "")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {EVENT_COLUMNS} FROM event
+                 WHERE brief_id = ?1 AND kind IN ({placeholders}) AND subject IS ?2
+                 ORDER BY at DESC, event_id DESC LIMIT 1"
+            ),
+            params![brief_id, subject],
+            read_event,
+        )
+        .optional()?)
+}
+
+impl Store {
+    /// Imports a bundle: a new brief, or a merge with the local copy. A malformed, truncated, foreign
+    /// or newer-version file is refused with a message and nothing changes.
+    pub fn import_bundle(
+        &mut self,
+        bytes: &[u8],
+        file: &Path,
+    ) -> Result<ImportOutcome, StoreError> {
+        let payload = parse(bytes, file)?;
+        let id = payload.brief.id.clone();
+        let tx = self.conn.transaction()?;
+        let source = format!("bundle {}", file.display());
+        for p in &payload.pins {
+            let pin = PinnedChecklist {
+                checklist: p.checklist.clone(),
+                version: p.version,
+                hash: p.hash.clone(),
+            };
+            store_content(&tx, &pin, &p.content, &source)?;
+        }
+        let exists: bool = tx
+            .query_row("SELECT 1 FROM brief WHERE id = ?1", [&id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        let m = &payload.brief;
+        if !exists {
+            tx.execute(
+                "INSERT INTO brief (id, client, project, services, account_manager, contacts, language,
+                                    status, archived, prefilled_from, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?11)",
+                params![
+                    id,
+                    m.client,
+                    m.project,
+                    json_text(&m.services)?,
+                    m.account_manager,
+                    json_text(&m.contacts)?,
+                    m.language,
+                    m.status.as_str(),
+                    i64::from(m.archived),
+                    m.created_at,
+                    m.updated_at
+                ],
+            )?;
+            for (position, p) in payload.pins.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO brief_checklist (brief_id, checklist, version, position) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, p.checklist, p.version, position as i64],
+                )?;
+            }
+        }
+        let mut added = 0u32;
+        let mut touched: HashSet<(String, Option<String>)> = HashSet::new();
+        for e in &payload.events {
+            if insert_event(&tx, e)? {
+                added += 1;
+                touched.insert((e.kind.clone(), e.subject.clone()));
+            }
+        }
+        // Ad-hoc questions, follow-ups and archived answers: united by id.
+        let known_adhoc: HashSet<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM adhoc_question WHERE brief_id = ?1")?;
+            let rows = stmt.query_map([&id], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (i, q) in payload.adhoc.iter().enumerate() {
+            if known_adhoc.contains(&q.id) {
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO adhoc_question (brief_id, id, section, prompt, kind, position, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, q.id, q.section, q.prompt, q.kind.name(), (known_adhoc.len() + i) as i64, m.updated_at],
+            )?;
+            search::index_adhoc(&tx, &id, &q.id, &q.prompt)?;
+        }
+        for f in &payload.followups {
+            let n = tx.execute(
+                "INSERT OR IGNORE INTO followup (id, brief_id, title, start, duration_minutes, timezone,
+                                                 location, attendees, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    f.id,
+                    id,
+                    f.title,
+                    f.start,
+                    f.duration_minutes,
+                    f.timezone,
+                    f.location,
+                    json_text(&f.attendees)?,
+                    m.updated_at
+                ],
+            )?;
+            if n == 1 {
+                for (position, key) in f.items.iter().enumerate() {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO followup_item (followup_id, gap_key, position) VALUES (?1, ?2, ?3)",
+                        params![f.id, key, position as i64],
+                    )?;
+                }
+            }
+        }
+        let mut local_archived: Vec<ArchivedAnswer> = {
+            let mut stmt = tx.prepare(
+                "SELECT data FROM archived_answer WHERE brief_id = ?1 ORDER BY position",
+            )?;
+            let rows = stmt.query_map([&id], |r| r.get::<_, String>(0))?;
+            let texts: Vec<String> = rows.collect::<Result<_, _>>()?;
+            texts
+                .iter()
+                .map(|t| serde_json::from_str(t))
+                .collect::<Result<_, _>>()?
+        };
+        for a in &payload.archived {
+            let same = |b: &ArchivedAnswer| {
+                b.question_id == a.question_id
+                    && b.checklist == a.checklist
+                    && b.version == a.version
+            };
+            if !local_archived.iter().any(same) {
+                tx.execute(
+                    "INSERT INTO archived_answer (brief_id, position, data) VALUES (?1, ?2, ?3)",
+                    params![id, local_archived.len() as i64, json_text(a)?],
+                )?;
+                local_archived.push(a.clone());
+            }
+        }
+        // The current state of every touched subject is its newest event's.
+        let mut answers_changed = 0u32;
+        for (kind, subject) in &touched {
+            match (kind.as_str(), subject.as_deref()) {
+                ("answer", Some(question)) => {
+                    let event = newest(&tx, &id, &["answer"], Some(question))?;
+                    let entry: Option<Entry> = event
+                        .and_then(|e| e.new)
+                        .map(serde_json::from_value)
+                        .transpose()?;
+                    let current: Option<String> = tx
+                        .query_row(
+                            "SELECT entry FROM answer WHERE brief_id = ?1 AND question_id = ?2",
+                            params![id, question],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    let current: Option<Entry> =
+                        current.map(|t| serde_json::from_str(&t)).transpose()?;
+                    if current != entry {
+                        answers_changed += 1;
+                        match &entry {
+                            Some(e) => {
+                                tx.execute(
+                                    "INSERT INTO answer (brief_id, question_id, entry, updated_at, updated_by)
+                                     VALUES (?1, ?2, ?3, ?4, 'import')
+                                     ON CONFLICT (brief_id, question_id) DO UPDATE SET entry = excluded.entry,
+                                       updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                                    params![id, question, json_text(e)?, m.updated_at],
+                                )?;
+                            }
+                            None => {
+                                tx.execute(
+                                    "DELETE FROM answer WHERE brief_id = ?1 AND question_id = ?2",
+                                    params![id, question],
+                                )?;
+                            }
+                        }
+                        search::index_entry(&tx, &id, question, entry.as_ref())?;
+                    }
+                }
+                ("brief", Some(field)) => {
+                    let column = match field {
+                        "client" | "project" | "account_manager" | "language" | "status" => field,
+                        "services" | "contacts" => field,
+                        _ => continue,
+                    };
+                    if let Some(value) =
+                        newest(&tx, &id, &["brief"], Some(field))?.and_then(|e| e.new)
+                    {
+                        let text = match &value {
+                            serde_json::Value::String(s)
+                                if !matches!(column, "services" | "contacts") =>
+                            {
+                                s.clone()
+                            }
+                            other => other.to_string(),
+                        };
+                        tx.execute(
+                            &format!("UPDATE brief SET {column} = ?2 WHERE id = ?1"),
+                            params![id, text],
+                        )?;
+                    }
+                }
+                ("archive" | "restore", _) => {
+                    if let Some(e) = newest(&tx, &id, &["archive", "restore"], None)? {
+                        tx.execute(
+                            "UPDATE brief SET archived = ?2 WHERE id = ?1",
+                            params![id, i64::from(e.kind == "archive")],
+                        )?;
+                    }
+                }
+                ("upgrade", _) => {
+                    if let Some(pins) = newest(&tx, &id, &["upgrade"], None)?.and_then(|e| e.new) {
+                        let pins: Vec<PinnedChecklist> = serde_json::from_value(pins)?;
+                        tx.execute("DELETE FROM brief_checklist WHERE brief_id = ?1", [&id])?;
+                        for (position, p) in pins.iter().enumerate() {
+                            tx.execute(
+                                "INSERT INTO brief_checklist (brief_id, checklist, version, position) VALUES (?1, ?2, ?3, ?4)",
+                                params![id, p.checklist, p.version, position as i64],
+                            )?;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let updated: String = tx
+            .query_row(
+                "SELECT max(at) FROM event WHERE brief_id = ?1",
+                [&id],
+                |r| r.get::<_, Option<String>>(0),
+            )?
+            .unwrap_or_else(|| m.updated_at.clone());
+        tx.execute(
+            "UPDATE brief SET updated_at = max(updated_at, ?2) WHERE id = ?1",
+            params![id, updated],
+        )?;
+        let (client, project): (String, String) = tx.query_row(
+            "SELECT client, project FROM brief WHERE id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        search::index_brief(&tx, &id, &client, &project)?;
+        if !exists {
+            for (question, entry) in &payload.entries {
+                let present: bool = tx
+                    .query_row(
+                        "SELECT 1 FROM answer WHERE brief_id = ?1 AND question_id = ?2",
+                        params![id, question],
+                        |_| Ok(()),
+                    )
+                    .optional()?
+                    .is_some();
+                if !present {
+                    tx.execute(
+                        "INSERT INTO answer (brief_id, question_id, entry, updated_at, updated_by)
+                         VALUES (?1, ?2, ?3, ?4, 'import')",
+                        params![id, question, json_text(entry)?, m.updated_at],
+                    )?;
+                    search::index_entry(&tx, &id, question, Some(entry))?;
+                    answers_changed += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        self.cache.borrow_mut().clear();
+        Ok(ImportOutcome {
+            brief_id: id,
+            created: !exists,
+            events_added: added,
+            answers_changed,
+        })
+    }
+}
