@@ -94,11 +94,17 @@ pub fn check_entry(q: &Question, entry: &Entry) -> Result<(), AnswerProblem> {
             }
             if let Some(p) = problem(q, value).filter(|p| !is_soft(*p)) {
                 let whole = |x: Option<f64>| x.map(|v| v as i64);
+                let (default_min, default_max) = match q.kind {
+                    Kind::Percent => (Some(0.0), Some(100.0)),
+                    Kind::Scale => (Some(1.0), Some(5.0)),
+                    Kind::Money | Kind::Duration => (Some(0.0), None),
+                    _ => (None, None),
+                };
                 return Err(AnswerProblem::Value(
                     p,
                     Bounds {
-                        min: whole(q.min),
-                        max: whole(q.max),
+                        min: whole(q.min.or(default_min)),
+                        max: whole(q.max.or(default_max)),
                         max_length: q.max_length,
                         kind: Some(q.kind),
                     },

@@ -110,6 +110,13 @@ impl Store {
         &self.path
     }
 
+    /// Moves everything from the write-ahead log into the database file (for fixtures and copies).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         Ok(self

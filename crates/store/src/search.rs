@@ -150,6 +150,43 @@ fn parts(snippet: &str) -> Vec<SnippetPart> {
     out
 }
 
+/// Marks the words of a snippet whose stem is one of the query's: a match found through the stem
+/// column (`клиентами` for `клиентов`) has no marks from FTS5 in the text column.
+fn mark_stems(parts: Vec<SnippetPart>, query_stems: &[String]) -> Vec<SnippetPart> {
+    if parts.iter().any(|p| p.hit) || query_stems.is_empty() {
+        return parts;
+    }
+    let stemmers = search_text::Stemmers::default();
+    let mut out: Vec<SnippetPart> = Vec::new();
+    let mut push = |text: &str, hit: bool| match out.last_mut() {
+        Some(last) if last.hit == hit => last.text.push_str(text),
+        _ => out.push(SnippetPart {
+            text: text.to_owned(),
+            hit,
+        }),
+    };
+    for part in parts {
+        let mut rest = part.text.as_str();
+        while !rest.is_empty() {
+            let word_len = rest
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(rest.len(), |(i, _)| i);
+            if word_len == 0 {
+                let sep = rest.chars().next().map_or(1, char::len_utf8);
+                push(&rest[..sep], false);
+                rest = &rest[sep..];
+                continue;
+            }
+            let word = &rest[..word_len];
+            let stem = stemmers.stem(&search_text::normalize(word));
+            push(word, query_stems.contains(&stem));
+            rest = &rest[word_len..];
+        }
+    }
+    out
+}
+
 impl Store {
     /// Full-text search over every brief (archived too): answers, evidence, client, project and
     /// ad-hoc questions. Case-insensitive, ё = е, prefixes and Russian or English word forms match;
@@ -168,6 +205,10 @@ impl Store {
              ORDER BY h.rank"
         ))?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let stemmers = search_text::Stemmers::default();
+        let query_stems: Vec<String> = search_text::words(query)
+            .map(|w| stemmers.stem(&w))
+            .collect();
         let rows = stmt.query_map(params![fts, limit], |r| {
             let snippet: String = r.get(5)?;
             Ok(SearchHit {
@@ -176,7 +217,7 @@ impl Store {
                 project: r.get(2)?,
                 field: r.get(3)?,
                 subject: r.get(4)?,
-                snippet: parts(&snippet),
+                snippet: mark_stems(parts(&snippet), &query_stems),
                 rank: r.get(6)?,
             })
         })?;

@@ -1,0 +1,95 @@
+//! Backups: rolling copies at open, restore, and a damaged database refused, never overwritten.
+
+use deepbrief_core::Kind;
+use deepbrief_store::backup::{list_backups, restore};
+use deepbrief_store::{Store, StoreError};
+
+use crate::{question_of, text, tyre_brief};
+
+#[test]
+fn opening_keeps_the_last_n_copies_and_restore_brings_a_copy_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("deepbrief.db");
+    let backups = dir.path().join("backups");
+    let mut store = Store::open_with_backups(&db, &backups, 3).unwrap();
+    assert!(
+        list_backups(&backups).unwrap().is_empty(),
+        "an empty database is not backed up"
+    );
+    let brief = tyre_brief(&mut store);
+    let q = question_of(&store, &brief.id, Kind::LongText);
+    store
+        .set_answer(&brief.id, &q, Some(text("до")), "Анна")
+        .unwrap();
+    drop(store);
+    for _ in 0..5 {
+        drop(Store::open_with_backups(&db, &backups, 3).unwrap());
+    }
+    let list = list_backups(&backups).unwrap();
+    assert_eq!(list.len(), 3);
+    let kept = list[0].path.clone();
+
+    let mut store = Store::open(&db).unwrap();
+    store
+        .set_answer(&brief.id, &q, Some(text("после")), "Анна")
+        .unwrap();
+    drop(store);
+    restore(&db, std::path::Path::new(&kept), &backups).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.open_brief(&brief.id).unwrap().entries[&q], text("до"));
+    assert_eq!(
+        list_backups(&backups).unwrap().len(),
+        4,
+        "the replaced database was backed up first"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("deepbrief.db");
+    let backups = dir.path().join("backups");
+    let mut store = Store::open_with_backups(&db, &backups, 3).unwrap();
+    tyre_brief(&mut store);
+    store.backup_now(&backups).unwrap();
+    drop(store);
+    // Garble the middle of the file (past the header page).
+    let mut bytes = std::fs::read(&db).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[4096..len.min(4096 * 3)] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let err = Store::open_with_backups(&db, &backups, 3).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("was not changed") || err.to_string().contains("backup"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file is untouched"
+    );
+    let newest = list_backups(&backups).unwrap()[0].path.clone();
+    restore(&db, std::path::Path::new(&newest), &backups).unwrap();
+    assert_eq!(
+        Store::open(&db)
+            .unwrap()
+            .list_briefs(&Default::default())
+            .unwrap()
+            .len(),
+        1
+    );
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains("damaged"));
+    assert!(aside, "the damaged database was moved aside, not deleted");
+}

@@ -1,0 +1,157 @@
+//! Creating, listing, editing, archiving and re-briefing.
+
+use deepbrief_core::gaps::IsoDate;
+use deepbrief_core::{Answer, Kind};
+use deepbrief_store::{BriefFilter, BriefStatus, Contact, Store, StoreError};
+
+use crate::{library, new_brief, question_of, text, tyre_brief};
+
+#[test]
+fn services_pick_the_core_and_matching_add_ons() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = tyre_brief(&mut store);
+    let pins: Vec<String> = store
+        .pins(&brief.id)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.checklist)
+        .collect();
+    assert_eq!(pins, ["core", "seo"]);
+    let both = store
+        .create_brief(&new_brief("Колесо", &["seo", "ppc"]), &library(), "Анна")
+        .unwrap();
+    let pins: Vec<String> = store
+        .pins(&both.id)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.checklist)
+        .collect();
+    assert_eq!(pins, ["core", "ppc", "seo"]);
+    let opened = store.opened(&brief.id).unwrap();
+    assert_eq!(opened.checklists.len(), 2);
+    assert_eq!(opened.data.meta.status, BriefStatus::Draft);
+}
+
+#[test]
+fn a_brief_needs_a_client_a_project_and_one_responsible_contact() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut blank = new_brief("  ", &[]);
+    let err = store.create_brief(&blank, &library(), "Анна").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid {
+                field: "client",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    blank.client = "Колесо".into();
+    blank.contacts.push(Contact {
+        name: "Олег".into(),
+        role: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        responsible: true,
+    });
+    let err = store.create_brief(&blank, &library(), "Анна").unwrap_err();
+    assert!(err.to_string().contains("exactly one"), "{err}");
+    assert!(
+        store
+            .list_briefs(&BriefFilter::default())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn list_filters_and_archive_and_restore() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = tyre_brief(&mut store);
+    let b = store
+        .create_brief(&new_brief("Шиномонтаж", &[]), &library(), "Анна")
+        .unwrap();
+    let all = store.list_briefs(&BriefFilter::default()).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].meta.id, b.id, "newest change first");
+    let only = store
+        .list_briefs(&BriefFilter {
+            client: Some("Колесо".into()),
+            ..BriefFilter::default()
+        })
+        .unwrap();
+    assert_eq!(only.len(), 1);
+    store.set_archived(&a.id, true, "Анна").unwrap();
+    assert_eq!(store.list_briefs(&BriefFilter::default()).unwrap().len(), 1);
+    let archived = store
+        .list_briefs(&BriefFilter {
+            archived: true,
+            ..BriefFilter::default()
+        })
+        .unwrap();
+    assert_eq!(archived[0].meta.id, a.id);
+    store.set_archived(&a.id, false, "Анна").unwrap();
+    assert_eq!(store.list_briefs(&BriefFilter::default()).unwrap().len(), 2);
+    let rows = store
+        .rows(
+            &BriefFilter::default(),
+            IsoDate::parse("2026-11-23").unwrap(),
+        )
+        .unwrap();
+    assert!(rows.iter().all(|r| !r.board.ready && r.board.gaps > 0));
+}
+
+#[test]
+fn rename_is_recorded_in_the_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = tyre_brief(&mut store);
+    let meta = store
+        .update_brief(&brief.id, "Колесо+", "Сайт", &brief.contacts, "Анна")
+        .unwrap();
+    assert_eq!(meta.client, "Колесо+");
+    let fields: Vec<String> = store
+        .history(&brief.id, None)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == "brief")
+        .filter_map(|e| e.subject)
+        .collect();
+    assert_eq!(fields, ["client", "project"]);
+}
+
+#[test]
+fn a_re_brief_starts_with_the_old_answers_to_confirm() {
+    let mut store = Store::open_in_memory().unwrap();
+    let old = tyre_brief(&mut store);
+    let q = question_of(&store, &old.id, Kind::LongText);
+    store
+        .set_answer(&old.id, &q, Some(text("Шины и диски")), "Анна")
+        .unwrap();
+    let extra = store
+        .add_adhoc(&old.id, None, "Есть ли склад в Туле?", Kind::YesNo, "Анна")
+        .unwrap();
+    store
+        .set_answer(
+            &old.id,
+            &extra.id,
+            Some(deepbrief_core::Entry::new(Answer::Answered(
+                deepbrief_core::AnswerValue::Bool(true),
+            ))),
+            "Анна",
+        )
+        .unwrap();
+    let mut again = new_brief("колесо", &["seo"]);
+    again.prefill_from = Some(old.id.clone());
+    let new = store.create_brief(&again, &library(), "Анна").unwrap();
+    let data = store.open_brief(&new.id).unwrap();
+    assert_eq!(data.meta.prefilled_from.as_deref(), Some(old.id.as_str()));
+    assert!(data.entries[&q].to_confirm);
+    assert!(data.entries[&extra.id].to_confirm);
+    assert_eq!(data.adhoc.len(), 1);
+
+    let mut other = new_brief("Другой клиент", &[]);
+    other.prefill_from = Some(old.id.clone());
+    let err = store.create_brief(&other, &library(), "Анна").unwrap_err();
+    assert!(err.to_string().contains("same client"), "{err}");
+}

@@ -1,0 +1,66 @@
+//! Pinned versions: a brief keeps its versions; changed content under a stored version is refused.
+
+use deepbrief_core::{Sources, load_library};
+use deepbrief_store::{Store, StoreError};
+
+use crate::{bundled, new_brief};
+
+fn copy_bundled(to: &std::path::Path) {
+    for entry in walk(&bundled()) {
+        let rel = entry.strip_prefix(bundled()).unwrap();
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &dest).unwrap();
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_brief_opens_with_its_versions_after_the_files_change_and_a_changed_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let checklists = dir.path().join("checklists");
+    copy_bundled(&checklists);
+    let sources = Sources {
+        bundled: checklists.clone(),
+        agency: None,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = store
+        .create_brief(
+            &new_brief("Колесо", &["seo"]),
+            &load_library(&sources),
+            "Анна",
+        )
+        .unwrap();
+    let before = store.opened(&brief.id).unwrap().checklists;
+
+    // Edit the core file without raising its version.
+    let core = checklists.join("core/v1.yaml");
+    let edited = std::fs::read_to_string(&core)
+        .unwrap()
+        .replacen("title:", "title: ", 1)
+        + "\n# edited\n";
+    std::fs::write(&core, edited).unwrap();
+    let err = store
+        .create_brief(&new_brief("Колесо", &[]), &load_library(&sources), "Анна")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ChangedVersion { .. }), "{err}");
+    assert!(err.to_string().contains("raise `version`"), "{err}");
+
+    // Delete the files: the brief still opens with the stored versions.
+    std::fs::remove_dir_all(&checklists).unwrap();
+    let after = store.opened(&brief.id).unwrap().checklists;
+    assert_eq!(before, after);
+}
