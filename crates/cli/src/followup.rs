@@ -40,13 +40,20 @@ pub fn plan(store: &mut Store, p: &Plan<'_>, json: bool) -> Result<ExitCode> {
     } else {
         for key in p.items {
             if !open.iter().any(|i| &i.key == key) {
-                bail!("{key}: not an open gap of brief {}; see `deepbrief gaps {}`", p.brief, p.brief);
+                bail!(
+                    "{key}: not an open gap of brief {}; see `deepbrief gaps {}`",
+                    p.brief,
+                    p.brief
+                );
             }
         }
         p.items.to_vec()
     };
     if items.is_empty() {
-        bail!("brief {} has no open gaps: nothing to plan a follow-up briefing for", p.brief);
+        bail!(
+            "brief {} has no open gaps: nothing to plan a follow-up briefing for",
+            p.brief
+        );
     }
     let meta = &opened.data.meta;
     let title = p.title.map_or_else(
@@ -72,7 +79,10 @@ pub fn plan(store: &mut Store, p: &Plan<'_>, json: bool) -> Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(&planned)?);
     } else {
-        println!("{}  {}  {} ({} min)", planned.id, planned.title, planned.start, planned.duration_minutes);
+        println!(
+            "{}  {}  {} ({} min)",
+            planned.id, planned.title, planned.start, planned.duration_minutes
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -89,7 +99,11 @@ pub fn list(store: &Store, brief: &str, json: bool) -> Result<ExitCode> {
     for f in &planned {
         println!("{}  {}  {}", f.id, f.title, f.start);
         for key in &f.items {
-            let state = if open.iter().any(|i| &i.key == key) { "open  " } else { "closed" };
+            let state = if open.iter().any(|i| &i.key == key) {
+                "open  "
+            } else {
+                "closed"
+            };
             println!("    [{state}] {key}");
         }
     }
@@ -100,7 +114,9 @@ pub fn list(store: &Store, brief: &str, json: bool) -> Result<ExitCode> {
 pub fn ics(store: &Store, followup: &str, out: Option<&Path>) -> Result<ExitCode> {
     let briefing = store.followup(followup)?;
     let (opened, report) = analyzed(store, &briefing.brief_id, None)?;
-    let stamp = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%S").to_string();
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%S")
+        .to_string();
     let event = calendar_event(&opened, &briefing, &follow_up_items(&report), &stamp);
     let text = to_ics(&event)?;
     emit(out, &text)
@@ -118,18 +134,31 @@ pub fn letter(
 ) -> Result<ExitCode> {
     let (opened, report) = analyzed(store, brief, None)?;
     let briefing = followup.map(|id| store.followup(id)).transpose()?;
-    let input = letter_input(&opened, &follow_up_items(&report), briefing.as_ref(), agency);
+    let input = letter_input(
+        &opened,
+        &follow_up_items(&report),
+        briefing.as_ref(),
+        agency,
+    );
     let templates = match templates {
         Some(dir) => Templates::with_folder(dir)?,
         None => Templates::embedded(),
     };
-    let text = templates.render(&input, if markdown { Format::Markdown } else { Format::Text })?;
+    let text = templates.render(
+        &input,
+        if markdown {
+            Format::Markdown
+        } else {
+            Format::Text
+        },
+    )?;
     emit(out, &text)
 }
 
 fn emit(out: Option<&Path>, text: &str) -> Result<ExitCode> {
     match out {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))?,
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("{}: cannot write", path.display()))?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

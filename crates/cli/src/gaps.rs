@@ -13,19 +13,18 @@ pub const GAPS_REMAIN: u8 = 3;
 /// Today's date in the local time zone.
 pub fn today() -> deepbrief_core::gaps::IsoDate {
     let date = jiff::Zoned::now().date();
-    let text = format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        date.month(),
-        date.day()
-    );
+    let text = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
     deepbrief_core::gaps::IsoDate::parse(&text)
         .or_else(|| deepbrief_core::gaps::IsoDate::parse("2000-01-01"))
         .unwrap_or_else(|| unreachable!("a valid literal date"))
 }
 
 /// The brief and its report for `today`.
-pub fn analyzed(store: &Store, brief: &str, today_text: Option<&str>) -> Result<(OpenedBrief, GapReport)> {
+pub fn analyzed(
+    store: &Store,
+    brief: &str,
+    today_text: Option<&str>,
+) -> Result<(OpenedBrief, GapReport)> {
     let opened = store.opened(brief)?;
     let today = match today_text {
         Some(t) => deepbrief_core::gaps::IsoDate::parse(t)
@@ -38,7 +37,13 @@ pub fn analyzed(store: &Store, brief: &str, today_text: Option<&str>) -> Result<
 }
 
 /// Prints the report (plain or JSON) and returns the exit code.
-pub fn run(store: &Store, brief: &str, today: Option<&str>, lang: &str, json: bool) -> Result<ExitCode> {
+pub fn run(
+    store: &Store,
+    brief: &str,
+    today: Option<&str>,
+    lang: &str,
+    json: bool,
+) -> Result<ExitCode> {
     let (_, report) = analyzed(store, brief, today)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -68,14 +73,22 @@ fn print_report(report: &GapReport, lang: &str) {
     let c = report.completeness;
     println!(
         "{} {}% ({}/{})",
-        if en { "Completeness:" } else { "Заполненность:" },
+        if en {
+            "Completeness:"
+        } else {
+            "Заполненность:"
+        },
         c.percent,
         c.done,
         c.total
     );
     println!(
         "{} {}",
-        if en { "Ready for kickoff:" } else { "Готов к кикоффу:" },
+        if en {
+            "Ready for kickoff:"
+        } else {
+            "Готов к кикоффу:"
+        },
         match (report.verdict.ready, en) {
             (true, true) => "yes",
             (false, true) => "no",
@@ -93,7 +106,14 @@ fn print_report(report: &GapReport, lang: &str) {
         );
     }
     if !report.processes.is_empty() {
-        println!("{}", if en { "Processes:" } else { "Процессы:" });
+        println!(
+            "{}",
+            if en {
+                "Processes:"
+            } else {
+                "Процессы:"
+            }
+        );
         for p in &report.processes {
             let status = match (p.status, en) {
                 (ProcessStatus::Documented, true) => "documented",
@@ -109,12 +129,28 @@ fn print_report(report: &GapReport, lang: &str) {
         }
     }
     if report.gaps.is_empty() {
-        println!("{}", if en { "No open gaps." } else { "Пробелов нет." });
+        println!(
+            "{}",
+            if en {
+                "No open gaps."
+            } else {
+                "Пробелов нет."
+            }
+        );
         return;
     }
-    println!("{} {}", if en { "Open gaps:" } else { "Пробелы:" }, report.gaps.len());
+    println!(
+        "{} {}",
+        if en { "Open gaps:" } else { "Пробелы:" },
+        report.gaps.len()
+    );
     for g in &report.gaps {
-        println!("  [{}] {} ({})", severity(g.severity, lang), g.subject.get(lang), g.key);
+        println!(
+            "  [{}] {} ({})",
+            severity(g.severity, lang),
+            g.subject.get(lang),
+            g.key
+        );
         for a in &g.agenda {
             println!("      - {}", a.get(lang));
         }

@@ -1,9 +1,13 @@
 //! `deepbrief`: what the app does to data, headless — for scripts, CI and checklist authors.
 
+mod brief;
+mod exchange;
+mod export;
+mod followup;
+mod gaps;
 mod lint;
 mod paths;
 mod show;
-#[allow(dead_code, reason = "the store commands that use it land next")]
 mod store_path;
 
 use std::path::PathBuf;
@@ -34,6 +38,305 @@ enum Command {
     /// Work with checklists: lint, list, show, schema.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Work with briefs: new, list, show, answer, history, upgrade, prefill, archive.
+    #[command(subcommand)]
+    Brief(BriefCommand),
+    /// A brief's gap analysis; exits 0 when ready for kickoff, 3 when gaps remain.
+    Gaps {
+        /// The brief's id.
+        brief: String,
+        /// Analyse as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        today: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow-up briefings: plan, list, ics, letter.
+    #[command(subcommand)]
+    Followup(FollowupCommand),
+    /// Export a brief: kickoff PDF, Markdown or JSON.
+    Export {
+        /// The brief's id.
+        brief: String,
+        /// Write the kickoff PDF here.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// Write Markdown here.
+        #[arg(long, value_name = "FILE")]
+        md: Option<PathBuf>,
+        /// Write JSON here.
+        #[arg(long = "json", value_name = "FILE")]
+        json_out: Option<PathBuf>,
+        /// An agency template folder for the PDF (see templates/kickoff/README.md).
+        #[arg(long, value_name = "DIR")]
+        template: Option<PathBuf>,
+    },
+    /// Hand a brief to another machine: export or import a bundle file.
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+    /// Search every brief (answers, client, project, notes, ad-hoc questions).
+    Search {
+        /// Words to find (prefixes and Russian word forms match).
+        query: Vec<String>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print the hits as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The database: check, backup, restore.
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum BriefCommand {
+    /// Create a brief; prints its id.
+    New {
+        /// The client company.
+        #[arg(long)]
+        client: String,
+        /// The project.
+        #[arg(long)]
+        project: String,
+        /// A service (repeat): picks the add-on checklists.
+        #[arg(long = "service")]
+        services: Vec<String>,
+        /// The account manager.
+        #[arg(long)]
+        am: String,
+        /// A client contact `Name;role;phone;email` (repeat).
+        #[arg(long = "contact")]
+        contacts: Vec<String>,
+        /// The responsible contact's name (default: the only contact).
+        #[arg(long, default_value = "")]
+        responsible: String,
+        /// The brief's language.
+        #[arg(long = "brief-lang", default_value = "ru", value_parser = ["ru", "en"])]
+        brief_lang: String,
+        /// Re-brief: start from this earlier brief of the same client.
+        #[arg(long)]
+        prefill_from: Option<String>,
+        /// Print the brief as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List briefs with completeness and open gaps.
+    List {
+        /// Only this client.
+        #[arg(long)]
+        client: Option<String>,
+        /// Only this account manager.
+        #[arg(long)]
+        am: Option<String>,
+        /// Archived briefs instead of active ones.
+        #[arg(long)]
+        archived: bool,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a brief and its answers.
+    Show {
+        /// The brief's id.
+        brief: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Answer a question (or mark a state).
+    Answer {
+        /// The brief's id.
+        brief: String,
+        /// The question's id.
+        question: String,
+        /// The value, read by the question's kind (lists: `a; b`, multi-choice: `a,b`).
+        value: Option<String>,
+        /// The value as JSON (`{"type":"rows","value":[…]}`), for tables and contacts.
+        #[arg(long)]
+        value_json: Option<String>,
+        /// The client does not know.
+        #[arg(long)]
+        unknown: bool,
+        /// The client will send it later, by this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        later: Option<String>,
+        /// Not applicable, with the reason.
+        #[arg(long, value_name = "REASON")]
+        na: Option<String>,
+        /// Clear the answer.
+        #[arg(long)]
+        clear: bool,
+        /// A note as evidence.
+        #[arg(long)]
+        note: Option<String>,
+        /// A link as evidence.
+        #[arg(long)]
+        link: Option<String>,
+        /// The evidence is verified (not only claimed).
+        #[arg(long)]
+        verified: bool,
+        /// Who answers (for the history).
+        #[arg(long, default_value = "cli")]
+        who: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A brief's history, or one question's.
+    History {
+        /// The brief's id.
+        brief: String,
+        /// Only this question.
+        question: Option<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Preview (or apply) the upgrade to the newest checklist versions.
+    Upgrade {
+        /// The brief's id.
+        brief: String,
+        /// Apply it.
+        #[arg(long)]
+        apply: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-brief: a new brief of the same client starting from an earlier one's answers.
+    Prefill {
+        /// The earlier brief.
+        from: String,
+        /// The new project (default: the earlier one's).
+        #[arg(long)]
+        project: Option<String>,
+        /// Print the new brief as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Archive a brief (or restore it with --restore).
+    Archive {
+        /// The brief's id.
+        brief: String,
+        /// Bring it back.
+        #[arg(long)]
+        restore: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum FollowupCommand {
+    /// Plan a follow-up briefing over open gaps (all, or --item KEY…).
+    Plan {
+        /// The brief's id.
+        brief: String,
+        /// Start, local time: YYYY-MM-DDTHH:MM.
+        #[arg(long)]
+        start: String,
+        /// Length in minutes.
+        #[arg(long, default_value_t = 60)]
+        minutes: u32,
+        /// IANA time zone.
+        #[arg(long, default_value = "Europe/Moscow")]
+        timezone: String,
+        /// Place or call link.
+        #[arg(long)]
+        location: Option<String>,
+        /// Title.
+        #[arg(long)]
+        title: Option<String>,
+        /// A gap key to cover (repeat); default: every open gap.
+        #[arg(long = "item")]
+        items: Vec<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a brief's follow-up briefings, each item open or closed.
+    List {
+        /// The brief's id.
+        brief: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a briefing as an .ics calendar event.
+    Ics {
+        /// The briefing's id.
+        followup: String,
+        /// Write here instead of stdout.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Write the letter to the client about what is still missing.
+    Letter {
+        /// The brief's id.
+        brief: String,
+        /// Propose this briefing and list its items.
+        #[arg(long)]
+        followup: Option<String>,
+        /// Markdown instead of plain text.
+        #[arg(long)]
+        markdown: bool,
+        /// An agency folder of letter templates.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// The agency's name for the signature.
+        #[arg(long, default_value = "")]
+        agency: String,
+        /// Write here instead of stdout.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BundleCommand {
+    /// Write one brief with its checklists and history to a file.
+    Export {
+        /// The brief's id.
+        brief: String,
+        /// The bundle file.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Import (or merge) a bundle file.
+    Import {
+        /// The bundle file.
+        file: PathBuf,
+        /// Print the outcome as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DbCommand {
+    /// Open the database and check its integrity.
+    Check {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a backup now.
+    Backup,
+    /// Restore a backup (without FILE: list them).
+    Restore {
+        /// A backup file name (or path).
+        file: Option<String>,
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Opens the store the CLI works on (no automatic backup: scripts call it often).
+fn open(db: Option<PathBuf>) -> anyhow::Result<deepbrief_store::Store> {
+    let path = store_path::db_path(db)?;
+    Ok(deepbrief_store::Store::open(&path)?)
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +384,49 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             }
         },
+        Command::Brief(command) => run_brief(command, cli.db, cli.checklists, &cli.lang),
+        Command::Gaps { brief, today, json } => {
+            open(cli.db).and_then(|s| gaps::run(&s, &brief, today.as_deref(), &cli.lang, json))
+        }
+        Command::Followup(command) => run_followup(command, cli.db),
+        Command::Export {
+            brief,
+            pdf,
+            md,
+            json_out,
+            template,
+        } => open(cli.db).and_then(|s| {
+            export::run(
+                &s,
+                &brief,
+                &export::Outputs {
+                    pdf: pdf.as_deref(),
+                    md: md.as_deref(),
+                    json: json_out.as_deref(),
+                    template: template.as_deref(),
+                    lang: None,
+                },
+            )
+        }),
+        Command::Bundle(BundleCommand::Export { brief, out }) => {
+            open(cli.db).and_then(|s| exchange::export(&s, &brief, &out))
+        }
+        Command::Bundle(BundleCommand::Import { file, json }) => {
+            open(cli.db).and_then(|mut s| exchange::import(&mut s, &file, json))
+        }
+        Command::Search { query, limit, json } => {
+            open(cli.db).and_then(|s| exchange::search(&s, &query.join(" "), limit, json))
+        }
+        Command::Db(command) => store_path::db_path(cli.db).and_then(|db| {
+            let dir = store_path::backups_dir(&db);
+            match command {
+                DbCommand::Check { json } => exchange::check(&db, json),
+                DbCommand::Backup => exchange::backup(&db, &dir),
+                DbCommand::Restore { file, json } => {
+                    exchange::restore_cmd(&db, &dir, file.as_deref(), json)
+                }
+            }
+        }),
     };
     match result {
         Ok(code) => code,
@@ -88,5 +434,177 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn run_brief(
+    command: BriefCommand,
+    db: Option<PathBuf>,
+    checklists: Option<PathBuf>,
+    lang: &str,
+) -> anyhow::Result<ExitCode> {
+    let mut store = open(db)?;
+    let library = || deepbrief_core::load_library(&paths::sources(checklists.clone()));
+    match command {
+        BriefCommand::New {
+            client,
+            project,
+            services,
+            am,
+            contacts,
+            responsible,
+            brief_lang,
+            prefill_from,
+            json,
+        } => {
+            let new = deepbrief_store::NewBrief {
+                client,
+                project,
+                services,
+                account_manager: am,
+                contacts: contacts
+                    .iter()
+                    .map(|c| brief::contact(c, &responsible))
+                    .collect(),
+                language: brief_lang,
+                prefill_from,
+            };
+            brief::new(&mut store, &library(), new, json)
+        }
+        BriefCommand::List {
+            client,
+            am,
+            archived,
+            json,
+        } => brief::list(
+            &store,
+            &deepbrief_store::BriefFilter {
+                client,
+                account_manager: am,
+                status: None,
+                archived,
+            },
+            json,
+        ),
+        BriefCommand::Show { brief: id, json } => brief::show(&store, &id, lang, json),
+        BriefCommand::Answer {
+            brief: id,
+            question,
+            value,
+            value_json,
+            unknown,
+            later,
+            na,
+            clear,
+            note,
+            link,
+            verified,
+            who,
+            json,
+        } => brief::answer(
+            &mut store,
+            &id,
+            &question,
+            &brief::AnswerArgs {
+                value: value.as_deref(),
+                value_json: value_json.as_deref(),
+                unknown,
+                later: later.as_deref(),
+                na: na.as_deref(),
+                clear,
+                note: note.as_deref(),
+                link: link.as_deref(),
+                verified,
+            },
+            &who,
+            json,
+        ),
+        BriefCommand::History {
+            brief: id,
+            question,
+            json,
+        } => brief::history(&store, &id, question.as_deref(), json),
+        BriefCommand::Upgrade {
+            brief: id,
+            apply,
+            json,
+        } => brief::upgrade(&mut store, &library(), &id, apply, "cli", json),
+        BriefCommand::Prefill {
+            from,
+            project,
+            json,
+        } => {
+            let old = store.brief_meta(&from)?;
+            let new = deepbrief_store::NewBrief {
+                client: old.client.clone(),
+                project: project.unwrap_or(old.project.clone()),
+                services: old.services.clone(),
+                account_manager: old.account_manager.clone(),
+                contacts: old.contacts.clone(),
+                language: old.language.clone(),
+                prefill_from: Some(from),
+            };
+            brief::new(&mut store, &library(), new, json)
+        }
+        BriefCommand::Archive { brief: id, restore } => {
+            let meta = store.set_archived(&id, !restore, "cli")?;
+            println!(
+                "{} {}",
+                if meta.archived {
+                    "archived"
+                } else {
+                    "restored"
+                },
+                meta.id
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn run_followup(command: FollowupCommand, db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let mut store = open(db)?;
+    match command {
+        FollowupCommand::Plan {
+            brief,
+            start,
+            minutes,
+            timezone,
+            location,
+            title,
+            items,
+            json,
+        } => followup::plan(
+            &mut store,
+            &followup::Plan {
+                brief: &brief,
+                start: &start,
+                minutes,
+                timezone: &timezone,
+                location: location.as_deref(),
+                title: title.as_deref(),
+                items: &items,
+                who: "cli",
+            },
+            json,
+        ),
+        FollowupCommand::List { brief, json } => followup::list(&store, &brief, json),
+        FollowupCommand::Ics { followup: id, out } => followup::ics(&store, &id, out.as_deref()),
+        FollowupCommand::Letter {
+            brief,
+            followup: id,
+            markdown,
+            templates,
+            agency,
+            out,
+        } => followup::letter(
+            &store,
+            &brief,
+            id.as_deref(),
+            markdown,
+            templates.as_deref(),
+            &agency,
+            out.as_deref(),
+        ),
     }
 }

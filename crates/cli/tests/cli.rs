@@ -166,3 +166,190 @@ fn every_command_has_help() {
         assert!(text.contains("Usage:"), "{args:?}: {text}");
     }
 }
+
+/// Runs `deepbrief --db DB args…` and returns (exit code, stdout + stderr).
+fn db_run(dir: &Path, args: &[&str]) -> (i32, String) {
+    let db = dir.join("deepbrief.db");
+    let mut cmd = deepbrief(dir);
+    cmd.arg("--db").arg(&db).args(args);
+    output(&mut cmd)
+}
+
+fn new_tyre_brief(dir: &Path) -> String {
+    let (code, out) = db_run(
+        dir,
+        &[
+            "brief",
+            "new",
+            "--client",
+            "Колесо",
+            "--project",
+            "Регионы",
+            "--am",
+            "Анна",
+            "--contact",
+            "Ирина Петрова;директор;;irina@koleso.example",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    out.trim().to_owned()
+}
+
+#[test]
+fn the_regional_expansion_story_through_the_cli() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let answer = |args: &[&str]| {
+        let mut all = vec!["brief", "answer", brief.as_str()];
+        all.extend_from_slice(args);
+        let (code, out) = db_run(dir.path(), &all);
+        assert_eq!(code, 0, "{args:?}: {out}");
+    };
+    // "All regions", nothing about delivery or warranty: the flag of the tyre-shop story.
+    answer(&["regional_expansion", "да"]);
+    answer(&["regional_target_regions", "все регионы"]);
+    answer(&["delivery_terms", "--unknown"]);
+    let (code, out) = db_run(dir.path(), &["gaps", &brief, "--json"]);
+    assert_eq!(code, 3, "gaps remain: {out}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let flag = report["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .find(|g| g["key"] == "rule:core:regions_without_offer")
+        .expect("the regional flag");
+    assert_eq!(flag["severity"], "high");
+    assert!(flag["agenda"].as_array().expect("agenda").len() >= 3);
+    let (_, plain) = db_run(dir.path(), &["--lang", "en", "gaps", &brief]);
+    assert!(plain.contains("HIGH"), "{plain}");
+
+    // The follow-up briefing answers the regional questions well: the flag is gone.
+    answer(&["regional_target_regions", "Тула; Калуга"]);
+    answer(&[
+        "regional_advantage",
+        "Цены на 10% ниже местных магазинов, склад в Туле",
+    ]);
+    answer(&[
+        "delivery_terms",
+        "Бесплатно от 4 шин, 2–5 дней, оплачиваем мы",
+    ]);
+    answer(&["warranty", "да"]);
+    let (_, out) = db_run(dir.path(), &["gaps", &brief, "--json"]);
+    assert!(!out.contains("regions_without_offer"), "{out}");
+    assert!(!out.contains("vague:regional_target_regions"), "{out}");
+}
+
+#[test]
+fn briefs_answers_followups_exports_and_bundles_headless() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    // A wrong value is refused with the question named; nothing stored.
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "brief",
+            "answer",
+            &brief,
+            "regional_expansion",
+            "может быть",
+        ],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("regional_expansion"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "brief",
+            "answer",
+            &brief,
+            "delivery_terms",
+            "--unknown",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let (_, out) = db_run(
+        dir.path(),
+        &["brief", "history", &brief, "delivery_terms", "--json"],
+    );
+    assert!(out.contains("unknown"), "{out}");
+    let (_, out) = db_run(dir.path(), &["brief", "list", "--json"]);
+    assert!(out.contains("Колесо"), "{out}");
+
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "followup",
+            "plan",
+            &brief,
+            "--start",
+            "2026-11-30T11:00",
+            "--item",
+            "answer:delivery_terms",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let plan: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let followup = plan["id"].as_str().expect("id").to_owned();
+    let (code, ics) = db_run(dir.path(), &["followup", "ics", &followup]);
+    assert_eq!(code, 0, "{ics}");
+    assert!(
+        ics.contains("BEGIN:VEVENT") && ics.contains("TZID=Europe/Moscow"),
+        "{ics}"
+    );
+    let (code, letter) = db_run(
+        dir.path(),
+        &["followup", "letter", &brief, "--followup", &followup],
+    );
+    assert_eq!(code, 0, "{letter}");
+    assert!(letter.contains("Ирина"), "{letter}");
+
+    let pdf = dir.path().join("brief.pdf");
+    let md = dir.path().join("brief.md");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "export",
+            &brief,
+            "--pdf",
+            pdf.to_str().expect("utf-8"),
+            "--md",
+            md.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    assert!(std::fs::read_to_string(&md).expect("md").contains("Колесо"));
+
+    let bundle = dir.path().join("brief.deepbrief");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "bundle",
+            "export",
+            &brief,
+            "-o",
+            bundle.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let other = tempfile::tempdir().expect("tempdir");
+    let (code, out) = db_run(
+        other.path(),
+        &[
+            "bundle",
+            "import",
+            bundle.to_str().expect("utf-8"),
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\"created\": true"), "{out}");
+    let (code, out) = db_run(other.path(), &["search", "колеса"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Колесо"), "{out}");
+    let (code, out) = db_run(other.path(), &["db", "check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 briefs"), "{out}");
+}
