@@ -3,6 +3,7 @@ import { BackendError } from '$lib/backend';
 import type { Entry } from '$lib/bindings/Entry';
 import type { GapReport } from '$lib/bindings/GapReport';
 import type { OpenedBrief } from '$lib/bindings/OpenedBrief';
+import type { Saved } from '$lib/bindings/Saved';
 import { InterviewState, SAVE_DELAY_MS, type InterviewApi } from './interview.svelte';
 
 const text = (value: string): Entry => ({
@@ -74,7 +75,7 @@ describe('InterviewState', () => {
   it('shows an edit at once and says saved only after the store confirmed', async () => {
     let resolve: (v: { event_id: string; at: string }) => void = () => {};
     const a = api({
-      saveAnswer: vi.fn(() => new Promise((r) => (resolve = r))),
+      saveAnswer: vi.fn(() => new Promise<Saved>((r) => (resolve = r))),
     });
     const s = new InterviewState('b1', a);
     await s.load();
@@ -108,7 +109,7 @@ describe('InterviewState', () => {
       saveAnswer: vi.fn((_, __, entry: Entry | null) => {
         calls.push(entry);
         return calls.length === 1
-          ? new Promise((r) => (release = () => r({ event_id: 'e1', at: 't' })))
+          ? new Promise<Saved>((r) => (release = () => r({ event_id: 'e1', at: 't' })))
           : Promise.resolve({ event_id: 'e2', at: 't' });
       }),
     });
