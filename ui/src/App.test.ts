@@ -94,7 +94,7 @@ describe('App', () => {
     await screen.findByTestId('briefs-table');
     await user.click(screen.getByRole('button', { name: 'EN' }));
     expect(screen.getByRole('heading', { name: 'Briefs' })).toBeInTheDocument();
-    expect(screen.getByText('draft')).toBeInTheDocument();
+    expect(within(screen.getByTestId('briefs-table')).getByText('draft')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Checklists' }));
     expect(screen.getByText('Core brief')).toBeInTheDocument();
   });
@@ -142,6 +142,18 @@ describe('App', () => {
     expect(api.searchBriefs).toHaveBeenLastCalledWith('клиент');
   });
 
+  it('filters the list by account manager', async () => {
+    const user = userEvent.setup();
+    const other = row('b2', 'Шиномонтаж');
+    other.item.meta.account_manager = 'Олег';
+    setup(fakeApi({ listBriefs: vi.fn(() => Promise.resolve([row('b1', 'Колесо'), other])) }));
+    const table = await screen.findByTestId('briefs-table');
+    expect(within(table).getByText('Шиномонтаж')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Аккаунт' }), 'Олег');
+    expect(within(table).queryByText('Колесо')).toBeNull();
+    expect(within(table).getByText('Шиномонтаж')).toBeInTheDocument();
+  });
+
   it('archives only after confirmation and shows the archive on request', async () => {
     const user = userEvent.setup();
     const api = fakeApi();
@@ -155,6 +167,8 @@ describe('App', () => {
     confirm.mockRestore();
     await user.click(screen.getByRole('checkbox', { name: 'Архив' }));
     expect(api.listBriefs).toHaveBeenLastCalledWith({ archived: true });
-    expect(await screen.findByText('Архивный')).toBeInTheDocument();
+    await vi.waitFor(() =>
+      expect(within(screen.getByTestId('briefs-table')).getByText('Архивный')).toBeInTheDocument(),
+    );
   });
 });

@@ -18,6 +18,27 @@ export class BriefsState {
   archived = $state(false);
   query = $state('');
   hits: SearchHit[] | null = $state(null);
+  /** Narrowing of the list: exact client, account manager, status ('' = any). */
+  client = $state('');
+  manager = $state('');
+  status = $state('');
+
+  /** The rows that pass the filters. */
+  get visible(): BriefRow[] {
+    return (this.rows ?? []).filter(
+      (r) =>
+        (!this.client || r.item.meta.client === this.client) &&
+        (!this.manager || r.item.meta.account_manager === this.manager) &&
+        (!this.status || r.item.meta.status === this.status),
+    );
+  }
+
+  /** Distinct values of a field over the loaded rows, for the filter menus. */
+  options(field: 'client' | 'account_manager' | 'status'): string[] {
+    return [...new Set((this.rows ?? []).map((r) => r.item.meta[field]))].sort((a, b) =>
+      a.localeCompare(b),
+    );
+  }
   readonly #api: BriefsApi;
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
 
