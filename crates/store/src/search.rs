@@ -188,6 +188,56 @@ fn mark_stems(parts: Vec<SnippetPart>, query_stems: &[String]) -> Vec<SnippetPar
 }
 
 impl Store {
+    /// Rebuilds the whole index from the briefs, answers and ad-hoc questions (after a bulk load, or
+    /// to repair it); returns the number of index rows.
+    pub fn reindex_all(&mut self) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM search", [])?;
+        {
+            let mut briefs = tx.prepare("SELECT id, client, project FROM brief")?;
+            let rows = briefs.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (id, client, project) = row?;
+                index_brief(&tx, &id, &client, &project)?;
+            }
+            let mut answers = tx.prepare("SELECT brief_id, question_id, entry FROM answer")?;
+            let rows = answers.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (brief, question, json) = row?;
+                let entry: Entry = serde_json::from_str(&json)?;
+                index_entry(&tx, &brief, &question, Some(&entry))?;
+            }
+            let mut adhoc = tx.prepare("SELECT brief_id, id, prompt FROM adhoc_question")?;
+            let rows = adhoc.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (brief, id, prompt) = row?;
+                index_adhoc(&tx, &brief, &id, &prompt)?;
+            }
+        }
+        let count: i64 = tx.query_row("SELECT count(*) FROM search", [], |r| r.get(0))?;
+        tx.execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
+        tx.commit()?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
     /// Full-text search over every brief (archived too): answers, evidence, client, project and
     /// ad-hoc questions. Case-insensitive, ё = е, prefixes and Russian or English word forms match;
     /// best (BM25) first, at most `limit` hits, each with a snippet. A blank query finds nothing.
