@@ -61,7 +61,6 @@ pub fn run() {
                 std::env::var_os(name)
             });
             let sources = Arc::new(sources);
-            app.manage(Arc::clone(&sources));
             let paths = state::Paths::resolve(std::env::args(), |name| std::env::var_os(name));
             app.manage(Arc::new(state::AppState::open(paths, sources)));
             Ok(())

@@ -210,6 +210,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.remember_checklists(library);
         self.brief_meta(&id)
     }
 

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use deepbrief_core::{Checklist, LoadedChecklist, Origin, SourceFile, load_files};
+use deepbrief_core::{Checklist, Library, LoadedChecklist, Origin, SourceFile, load_files};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Store;
@@ -106,6 +106,18 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Lets the parse cache take checklists the caller has already loaded from files: a version whose
+    /// file hash equals the stored one is the same text, so opening a brief pinned to it skips parsing.
+    pub fn remember_checklists(&self, library: &Library) {
+        let mut cache = self.cache.borrow_mut();
+        for loaded in &library.checklists {
+            let c = &loaded.checklist;
+            cache
+                .entry((c.id.clone(), c.version, loaded.hash.clone()))
+                .or_insert_with(|| Arc::new(c.clone()));
+        }
     }
 
     /// The checklists a brief is pinned to, parsed from their stored text (cached), in interview order.

@@ -64,3 +64,47 @@ fn a_brief_opens_with_its_versions_after_the_files_change_and_a_changed_version_
     let after = store.opened(&brief.id).unwrap().checklists;
     assert_eq!(before, after);
 }
+
+#[test]
+fn checklists_remembered_from_files_are_used_only_when_their_hash_matches_the_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let checklists = dir.path().join("checklists");
+    copy_bundled(&checklists);
+    let sources = Sources {
+        bundled: checklists.clone(),
+        agency: None,
+    };
+    let db = dir.path().join("deepbrief.db");
+    let mut store = Store::open(&db).unwrap();
+    let brief = store
+        .create_brief(
+            &new_brief("Колесо", &["seo"]),
+            &load_library(&sources),
+            "Анна",
+        )
+        .unwrap();
+    drop(store);
+    // Parsed from the stored text by a fresh connection.
+    let parsed = Store::open(&db).unwrap().opened(&brief.id).unwrap();
+
+    // Seeded from the same files: the same checklists.
+    let store = Store::open(&db).unwrap();
+    store.remember_checklists(&load_library(&sources));
+    assert_eq!(store.opened(&brief.id).unwrap(), parsed);
+
+    // A file edited under the same version is a different text: the pin still opens the stored one.
+    let core = checklists.join("core/v1.yaml");
+    let edited = std::fs::read_to_string(&core)
+        .unwrap()
+        .replacen("Цель", "ЦЕЛЬ", 1);
+    std::fs::write(&core, edited).unwrap();
+    let edited_library = load_library(&sources);
+    assert!(
+        edited_library.problems.is_empty(),
+        "{:?}",
+        edited_library.problems
+    );
+    let store = Store::open(&db).unwrap();
+    store.remember_checklists(&edited_library);
+    assert_eq!(store.opened(&brief.id).unwrap(), parsed);
+}
