@@ -63,7 +63,8 @@ impl From<deepbrief_store::StoreError> for IpcError {
             E::Invalid { .. }
             | E::InvalidAnswer { .. }
             | E::UnknownQuestion { .. }
-            | E::Bundle { .. } => ErrorCode::Validation,
+            | E::Bundle { .. }
+            | E::Refused(_) => ErrorCode::Validation,
             E::NotFound { .. } => ErrorCode::NotFound,
             E::Corrupt { .. } | E::NewerSchema { .. } | E::NotADatabase { .. } => {
                 ErrorCode::Database

@@ -141,6 +141,7 @@ impl Store {
         }
         let at = now();
         let tx = self.conn.transaction()?;
+        crate::review::reopen_if_approved(&tx, brief_id, &at, who)?;
         let saved = write(
             &tx,
             brief_id,

@@ -20,7 +20,7 @@ use crate::types::{
 };
 
 const META_COLUMNS: &str = "id, client, project, services, account_manager, contacts, language, \
-                            status, archived, prefilled_from, created_at, updated_at";
+                            status, archived, prefilled_from, created_at, updated_at, revision";
 
 fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
     let json_col = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -40,6 +40,7 @@ fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
         prefilled_from: r.get(9)?,
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
+        revision: r.get(12)?,
     })
 }
 
@@ -390,6 +391,7 @@ impl Store {
                 ],
             )?;
             search::index_brief(&tx, id, client.trim(), project.trim())?;
+            crate::review::reopen_if_approved(&tx, id, &at, who)?;
         }
         tx.commit()?;
         self.brief_meta(id)

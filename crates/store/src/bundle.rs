@@ -25,6 +25,7 @@ use crate::Store;
 use crate::error::StoreError;
 use crate::history::{EVENT_COLUMNS, read_event};
 use crate::pins::store_content;
+use crate::review::{Comment, FrozenRevision, insert_comment, insert_revision};
 use crate::search;
 use crate::types::{AdhocQuestion, BriefMeta, FollowUpBriefing, HistoryEvent, PinnedChecklist};
 
@@ -63,6 +64,15 @@ struct Payload {
     adhoc: Vec<AdhocQuestion>,
     #[serde(default)]
     followups: Vec<FollowUpBriefing>,
+    /// The lead's comments (added in 0.1 without a version bump: older readers ignore them).
+    #[serde(default)]
+    comments: Vec<Comment>,
+    /// Approved revisions with their frozen records.
+    #[serde(default)]
+    revisions: Vec<FrozenRevision>,
+    /// Checklist versions only approved revisions are pinned to (the brief has moved on).
+    #[serde(default)]
+    revision_pins: Vec<PinnedText>,
     events: Vec<HistoryEvent>,
 }
 
@@ -90,20 +100,17 @@ fn bad(file: &Path, message: impl Into<String>) -> StoreError {
 /// Writes one brief as a bundle.
 pub fn export(store: &Store, brief_id: &str) -> Result<Vec<u8>, StoreError> {
     let data = store.open_brief(brief_id)?;
-    let mut pins = Vec::with_capacity(data.pins.len());
-    for p in &data.pins {
-        let content: String = store.conn.query_row(
-            "SELECT content FROM checklist_version WHERE checklist = ?1 AND version = ?2",
-            params![p.checklist, p.version],
-            |r| r.get(0),
-        )?;
-        pins.push(PinnedText {
-            checklist: p.checklist.clone(),
-            version: p.version,
-            hash: p.hash.clone(),
-            content,
-        });
+    let pins = pinned_texts(store, &data.pins)?;
+    let revisions = store.frozen_revisions(brief_id)?;
+    let mut older: Vec<PinnedChecklist> = Vec::new();
+    for r in &revisions {
+        for p in &r.snapshot.pins {
+            if !data.pins.contains(p) && !older.contains(p) {
+                older.push(p.clone());
+            }
+        }
     }
+    let revision_pins = pinned_texts(store, &older)?;
     let payload = Payload {
         brief: data.meta,
         pins,
@@ -111,6 +118,9 @@ pub fn export(store: &Store, brief_id: &str) -> Result<Vec<u8>, StoreError> {
         archived: data.archived,
         adhoc: data.adhoc,
         followups: store.followups(brief_id)?,
+        comments: store.comments(brief_id)?,
+        revisions,
+        revision_pins,
         events: store.history(brief_id, None)?,
     };
     let body = serde_json::to_vec(&payload)?;
@@ -124,6 +134,25 @@ pub fn export(store: &Store, brief_id: &str) -> Result<Vec<u8>, StoreError> {
     let mut out = serde_json::to_vec(&header)?;
     out.push(b'\n');
     out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// The stored texts of the given versions.
+fn pinned_texts(store: &Store, pins: &[PinnedChecklist]) -> Result<Vec<PinnedText>, StoreError> {
+    let mut out = Vec::with_capacity(pins.len());
+    for p in pins {
+        let content: String = store.conn.query_row(
+            "SELECT content FROM checklist_version WHERE checklist = ?1 AND version = ?2",
+            params![p.checklist, p.version],
+            |r| r.get(0),
+        )?;
+        out.push(PinnedText {
+            checklist: p.checklist.clone(),
+            version: p.version,
+            hash: p.hash.clone(),
+            content,
+        });
+    }
     Ok(out)
 }
 
@@ -271,7 +300,7 @@ impl Store {
         let id = payload.brief.id.clone();
         let tx = self.conn.transaction()?;
         let source = format!("bundle {}", file.display());
-        for p in &payload.pins {
+        for p in payload.pins.iter().chain(&payload.revision_pins) {
             let pin = PinnedChecklist {
                 checklist: p.checklist.clone(),
                 version: p.version,
@@ -361,6 +390,21 @@ impl Store {
                 }
             }
         }
+        for c in &payload.comments {
+            if c.brief_id == id {
+                insert_comment(&tx, c)?;
+            }
+        }
+        for r in &payload.revisions {
+            if r.info.brief_id == id {
+                insert_revision(&tx, r)?;
+            }
+        }
+        // The revision being edited is the furthest either side has reached.
+        tx.execute(
+            "UPDATE brief SET revision = max(revision, ?2) WHERE id = ?1",
+            params![id, m.revision],
+        )?;
         let mut local_archived: Vec<ArchivedAnswer> = {
             let mut stmt = tx.prepare(
                 "SELECT data FROM archived_answer WHERE brief_id = ?1 ORDER BY position",

@@ -72,6 +72,9 @@ pub enum StoreError {
         /// What is wrong.
         problem: deepbrief_core::answer_check::AnswerProblem,
     },
+    /// A review step the workflow does not allow now (wrong status, no comment, not ready).
+    #[error("{0}")]
+    Refused(#[from] deepbrief_core::review::Refusal),
     /// The brief has no such question.
     #[error("brief `{brief}` has no question `{question}`; see `deepbrief brief show {brief}`")]
     UnknownQuestion {

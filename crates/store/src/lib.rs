@@ -19,6 +19,7 @@ pub mod error;
 mod followups;
 mod history;
 mod pins;
+pub mod review;
 pub mod search;
 mod time;
 pub mod types;
@@ -26,6 +27,7 @@ mod upgrade;
 
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
+pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, RevisionInfo};
 pub use types::{
     AdhocQuestion, BackupInfo, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow,
     BriefStatus, Contact, FollowUpBriefing, HistoryEvent, NewBrief, NewFollowUp, OpenedBrief,

@@ -27,43 +27,8 @@ pub struct Contact {
     pub responsible: bool,
 }
 
-/// Where a brief is in the review workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum BriefStatus {
-    /// The AM is still interviewing.
-    Draft,
-    /// Handed to the lead.
-    InReview,
-    /// The lead sent it back with comments.
-    Returned,
-    /// Approved for kickoff.
-    Approved,
-}
-
-impl BriefStatus {
-    /// The snake_case name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BriefStatus::Draft => "draft",
-            BriefStatus::InReview => "in_review",
-            BriefStatus::Returned => "returned",
-            BriefStatus::Approved => "approved",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(text: &str) -> Option<BriefStatus> {
-        Some(match text {
-            "draft" => BriefStatus::Draft,
-            "in_review" => BriefStatus::InReview,
-            "returned" => BriefStatus::Returned,
-            "approved" => BriefStatus::Approved,
-            _ => return None,
-        })
-    }
-}
+/// Where a brief is in the review workflow (one type with the workflow rules in `deepbrief-core`).
+pub use deepbrief_core::review::BriefStatus;
 
 /// What the "New brief" wizard (or `deepbrief brief new`) asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -117,6 +82,14 @@ pub struct BriefMeta {
     pub created_at: String,
     /// RFC 3339 UTC: the last change of anything in the brief.
     pub updated_at: String,
+    /// The revision being edited: 1 until the first approval; an edit of an approved brief starts
+    /// the next one (the approved revision stays frozen).
+    #[serde(default = "first_revision")]
+    pub revision: u32,
+}
+
+fn first_revision() -> u32 {
+    1
 }
 
 /// One checklist version a brief is pinned to.

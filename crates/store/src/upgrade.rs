@@ -118,6 +118,7 @@ impl Store {
         let upgraded = apply(&plan, data.entries, data.archived.clone());
         let at = now();
         let tx = self.conn.transaction()?;
+        crate::review::reopen_if_approved(&tx, brief_id, &at, who)?;
         for loaded in &to {
             store_version(&tx, loaded)?;
         }

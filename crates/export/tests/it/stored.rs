@@ -54,6 +54,7 @@ fn opened(lang: Lang) -> OpenedBrief {
                 prefilled_from: None,
                 created_at: "2026-11-20T10:00:00.000Z".into(),
                 updated_at: "2026-11-22T12:30:00.000Z".into(),
+                revision: 1,
             },
             pins: loaded
                 .iter()

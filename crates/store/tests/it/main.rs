@@ -14,6 +14,7 @@ mod crash;
 mod history;
 mod migrations;
 mod pins;
+mod review;
 mod search;
 
 use std::path::{Path, PathBuf};

@@ -23,6 +23,14 @@ fn generate_fixture() {
     store
         .set_answer(&brief.id, &q, Some(text("Ответ из старой базы")), "Анна")
         .unwrap();
+    store
+        .add_comment(
+            &brief.id,
+            deepbrief_store::CommentTarget::default(),
+            "Комментарий из старой базы",
+            "Лид",
+        )
+        .unwrap();
     store.checkpoint().unwrap();
 }
 
