@@ -34,3 +34,16 @@ CREATE TABLE revision (
     snapshot      TEXT    NOT NULL,
     PRIMARY KEY (brief_id, number)
 ) STRICT;
+
+-- The key of every full-text row: FTS5 cannot look up its UNINDEXED columns, so replacing one
+-- answer's row scanned the whole index. `search.rowid` = `search_key.id`.
+CREATE TABLE search_key (
+    id       INTEGER PRIMARY KEY,
+    brief_id TEXT    NOT NULL,
+    field    TEXT    NOT NULL,
+    subject  TEXT    NOT NULL DEFAULT '',   -- '' when the field has no subject
+    UNIQUE (brief_id, field, subject)
+) STRICT;
+
+INSERT OR IGNORE INTO search_key (id, brief_id, field, subject)
+    SELECT rowid, brief_id, field, coalesce(subject, '') FROM search;

@@ -6,7 +6,7 @@
 
 use deepbrief_core::search_text;
 use deepbrief_core::{AnswerValue, Entry};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Store;
 use crate::types::{SearchHit, SnippetPart};
@@ -30,16 +30,46 @@ pub(crate) fn replace(
     subject: Option<&str>,
     text: Option<&str>,
 ) -> Result<(), StoreError> {
-    conn.execute(
-        "DELETE FROM search WHERE brief_id = ?1 AND field = ?2 AND subject IS ?3",
-        params![brief_id, field, subject],
-    )?;
-    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
-        let (t, s) = columns(text);
-        conn.execute(
-            "INSERT INTO search (t, s, brief_id, field, subject) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![t, s, brief_id, field, subject],
-        )?;
+    let key: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM search_key WHERE brief_id = ?1 AND field = ?2 AND subject = ?3",
+        )?
+        .query_row(params![brief_id, field, subject.unwrap_or("")], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(id) = key {
+        conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
+            .execute([id])?;
+    }
+    match text.filter(|t| !t.trim().is_empty()) {
+        Some(text) => {
+            let id = match key {
+                Some(id) => id,
+                None => {
+                    conn.prepare_cached(
+                        "INSERT INTO search_key (brief_id, field, subject) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![
+                        brief_id,
+                        field,
+                        subject.unwrap_or("")
+                    ])?;
+                    conn.last_insert_rowid()
+                }
+            };
+            let (t, s) = columns(text);
+            conn.prepare_cached(
+                "INSERT INTO search (rowid, t, s, brief_id, field, subject) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![id, t, s, brief_id, field, subject])?;
+        }
+        None => {
+            if let Some(id) = key {
+                conn.prepare_cached("DELETE FROM search_key WHERE id = ?1")?
+                    .execute([id])?;
+            }
+        }
     }
     Ok(())
 }
@@ -193,6 +223,7 @@ impl Store {
     pub fn reindex_all(&mut self) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM search", [])?;
+        tx.execute("DELETE FROM search_key", [])?;
         {
             let mut briefs = tx.prepare("SELECT id, client, project FROM brief")?;
             let rows = briefs.query_map([], |r| {

@@ -53,4 +53,9 @@ created_at: string,
 /**
  * RFC 3339 UTC: the last change of anything in the brief.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * The revision being edited: 1 until the first approval; an edit of an approved brief starts
+ * the next one (the approved revision stays frozen).
+ */
+revision: number, };
