@@ -78,8 +78,8 @@ fn is_cyrillic(c: char) -> bool {
 
 /// An FTS5 `MATCH` expression for what a user typed, over a table with the columns `text_column`
 /// (normalized text) and `stem_column` (its stems): every word must match, either as a prefix of a
-/// word in the text (`клиен` finds «клиенты») or by its stem (`клиентов` finds «клиент»). `None`
-/// when the query has no words at all (only punctuation or spaces).
+/// word in the text (`клиен` finds «клиенты»; words of one or two letters match whole words only)
+/// or by its stem (`клиентов` finds «клиент»). `None` when the query has no words at all (only punctuation or spaces).
 ///
 /// Every word is double-quoted, so quotes, `*`, `-`, `AND`, `NEAR(` and the like in the query are
 /// searched as text, never parsed as FTS5 syntax.
@@ -88,8 +88,11 @@ pub fn fts_query(query: &str, text_column: &str, stem_column: &str) -> Option<St
     let parts: Vec<String> = words(query)
         .map(|word| {
             let stem = stemmers.stem(&word);
+            // A prefix of one or two letters matches a large part of the vocabulary: slow, and no
+            // help to the reader. Such words match whole tokens only.
+            let prefix = if word.chars().count() >= 3 { " *" } else { "" };
             format!(
-                "({text_column} : {} * OR {stem_column} : {})",
+                "({text_column} : {}{prefix} OR {stem_column} : {})",
                 quoted(&word),
                 quoted(&stem)
             )
@@ -138,9 +141,14 @@ mod tests {
             Some("(t : \"клиентов\" * OR s : \"клиент\")")
         );
         let q = fts_query("\"a\" OR NEAR(b* -c", "t", "s").unwrap_or_default();
-        assert!(q.contains("t : \"or\" *"), "{q}");
+        assert!(q.contains("t : \"or\" OR"), "{q}");
         assert!(q.contains("t : \"near\" *"), "{q}");
         assert!(!q.contains("\"\""), "{q}");
         assert_eq!(fts_query("  ,;!  ", "t", "s"), None);
+        assert_eq!(
+            fts_query("пр", "t", "s").as_deref(),
+            Some(r#"(t : "пр" OR s : "пр")"#),
+            "two letters match whole words, not every word starting with them"
+        );
     }
 }

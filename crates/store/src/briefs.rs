@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use deepbrief_core::gaps::{BoardRow, Brief, IsoDate, analyze_all};
+use deepbrief_core::gaps::{BoardRow, Brief, GapReport, IsoDate, analyze_all};
 use deepbrief_core::{Checklist, Entry, Library};
 use rusqlite::{OptionalExtension, Row, params};
 use serde_json::json;
@@ -261,12 +261,15 @@ impl Store {
         Ok(out)
     }
 
-    /// Briefs matching the filter with their gap summary for `today`.
-    pub fn rows(&self, filter: &BriefFilter, today: IsoDate) -> Result<Vec<BriefRow>, StoreError> {
-        let items = self.list_briefs(filter)?;
+    /// The gap analysis of each listed brief for `today` (briefs sharing checklists share an index).
+    pub(crate) fn reports(
+        &self,
+        items: &[BriefListItem],
+        today: IsoDate,
+    ) -> Result<Vec<GapReport>, StoreError> {
         let mut checklists = Vec::with_capacity(items.len());
         let mut entries = Vec::with_capacity(items.len());
-        for item in &items {
+        for item in items {
             checklists.push(self.checklists_of(&item.pins)?);
             entries.push(self.entries(&item.meta.id)?);
         }
@@ -282,7 +285,13 @@ impl Store {
                 entries,
             })
             .collect();
-        let reports = analyze_all(&briefs, today);
+        Ok(analyze_all(&briefs, today))
+    }
+
+    /// Briefs matching the filter with their gap summary for `today`.
+    pub fn rows(&self, filter: &BriefFilter, today: IsoDate) -> Result<Vec<BriefRow>, StoreError> {
+        let items = self.list_briefs(filter)?;
+        let reports = self.reports(&items, today)?;
         Ok(items
             .into_iter()
             .zip(&reports)

@@ -12,6 +12,7 @@
 mod adhoc;
 mod answers;
 pub mod backup;
+pub mod board;
 mod briefs;
 pub mod bundle;
 pub mod db;
@@ -25,6 +26,7 @@ mod time;
 pub mod types;
 mod upgrade;
 
+pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
 pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, RevisionInfo};

@@ -8,6 +8,7 @@
 
 mod answers;
 mod backup;
+mod board;
 mod briefs;
 mod bundle;
 mod crash;

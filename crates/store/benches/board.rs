@@ -1,0 +1,163 @@
+//! The lead's board for 1,000 briefs: `Store::board` (list, pinned checklists, answers, gap
+//! analysis of every brief, open comments, follow-ups, heatmap) — from the store to data ready for
+//! the UI. Goal: under 100 ms. Also the serialization to JSON the app sends over IPC.
+//!
+//! The database is generated once into `target/tmp/board-bench-v2-<N>.db` (real `create_brief` and
+//! `set_answer` calls: core + one add-on each, ~60 % of questions answered in every state).
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark should fail loudly on a broken fixture"
+)]
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use deepbrief_core::gaps::IsoDate;
+use deepbrief_core::{Answer, AnswerValue, Entry, Kind, Question, Sources, load_library};
+use deepbrief_store::{BriefFilter, CommentTarget, Contact, NewBrief, Store};
+
+const SERVICES: [&str; 4] = ["seo", "ppc", "web", "smm"];
+
+/// A tiny deterministic generator (no dependency for a fixture).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn fitting(q: &Question) -> AnswerValue {
+    let n = q.min.unwrap_or(1.0).max(1.0);
+    match q.kind {
+        Kind::ShortText | Kind::LongText => AnswerValue::Text(
+            "Заявки с сайта принимает менеджер, вносит в CRM, перезванивает в течение часа".into(),
+        ),
+        Kind::Link => AnswerValue::Text("https://example.ru".into()),
+        Kind::Date => AnswerValue::Text("2027-03-01".into()),
+        Kind::Scale => AnswerValue::Number(3.0),
+        Kind::Percent => AnswerValue::Number(30.0),
+        Kind::Number | Kind::Money | Kind::Duration => AnswerValue::Number(n),
+        Kind::YesNo => AnswerValue::Bool(true),
+        Kind::SingleChoice => AnswerValue::Choice(q.choices[0].id.clone()),
+        Kind::MultiChoice => AnswerValue::Choices(vec![q.choices[0].id.clone()]),
+        Kind::List => AnswerValue::Items(vec!["Тула".into(), "Калуга".into(), "Рязань".into()]),
+        Kind::Table => AnswerValue::Rows(vec![
+            q.columns
+                .iter()
+                .map(|c| (c.id.clone(), "1".to_owned()))
+                .collect::<BTreeMap<_, _>>(),
+        ]),
+        Kind::Contact => {
+            AnswerValue::Contact(BTreeMap::from([("name".to_owned(), "Ирина".to_owned())]))
+        }
+    }
+}
+
+fn database(briefs: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(format!("board-bench-v2-{briefs}.db"));
+    if path.exists() {
+        return path;
+    }
+    let partial = dir.join(format!("board-bench-v2-{briefs}.partial.db"));
+    let _ = std::fs::remove_file(&partial);
+    eprintln!("generating {briefs} briefs into {} …", partial.display());
+    let started = Instant::now();
+    let library = load_library(&Sources {
+        bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
+        agency: None,
+    });
+    let mut store = Store::open(&partial).expect("open");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for b in 0..briefs {
+        let brief = store
+            .create_brief(
+                &NewBrief {
+                    client: format!("Клиент {b}"),
+                    project: "Сайт".into(),
+                    services: vec![SERVICES[b % SERVICES.len()].into()],
+                    account_manager: ["Анна", "Борис", "Вера", "Глеб"][b % 4].into(),
+                    contacts: vec![Contact {
+                        name: "Ирина".into(),
+                        role: String::new(),
+                        phone: String::new(),
+                        email: String::new(),
+                        responsible: true,
+                    }],
+                    language: "ru".into(),
+                    prefill_from: None,
+                },
+                &library,
+                "Анна",
+            )
+            .expect("brief")
+            .id;
+        for checklist in store.brief_checklists(&brief).expect("checklists") {
+            for (_, q) in checklist.questions() {
+                let answer = match rng.below(10) {
+                    0..=5 => Answer::Answered(fitting(q)),
+                    6 => Answer::Unknown,
+                    _ => continue,
+                };
+                let _ = store.set_answer(&brief, &q.id, Some(Entry::new(answer)), "Анна");
+            }
+        }
+        if rng.below(3) == 0 {
+            store
+                .add_comment(&brief, CommentTarget::default(), "Уточнить цифры", "Лид")
+                .expect("comment");
+        }
+    }
+    drop(store);
+    std::fs::rename(&partial, &path).expect("rename");
+    let _ = std::fs::remove_file(partial.with_extension("db-wal"));
+    let _ = std::fs::remove_file(partial.with_extension("db-shm"));
+    eprintln!("  done in {:.1?}", started.elapsed());
+    path
+}
+
+fn bench_board(c: &mut Criterion) {
+    let briefs = std::env::var("DEEPBRIEF_BENCH_BRIEFS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000);
+    let path = database(briefs);
+    let today = IsoDate::parse("2026-11-23").expect("date");
+    let store = Store::open(&path).expect("open");
+    let first = Instant::now();
+    let board = store.board(&BriefFilter::default(), today).expect("board");
+    eprintln!(
+        "first board after open (parses the pinned checklists): {:.1?}; {} rows, {} heatmap columns",
+        first.elapsed(),
+        board.rows.len(),
+        board.heatmap.columns.len()
+    );
+    assert_eq!(board.rows.len(), briefs);
+    let json = serde_json::to_vec(&board).expect("json");
+    eprintln!("board as JSON: {} KB", json.len() / 1000);
+
+    let mut group = c.benchmark_group("board");
+    group.sample_size(20);
+    group.bench_function(format!("Store::board ({briefs} briefs)"), |b| {
+        b.iter(|| black_box(store.board(&BriefFilter::default(), today).expect("board")))
+    });
+    group.bench_function(format!("Store::board + JSON ({briefs} briefs)"), |b| {
+        b.iter(|| {
+            let board = store.board(&BriefFilter::default(), today).expect("board");
+            black_box(serde_json::to_vec(&board).expect("json"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_board);
+criterion_main!(benches);
