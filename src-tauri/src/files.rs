@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use deepbrief_core::gaps::follow_up_items;
-use deepbrief_export::stored::{brief_lang, calendar_event, kickoff_document};
+use deepbrief_export::stored::{calendar_event, stored_kickoff};
 use deepbrief_export::{Template, render_pdf, to_ics};
 use deepbrief_store::BriefMeta;
 use tauri::{AppHandle, State};
@@ -76,7 +76,12 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), IpcError> {
 
 /// A file name from the brief's client and project, without characters file systems refuse.
 fn file_name(meta: &BriefMeta, extension: &str) -> String {
-    let base: String = format!("{} — {}", meta.client, meta.project)
+    format!("{}.{extension}", file_stem(&meta.client, &meta.project))
+}
+
+/// `Client — Project` with the characters file systems refuse replaced.
+fn file_stem(client: &str, project: &str) -> String {
+    let base: String = format!("{client} — {project}")
         .chars()
         .map(|c| {
             if "/\\:*?\"<>|".contains(c) || c.is_control() {
@@ -86,24 +91,28 @@ fn file_name(meta: &BriefMeta, extension: &str) -> String {
             }
         })
         .collect();
-    format!("{}.{extension}", base.trim())
+    base.trim().to_owned()
 }
 
-/// Asks where to save the kickoff PDF, writes it, opens it in the system viewer.
+/// Asks where to save the kickoff PDF (of the brief now, or of an approved revision), writes it,
+/// opens it in the system viewer.
 #[tauri::command]
 pub async fn export_pdf(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
     brief_id: String,
+    revision: Option<u32>,
 ) -> Result<Option<String>, IpcError> {
-    let (opened, report, followups) = state
-        .with_store(move |s| {
-            let (opened, report) = analyzed(s, &brief_id)?;
-            let followups = s.followups(&brief_id)?;
-            Ok((opened, report, followups))
-        })
+    let doc = state
+        .with_store(move |s| stored_kickoff(s, &brief_id, revision, None, clock::today()))
         .await?;
-    let name = file_name(&opened.data.meta, "pdf");
+    let name = match revision {
+        Some(n) => format!(
+            "{} rev{n}.pdf",
+            file_stem(&doc.meta.client, &doc.meta.project)
+        ),
+        None => format!("{}.pdf", file_stem(&doc.meta.client, &doc.meta.project)),
+    };
     let Some(path) = pick(
         &app,
         Pick::Save {
@@ -115,20 +124,10 @@ pub async fn export_pdf(
     else {
         return Ok(None);
     };
-    let bytes = tauri::async_runtime::spawn_blocking(move || {
-        let items = follow_up_items(&report);
-        let doc = kickoff_document(
-            &opened,
-            &report,
-            &followups,
-            &items,
-            &[],
-            brief_lang(&opened),
-        );
-        render_pdf(&doc, &Template::builtin())
-    })
-    .await?
-    .map_err(|e| IpcError::internal(e.to_string()))?;
+    let bytes =
+        tauri::async_runtime::spawn_blocking(move || render_pdf(&doc, &Template::builtin()))
+            .await?
+            .map_err(|e| IpcError::internal(e.to_string()))?;
     write(&path, &bytes)?;
     if e2e_pick().is_none()
         && let Err(e) = app.opener().open_path(path.to_string_lossy(), None::<&str>)

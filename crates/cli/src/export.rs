@@ -4,12 +4,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use deepbrief_core::gaps::follow_up_items;
-use deepbrief_export::stored::{brief_lang, kickoff_document};
+use deepbrief_export::stored::stored_kickoff;
 use deepbrief_export::{Lang, Template, render_pdf, to_json, to_markdown};
 use deepbrief_store::Store;
 
-use crate::gaps::analyzed;
+use crate::gaps::today;
 
 /// The outputs asked for.
 pub struct Outputs<'a> {
@@ -23,6 +22,8 @@ pub struct Outputs<'a> {
     pub template: Option<&'a Path>,
     /// Print in this language instead of the brief's.
     pub lang: Option<&'a str>,
+    /// An approved revision instead of the brief as it is now.
+    pub revision: Option<u32>,
 }
 
 /// Writes every asked output of the brief.
@@ -30,14 +31,13 @@ pub fn run(store: &Store, brief: &str, out: &Outputs<'_>) -> Result<ExitCode> {
     if out.pdf.is_none() && out.md.is_none() && out.json.is_none() {
         bail!("nothing to export: add --pdf FILE, --md FILE or --json FILE");
     }
-    let (opened, report) = analyzed(store, brief, None)?;
-    let followups = store.followups(brief)?;
     let lang = match out.lang {
-        Some(code) => Lang::parse(code).with_context(|| format!("--lang {code}: use ru or en"))?,
-        None => brief_lang(&opened),
+        Some(code) => {
+            Some(Lang::parse(code).with_context(|| format!("--lang {code}: use ru or en"))?)
+        }
+        None => None,
     };
-    let items = follow_up_items(&report);
-    let doc = kickoff_document(&opened, &report, &followups, &items, &[], lang);
+    let doc = stored_kickoff(store, brief, out.revision, lang, today())?;
     if let Some(path) = out.pdf {
         let template = match out.template {
             Some(dir) => Template::from_dir(dir)?,

@@ -7,6 +7,7 @@ mod followup;
 mod gaps;
 mod lint;
 mod paths;
+mod review;
 mod show;
 mod store_path;
 
@@ -71,6 +72,9 @@ enum Command {
         /// An agency template folder for the PDF (see templates/kickoff/README.md).
         #[arg(long, value_name = "DIR")]
         template: Option<PathBuf>,
+        /// Export this approved revision exactly as approved (see `deepbrief review status`).
+        #[arg(long, value_name = "N")]
+        revision: Option<u32>,
     },
     /// Hand a brief to another machine: export or import a bundle file.
     #[command(subcommand)]
@@ -89,6 +93,104 @@ enum Command {
     /// The database: check, backup, restore.
     #[command(subcommand)]
     Db(DbCommand),
+    /// The review workflow: status, comment, resolve, submit, return, approve.
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// The lead's board: every brief with completeness, gaps, comments and follow-ups.
+    Board {
+        /// Only this client.
+        #[arg(long)]
+        client: Option<String>,
+        /// Only this account manager.
+        #[arg(long)]
+        am: Option<String>,
+        /// Only this status (draft, in_review, returned, approved).
+        #[arg(long)]
+        status: Option<String>,
+        /// Archived briefs instead of active ones.
+        #[arg(long)]
+        archived: bool,
+        /// As of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        today: Option<String>,
+        /// Print rows and the heatmap as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReviewCommand {
+    /// Show the status, revision, comments, approved revisions and the ready-for-kickoff verdict.
+    Status {
+        /// The brief's id.
+        brief: String,
+        /// As of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        today: Option<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Comment on a question (--question), a section (--section CHECKLIST/SECTION) or the brief.
+    Comment {
+        /// The brief's id.
+        brief: String,
+        /// The comment.
+        text: String,
+        /// The question it is about.
+        #[arg(long)]
+        question: Option<String>,
+        /// The section it is about, as CHECKLIST/SECTION.
+        #[arg(long)]
+        section: Option<String>,
+        /// Who comments.
+        #[arg(long, default_value = "cli")]
+        who: String,
+    },
+    /// Resolve a comment, with an optional reply.
+    Resolve {
+        /// The brief's id.
+        brief: String,
+        /// The comment's id.
+        comment: String,
+        /// The reply.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Who resolves.
+        #[arg(long, default_value = "cli")]
+        who: String,
+    },
+    /// Hand the brief to the lead (from draft or returned).
+    Submit {
+        /// The brief's id.
+        brief: String,
+        /// Who submits.
+        #[arg(long, default_value = "cli")]
+        who: String,
+    },
+    /// Send the brief back to the AM (needs an open comment).
+    Return {
+        /// The brief's id.
+        brief: String,
+        /// Who returns it.
+        #[arg(long, default_value = "cli")]
+        who: String,
+    },
+    /// Approve for kickoff: freezes the revision. Refused while not ready, unless --override NOTE.
+    Approve {
+        /// The brief's id.
+        brief: String,
+        /// Approve although not ready, for this recorded reason.
+        #[arg(long = "override", value_name = "NOTE")]
+        override_note: Option<String>,
+        /// Who approves.
+        #[arg(long, default_value = "cli")]
+        who: String,
+        /// Judge readiness as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        today: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -395,6 +497,7 @@ fn main() -> ExitCode {
             md,
             json_out,
             template,
+            revision,
         } => open(cli.db).and_then(|s| {
             export::run(
                 &s,
@@ -405,6 +508,7 @@ fn main() -> ExitCode {
                     json: json_out.as_deref(),
                     template: template.as_deref(),
                     lang: None,
+                    revision,
                 },
             )
         }),
@@ -417,6 +521,33 @@ fn main() -> ExitCode {
         Command::Search { query, limit, json } => {
             open(cli.db).and_then(|s| exchange::search(&s, &query.join(" "), limit, json))
         }
+        Command::Review(command) => run_review(command, cli.db),
+        Command::Board {
+            client,
+            am,
+            status,
+            archived,
+            today,
+            json,
+        } => open(cli.db).and_then(|s| {
+            let status = match status.as_deref() {
+                None => None,
+                Some(text) => Some(deepbrief_store::BriefStatus::parse(text).ok_or_else(|| {
+                    anyhow::anyhow!("--status {text}: use draft, in_review, returned or approved")
+                })?),
+            };
+            review::board(
+                &s,
+                &deepbrief_store::BriefFilter {
+                    client,
+                    account_manager: am,
+                    status,
+                    archived,
+                },
+                today.as_deref(),
+                json,
+            )
+        }),
         Command::Db(command) => store_path::db_path(cli.db).and_then(|db| {
             let dir = store_path::backups_dir(&db);
             match command {
@@ -434,6 +565,62 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn run_review(command: ReviewCommand, db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let mut store = open(db)?;
+    match command {
+        ReviewCommand::Status { brief, today, json } => {
+            review::status(&store, &brief, today.as_deref(), json)
+        }
+        ReviewCommand::Comment {
+            brief,
+            text,
+            question,
+            section,
+            who,
+        } => {
+            let target = review::target(question, section.as_deref())?;
+            let comment = store.add_comment(&brief, target, &text, &who)?;
+            println!("{}", comment.id);
+            Ok(ExitCode::SUCCESS)
+        }
+        ReviewCommand::Resolve {
+            brief,
+            comment,
+            note,
+            who,
+        } => {
+            store.resolve_comment(&brief, &comment, &note, &who)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ReviewCommand::Submit { brief, who } => review::step(
+            &mut store,
+            &brief,
+            &deepbrief_store::ReviewRequest::Submit,
+            &who,
+            None,
+        ),
+        ReviewCommand::Return { brief, who } => review::step(
+            &mut store,
+            &brief,
+            &deepbrief_store::ReviewRequest::Return,
+            &who,
+            None,
+        ),
+        ReviewCommand::Approve {
+            brief,
+            override_note,
+            who,
+            today,
+        } => review::step(
+            &mut store,
+            &brief,
+            &deepbrief_store::ReviewRequest::Approve { override_note },
+            &who,
+            today.as_deref(),
+        ),
     }
 }
 

@@ -353,3 +353,149 @@ fn briefs_answers_followups_exports_and_bundles_headless() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("1 briefs"), "{out}");
 }
+
+#[test]
+fn the_lead_reviews_through_the_cli_and_prints_the_approved_revision() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+
+    let (code, out) = db_run(dir.path(), &["review", "return", &brief, "--who", "Лид"]);
+    assert_eq!(code, 2, "a draft cannot be returned: {out}");
+    assert!(
+        out.contains("only a brief in review can be returned"),
+        "{out}"
+    );
+
+    let (code, out) = db_run(dir.path(), &["review", "submit", &brief, "--who", "Анна"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("in_review"), "{out}");
+
+    let (code, out) = db_run(dir.path(), &["review", "return", &brief]);
+    assert_eq!(code, 2);
+    assert!(out.contains("without a comment"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "review",
+            "comment",
+            &brief,
+            "Где цифры продаж?",
+            "--section",
+            "core",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(out.contains("CHECKLIST/SECTION"), "{out}");
+    let (code, comment) = db_run(
+        dir.path(),
+        &[
+            "review",
+            "comment",
+            &brief,
+            "Где цифры продаж?",
+            "--who",
+            "Лид",
+        ],
+    );
+    assert_eq!(code, 0, "{comment}");
+    let (code, out) = db_run(dir.path(), &["review", "return", &brief, "--who", "Лид"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("returned"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "review",
+            "resolve",
+            &brief,
+            comment.trim(),
+            "--note",
+            "Добавили",
+            "--who",
+            "Анна",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    db_run(dir.path(), &["review", "submit", &brief]);
+
+    let (code, out) = db_run(dir.path(), &["review", "approve", &brief, "--who", "Лид"]);
+    assert_eq!(code, 2, "not ready: {out}");
+    assert!(out.contains("not ready for kickoff"), "{out}");
+    assert!(
+        out.contains("override"),
+        "the message names the way out: {out}"
+    );
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "review",
+            "approve",
+            &brief,
+            "--override",
+            "Старт по договору",
+            "--who",
+            "Лид",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("approved (revision 1)"), "{out}");
+
+    let (code, out) = db_run(dir.path(), &["review", "status", &brief]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("status: approved; revision 1"), "{out}");
+    assert!(out.contains("resolved by Анна: Добавили"), "{out}");
+    assert!(out.contains("approved revision 1 by Лид"), "{out}");
+    assert!(out.contains("override: Старт по договору"), "{out}");
+
+    // An edit starts revision 2; revision 1 still prints.
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "brief",
+            "answer",
+            &brief,
+            "goal_statement",
+            "Рост продаж в регионах",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let (_, out) = db_run(dir.path(), &["review", "status", &brief, "--json"]);
+    let status: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(status["brief"]["status"], "draft");
+    assert_eq!(status["brief"]["revision"], 2);
+    let pdf = dir.path().join("rev1.pdf");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "export",
+            &brief,
+            "--revision",
+            "1",
+            "--pdf",
+            pdf.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    let (code, out) = db_run(
+        dir.path(),
+        &["export", &brief, "--revision", "2", "--pdf", "x.pdf"],
+    );
+    assert_eq!(code, 2);
+    assert!(out.contains("approved revision"), "{out}");
+
+    let (code, out) = db_run(dir.path(), &["board", "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let board: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(board["rows"][0]["item"]["meta"]["id"], brief.as_str());
+    assert_eq!(board["rows"][0]["approved_revisions"], 1);
+    assert_eq!(board["heatmap"]["rows"].as_array().map(Vec::len), Some(1));
+    let (code, out) = db_run(dir.path(), &["board", "--status", "approved"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains(&brief), "the brief is a draft again: {out}");
+    let (code, out) = db_run(dir.path(), &["board", "--status", "nope"]);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("use draft, in_review, returned or approved"),
+        "{out}"
+    );
+}

@@ -4,9 +4,12 @@
 //! The app and the CLI both export through these functions, so a PDF, a letter or an `.ics` file made
 //! from the same brief is the same wherever it is made.
 
-use deepbrief_core::gaps::{FollowUpItem, GapCode, GapReport, ProcessStatus as GapProcessStatus};
+use deepbrief_core::gaps::{
+    FollowUpItem, GapCode, GapReport, IsoDate, ProcessStatus as GapProcessStatus, analyze,
+    follow_up_items,
+};
 use deepbrief_core::{Checklist, Question, Text};
-use deepbrief_store::{Contact, FollowUpBriefing, OpenedBrief};
+use deepbrief_store::{Comment, Contact, FollowUpBriefing, OpenedBrief, Store, StoreError};
 
 use crate::ics::CalendarEvent;
 use crate::kickoff::input::{
@@ -318,4 +321,54 @@ pub fn calendar_event(
             email: None,
         }),
     }
+}
+
+/// The lead's comments as the kickoff document prints them.
+pub fn review_comments(comments: &[Comment]) -> Vec<ReviewComment> {
+    comments
+        .iter()
+        .map(|c| ReviewComment {
+            author: c.author.clone(),
+            date: c.at.chars().take(10).collect(),
+            question: c.target.question.clone(),
+            text: match &c.resolved {
+                Some(r) if !r.note.is_empty() => format!("{} — {}: {}", c.text, r.by, r.note),
+                _ => c.text.clone(),
+            },
+        })
+        .collect()
+}
+
+/// The kickoff document of a stored brief as it is now, or of one of its approved revisions exactly
+/// as approved (`revision`), with that revision's comments; in the brief's language unless `lang`.
+pub fn stored_kickoff(
+    store: &Store,
+    brief_id: &str,
+    revision: Option<u32>,
+    lang: Option<Lang>,
+    today: IsoDate,
+) -> Result<KickoffDocument, StoreError> {
+    let opened = match revision {
+        Some(n) => store.revision(brief_id, n)?,
+        None => store.opened(brief_id)?,
+    };
+    let refs: Vec<&Checklist> = opened.checklists.iter().collect();
+    let report = analyze(&refs, &opened.data.entries, today);
+    let followups = store.followups(brief_id)?;
+    let items = follow_up_items(&report);
+    let number = opened.data.meta.revision;
+    let comments: Vec<Comment> = store
+        .comments(brief_id)?
+        .into_iter()
+        .filter(|c| c.revision == number)
+        .collect();
+    let lang = lang.unwrap_or_else(|| brief_lang(&opened));
+    Ok(kickoff_document(
+        &opened,
+        &report,
+        &followups,
+        &items,
+        &review_comments(&comments),
+        lang,
+    ))
 }
