@@ -142,40 +142,75 @@ pub(crate) fn answer_text(entry: &Entry) -> String {
 }
 
 /// Marks around matched words in FTS5 snippets: private-use characters no user text relies on.
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
+/// Words a snippet shows around the first match.
+const SNIPPET_WORDS: usize = 14;
 
-/// Splits an FTS5 snippet into plain and matched parts (user text is never treated as markup).
-fn parts(snippet: &str) -> Vec<SnippetPart> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut hit = false;
-    for c in snippet.chars() {
-        if c == OPEN || c == CLOSE {
-            if !text.is_empty() {
-                out.push(SnippetPart {
-                    text: std::mem::take(&mut text),
-                    hit,
-                });
-            }
-            hit = c == OPEN;
-        } else {
-            text.push(c);
-        }
-    }
-    if !text.is_empty() {
-        out.push(SnippetPart { text, hit });
-    }
-    out
+/// What a query matches in a word: a prefix of three letters or more, the whole word, or its stem.
+struct Matcher {
+    words: Vec<String>,
+    stems: Vec<String>,
+    stemmers: search_text::Stemmers,
 }
 
-/// Marks the words of a snippet whose stem is one of the query's: a match found through the stem
-/// column (`клиентами` for `клиентов`) has no marks from FTS5 in the text column.
-fn mark_stems(parts: Vec<SnippetPart>, query_stems: &[String]) -> Vec<SnippetPart> {
-    if parts.iter().any(|p| p.hit) || query_stems.is_empty() {
-        return parts;
+impl Matcher {
+    fn new(query: &str) -> Matcher {
+        let stemmers = search_text::Stemmers::default();
+        let words: Vec<String> = search_text::words(query).collect();
+        let stems = words.iter().map(|w| stemmers.stem(w)).collect();
+        Matcher {
+            words,
+            stems,
+            stemmers,
+        }
     }
-    let stemmers = search_text::Stemmers::default();
+
+    fn hits(&self, word: &str) -> bool {
+        let word = search_text::normalize(word);
+        self.words
+            .iter()
+            .any(|q| *q == word || (q.chars().count() >= 3 && word.starts_with(q.as_str())))
+            || self.stems.contains(&self.stemmers.stem(&word))
+    }
+}
+
+/// A snippet of `text`: about [`SNIPPET_WORDS`] words from just before the first match, matched
+/// words marked, `…` where text was cut. Built here from the stored text rather than by FTS5's
+/// `snippet()`, which re-runs the query for every hit (a prefix query costs ~15 ms each time).
+fn snippet(text: &str, matcher: &Matcher) -> Vec<SnippetPart> {
+    // Alternating runs: (text, is_word).
+    let mut runs: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut in_word: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let word = c.is_alphanumeric();
+        if in_word.is_some_and(|w| w != word) {
+            runs.push((&text[start..i], !word));
+            start = i;
+        }
+        in_word = Some(word);
+    }
+    if start < text.len() {
+        runs.push((&text[start..], in_word.unwrap_or(false)));
+    }
+    let words: Vec<usize> = (0..runs.len()).filter(|&i| runs[i].1).collect();
+    let first_hit = words
+        .iter()
+        .position(|&i| matcher.hits(runs[i].0))
+        .unwrap_or(0);
+    // From three words before the first match; a window reaching the end moves back to stay full.
+    let from_word = first_hit
+        .saturating_sub(3)
+        .min(words.len().saturating_sub(SNIPPET_WORDS));
+    let to_word = (from_word + SNIPPET_WORDS).min(words.len());
+    let (from, to) = match (
+        words.get(from_word),
+        to_word.checked_sub(1).and_then(|w| words.get(w)),
+    ) {
+        // The whole text fits: show it all, punctuation at both ends included.
+        _ if words.len() <= SNIPPET_WORDS => (0, runs.len()),
+        (Some(&a), Some(&b)) => (a, b + 1),
+        _ => (0, runs.len()),
+    };
     let mut out: Vec<SnippetPart> = Vec::new();
     let mut push = |text: &str, hit: bool| match out.last_mut() {
         Some(last) if last.hit == hit => last.text.push_str(text),
@@ -184,24 +219,14 @@ fn mark_stems(parts: Vec<SnippetPart>, query_stems: &[String]) -> Vec<SnippetPar
             hit,
         }),
     };
-    for part in parts {
-        let mut rest = part.text.as_str();
-        while !rest.is_empty() {
-            let word_len = rest
-                .char_indices()
-                .find(|(_, c)| !c.is_alphanumeric())
-                .map_or(rest.len(), |(i, _)| i);
-            if word_len == 0 {
-                let sep = rest.chars().next().map_or(1, char::len_utf8);
-                push(&rest[..sep], false);
-                rest = &rest[sep..];
-                continue;
-            }
-            let word = &rest[..word_len];
-            let stem = stemmers.stem(&search_text::normalize(word));
-            push(word, query_stems.contains(&stem));
-            rest = &rest[word_len..];
-        }
+    if from > 0 {
+        push("…", false);
+    }
+    for &(run, is_word) in &runs[from..to] {
+        push(run, is_word && matcher.hits(run));
+    }
+    if to < runs.len() {
+        push("…", false);
     }
     out
 }
@@ -277,29 +302,25 @@ impl Store {
             .query_row(params![fts, WINDOW - 1], |r| r.get(0))
             .optional()?
             .unwrap_or(0);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT h.brief_id, b.client, b.project, h.field, h.subject,
-                    snippet(search, 0, '{OPEN}', '{CLOSE}', '…', 12), h.rank
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.brief_id, b.client, b.project, h.field, h.subject, search.t, h.rank
              FROM (SELECT rowid, brief_id, field, subject, bm25(search, 2.0, 1.0) AS rank
                    FROM search WHERE search MATCH ?1 AND rowid >= ?3 ORDER BY rank LIMIT ?2) AS h
-             JOIN search ON search.rowid = h.rowid AND search MATCH ?1
+             JOIN search ON search.rowid = h.rowid
              JOIN brief b ON b.id = h.brief_id
-             ORDER BY h.rank"
-        ))?;
+             ORDER BY h.rank",
+        )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let stemmers = search_text::Stemmers::default();
-        let query_stems: Vec<String> = search_text::words(query)
-            .map(|w| stemmers.stem(&w))
-            .collect();
+        let matcher = Matcher::new(query);
         let rows = stmt.query_map(params![fts, limit, floor], |r| {
-            let snippet: String = r.get(5)?;
+            let text: String = r.get(5)?;
             Ok(SearchHit {
                 brief_id: r.get(0)?,
                 client: r.get(1)?,
                 project: r.get(2)?,
                 field: r.get(3)?,
                 subject: r.get(4)?,
-                snippet: mark_stems(parts(&snippet), &query_stems),
+                snippet: snippet(&text, &matcher),
                 rank: r.get(6)?,
             })
         })?;
@@ -355,6 +376,39 @@ mod tests {
             )
             .unwrap();
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn a_snippet_shows_the_words_around_the_first_match_with_marks_and_cuts() {
+        let text = "Один два три четыре пять шесть семь восемь девять десять одиннадцать \
+                    клиентами двенадцать тринадцать четырнадцать пятнадцать шестнадцать \
+                    семнадцать восемнадцать девятнадцать двадцать двадцать-один конец";
+        let parts = snippet(text, &Matcher::new("клиентов"));
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            joined.starts_with("…девять десять одиннадцать клиентами"),
+            "{joined}"
+        );
+        assert!(joined.ends_with('…'), "{joined}");
+        assert!(!joined.contains("конец"), "{joined}");
+        let hits: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(hits, ["клиентами"], "found by its stem");
+        // Prefixes of three letters or more match; shorter ones only whole words.
+        let parts = snippet("Доставка до склада", &Matcher::new("дос до"));
+        let hits: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(hits, ["Доставка", "до"]);
+        // A short text is shown whole, no cuts.
+        let parts = snippet("Склад в Туле", &Matcher::new("туле"));
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, "Склад в Туле");
     }
 
     #[test]
