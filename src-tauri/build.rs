@@ -31,6 +31,12 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "list_backups",
     "restore_backup",
+    "review_board",
+    "review_state",
+    "add_comment",
+    "resolve_comment",
+    "review_brief",
+    "open_revision",
 ];
 
 fn main() {

@@ -19,6 +19,7 @@ pub mod files;
 pub mod gaps;
 pub mod info;
 pub mod logging;
+pub mod review;
 pub mod settings;
 pub mod sources;
 pub mod startup;
@@ -94,6 +95,12 @@ pub fn run() {
             settings::backup_now,
             settings::list_backups,
             settings::restore_backup,
+            review::review_board,
+            review::review_state,
+            review::add_comment,
+            review::resolve_comment,
+            review::review_brief,
+            review::open_revision,
         ])
         .run(tauri::generate_context!())
         .expect("error while running tauri application");

@@ -29,7 +29,7 @@ mod upgrade;
 pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
-pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, RevisionInfo};
+pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, ReviewState, RevisionInfo};
 pub use types::{
     AdhocQuestion, BackupInfo, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow,
     BriefStatus, Contact, FollowUpBriefing, HistoryEvent, NewBrief, NewFollowUp, OpenedBrief,

@@ -110,6 +110,18 @@ pub struct RevisionInfo {
     pub override_note: Option<String>,
 }
 
+/// Everything the review panel beside the interview shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReviewState {
+    /// The brief's header (status, revision).
+    pub meta: BriefMeta,
+    /// Every comment, oldest first.
+    pub comments: Vec<Comment>,
+    /// Approved revisions, oldest first.
+    pub revisions: Vec<RevisionInfo>,
+}
+
 /// A revision with the records it froze (what bundles carry).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct FrozenRevision {
@@ -489,6 +501,15 @@ impl Store {
         }
         tx.commit()?;
         self.brief_meta(brief_id)
+    }
+
+    /// The brief's status, comments and approved revisions together.
+    pub fn review_state(&self, brief_id: &str) -> Result<ReviewState, StoreError> {
+        Ok(ReviewState {
+            meta: self.brief_meta(brief_id)?,
+            comments: self.comments(brief_id)?,
+            revisions: self.revisions(brief_id)?,
+        })
     }
 
     /// The approved revisions of a brief, oldest first.

@@ -1,0 +1,85 @@
+//! Commands of the lead's review: the board, comments, workflow steps and approved revisions.
+
+use std::sync::Arc;
+
+use deepbrief_store::{
+    Board, BriefFilter, BriefMeta, Comment, CommentTarget, OpenedBrief, ReviewRequest, ReviewState,
+};
+use tauri::State;
+
+use crate::clock;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// Every brief matching the filter with what the board shows, and the heatmap.
+#[tauri::command]
+pub async fn review_board(
+    state: State<'_, Arc<AppState>>,
+    filter: BriefFilter,
+) -> Result<Board, IpcError> {
+    state
+        .with_store(move |s| s.board(&filter, clock::today()))
+        .await
+}
+
+/// A brief's status, comments and approved revisions.
+#[tauri::command]
+pub async fn review_state(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<ReviewState, IpcError> {
+    state.with_store(move |s| s.review_state(&brief_id)).await
+}
+
+/// Adds a comment on a question, a section or the whole brief.
+#[tauri::command]
+pub async fn add_comment(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    target: CommentTarget,
+    text: String,
+) -> Result<Comment, IpcError> {
+    let who = clock::user();
+    state
+        .with_store(move |s| s.add_comment(&brief_id, target, &text, &who))
+        .await
+}
+
+/// Resolves a comment with an optional reply.
+#[tauri::command]
+pub async fn resolve_comment(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    comment_id: String,
+    note: String,
+) -> Result<Comment, IpcError> {
+    let who = clock::user();
+    state
+        .with_store(move |s| s.resolve_comment(&brief_id, &comment_id, &note, &who))
+        .await
+}
+
+/// Submits, returns or approves a brief; refused with the reason when the workflow does not allow it.
+#[tauri::command]
+pub async fn review_brief(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    request: ReviewRequest,
+) -> Result<BriefMeta, IpcError> {
+    let who = clock::user();
+    state
+        .with_store(move |s| s.review(&brief_id, &request, &who, clock::today()))
+        .await
+}
+
+/// An approved revision exactly as approved, for reading.
+#[tauri::command]
+pub async fn open_revision(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    number: u32,
+) -> Result<OpenedBrief, IpcError> {
+    state
+        .with_store(move |s| s.revision(&brief_id, number))
+        .await
+}
