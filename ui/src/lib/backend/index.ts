@@ -10,6 +10,11 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AdhocQuestion } from '$lib/bindings/AdhocQuestion';
 import type { AppInfo } from '$lib/bindings/AppInfo';
 import type { BackupInfo } from '$lib/bindings/BackupInfo';
+import type { Board } from '$lib/bindings/Board';
+import type { Comment } from '$lib/bindings/Comment';
+import type { CommentTarget } from '$lib/bindings/CommentTarget';
+import type { ReviewRequest } from '$lib/bindings/ReviewRequest';
+import type { ReviewState } from '$lib/bindings/ReviewState';
 import type { BriefFilter } from '$lib/bindings/BriefFilter';
 import type { BriefMeta } from '$lib/bindings/BriefMeta';
 import type { BriefRow } from '$lib/bindings/BriefRow';
@@ -202,9 +207,12 @@ export function upgradeApply(briefId: string): Promise<OpenedBrief> {
 
 // ---- Files --------------------------------------------------------------------------------------
 
-/** Asks where to save the kickoff PDF, writes it and opens it; `null` when the user cancelled. */
-export function exportPdf(briefId: string): Promise<string | null> {
-  return call<string | null>('export_pdf', { briefId });
+/**
+ * Asks where to save the kickoff PDF (of the brief now, or of an approved `revision`), writes it
+ * and opens it; `null` when the user cancelled.
+ */
+export function exportPdf(briefId: string, revision: number | null = null): Promise<string | null> {
+  return call<string | null>('export_pdf', { briefId, revision });
 }
 
 /** Asks where to save the brief's bundle and writes it; `null` when the user cancelled. */
@@ -215,6 +223,38 @@ export function exportBundle(briefId: string): Promise<string | null> {
 /** Asks for a bundle file and imports it (merging with the local copy); `null` when cancelled. */
 export function importBundle(): Promise<BriefMeta | null> {
   return call<BriefMeta | null>('import_bundle');
+}
+
+// ---- Review -------------------------------------------------------------------------------------
+
+/** Every brief matching the filter with what the lead's board shows, and the heatmap. */
+export function reviewBoard(filter: BriefFilter = { archived: false }): Promise<Board> {
+  return call<Board>('review_board', { filter });
+}
+
+/** The brief's status, comments and approved revisions. */
+export function reviewState(briefId: string): Promise<ReviewState> {
+  return call<ReviewState>('review_state', { briefId });
+}
+
+/** Comments on a question, a section or (empty target) the whole brief. */
+export function addComment(briefId: string, target: CommentTarget, text: string): Promise<Comment> {
+  return call<Comment>('add_comment', { briefId, target, text });
+}
+
+/** Resolves a comment with an optional reply. */
+export function resolveComment(briefId: string, commentId: string, note: string): Promise<Comment> {
+  return call<Comment>('resolve_comment', { briefId, commentId, note });
+}
+
+/** Submits, returns or approves; rejects with a `validation` error saying why when not allowed. */
+export function reviewBrief(briefId: string, request: ReviewRequest): Promise<BriefMeta> {
+  return call<BriefMeta>('review_brief', { briefId, request });
+}
+
+/** An approved revision exactly as approved. */
+export function openRevision(briefId: string, number: number): Promise<OpenedBrief> {
+  return call<OpenedBrief>('open_revision', { briefId, number });
 }
 
 // ---- Settings and backups -----------------------------------------------------------------------

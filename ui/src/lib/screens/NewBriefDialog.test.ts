@@ -76,6 +76,7 @@ describe('NewBriefDialog', () => {
       archived: false,
       created_at: 't',
       updated_at: 't',
+      revision: 1,
     };
     render(NewBriefDialog, { library: sampleReport, from, oncancel: () => {}, oncreated: () => {} });
     expect(screen.getByRole('heading', { name: 'Повторный бриф' })).toBeInTheDocument();

@@ -25,6 +25,7 @@ const opened: OpenedBrief = {
       archived: false,
       created_at: 't',
       updated_at: 't',
+      revision: 1,
     },
     pins: [],
     entries: {},

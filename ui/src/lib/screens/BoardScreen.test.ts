@@ -1,0 +1,153 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Board } from '$lib/bindings/Board';
+import type { BoardBrief } from '$lib/bindings/BoardBrief';
+import { BoardState, cellColour, groupRows, sortRows } from '$lib/state/board.svelte';
+import { language } from '$lib/state/language.svelte';
+import BoardScreen from './BoardScreen.svelte';
+
+function brief(
+  id: string,
+  client: string,
+  am: string,
+  status: BoardBrief['item']['meta']['status'],
+  percent: number,
+  extra: Partial<BoardBrief> = {},
+): BoardBrief {
+  return {
+    item: {
+      meta: {
+        id,
+        client,
+        project: 'Сайт',
+        services: [],
+        account_manager: am,
+        contacts: [],
+        language: 'ru',
+        status,
+        archived: false,
+        created_at: '2026-11-01T10:00:00.000Z',
+        updated_at: '2026-11-20T10:00:00.000Z',
+        revision: 1,
+      },
+      pins: [],
+      entries: 5,
+    },
+    summary: {
+      completeness: { done: percent, total: 100, percent },
+      gaps: 3,
+      high: percent < 50 ? 2 : 0,
+      pending: 0,
+      processes_not_described: 1,
+      ready: percent === 100,
+    },
+    medium: 1,
+    open_comments: 0,
+    followups_due: 0,
+    followups_overdue: 0,
+    days_since_change: 3,
+    approved_revisions: 0,
+    ...extra,
+  };
+}
+
+const rows = [
+  brief('b1', 'Колесо', 'Анна', 'draft', 40, { open_comments: 2 }),
+  brief('b2', 'Пекарня', 'Борис', 'in_review', 90, { followups_overdue: 1, days_since_change: 12 }),
+  brief('b3', 'Аптека', 'Анна', 'approved', 100),
+];
+
+const board: Board = {
+  today: '2026-11-23',
+  rows,
+  heatmap: {
+    columns: [
+      { checklist: 'core', section: 'goal', title: { ru: 'Цель', en: 'Goal' } },
+      { checklist: 'core', section: 'sales', title: { ru: 'Продажи', en: 'Sales' } },
+      { checklist: 'seo', section: 'site', title: { ru: 'Сайт', en: 'Site' } },
+    ],
+    rows: [
+      [{ done: 0, total: 4, percent: 0 }, { done: 2, total: 4, percent: 50 }, { done: 1, total: 3, percent: 33 }],
+      [{ done: 4, total: 4, percent: 100 }, { done: 3, total: 4, percent: 75 }, null],
+      [{ done: 4, total: 4, percent: 100 }, { done: 4, total: 4, percent: 100 }, null],
+    ],
+  },
+};
+
+describe('board ordering', () => {
+  it('sorts by a column and keeps ties in the store order', () => {
+    expect(sortRows(rows, 'completeness', true).map((r) => r.item.meta.id)).toEqual(['b3', 'b2', 'b1']);
+    expect(sortRows(rows, 'client', false).map((r) => r.item.meta.client)).toEqual([
+      'Аптека',
+      'Колесо',
+      'Пекарня',
+    ]);
+    // In review first, then returned, draft, approved.
+    expect(sortRows(rows, 'status', false).map((r) => r.item.meta.id)).toEqual(['b2', 'b1', 'b3']);
+    expect(sortRows(rows, 'followups', true)[0]?.item.meta.id).toBe('b2');
+  });
+
+  it('groups by account manager in the order of first appearance', () => {
+    const groups = groupRows(rows, 'am');
+    expect(groups.map((g) => [g.name, g.rows.length])).toEqual([
+      ['Анна', 2],
+      ['Борис', 1],
+    ]);
+    expect(groupRows(rows, 'none')).toEqual([{ name: '', rows }]);
+  });
+
+  it('colours cells from red to green and greys absent ones', () => {
+    expect(cellColour(null)).toContain('surface-sunken');
+    expect(cellColour({ done: 0, total: 4, percent: 0 })).toBe('hsl(0 70% 84%)');
+    expect(cellColour({ done: 4, total: 4, percent: 100 })).toBe('hsl(130 70% 84%)');
+  });
+});
+
+describe('BoardScreen', () => {
+  beforeEach(() => language.set('ru'));
+
+  function setup() {
+    const state = new BoardState({ reviewBoard: vi.fn(() => Promise.resolve(board)) });
+    const onopen = vi.fn();
+    render(BoardScreen, { board: state, onopen });
+    return { state, onopen };
+  }
+
+  it('lists every brief with its counts, filters and sorts', async () => {
+    const user = userEvent.setup();
+    setup();
+    const table = await screen.findByTestId('board-table');
+    const bodyRows = within(table).getAllByRole('row').slice(1);
+    expect(bodyRows).toHaveLength(3);
+    expect(within(table).getByText('просрочено: 1')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Аккаунт'), 'Анна');
+    expect(within(screen.getByTestId('board-table')).getAllByRole('row')).toHaveLength(3);
+    await user.selectOptions(screen.getByLabelText('Аккаунт'), '');
+    await user.click(screen.getByRole('button', { name: /Дней без изменений/ }));
+    const first = within(screen.getByTestId('board-table')).getAllByRole('row')[1];
+    expect(first).toHaveAttribute('data-brief', 'b2');
+  });
+
+  it('groups rows under headings', async () => {
+    const user = userEvent.setup();
+    setup();
+    await screen.findByTestId('board-table');
+    await user.selectOptions(screen.getByLabelText('Группировать'), 'status');
+    expect(screen.getByRole('rowheader', { name: /на проверке/ })).toBeInTheDocument();
+  });
+
+  it('shows the heatmap with the right cells and opens a brief at a section', async () => {
+    const user = userEvent.setup();
+    const { onopen } = setup();
+    await screen.findByTestId('board-table');
+    await user.click(screen.getByRole('button', { name: 'Тепловая карта' }));
+    const heat = screen.getByTestId('heatmap');
+    const kolesoRow = heat.querySelector('tr[data-brief="b1"]') as HTMLElement;
+    expect(within(kolesoRow).getByRole('button', { name: 'Колесо — Продажи: 2 из 4' })).toBeInTheDocument();
+    const bakery = heat.querySelector('tr[data-brief="b2"]') as HTMLElement;
+    expect(bakery.querySelector('[data-cell="seo:site"]')).toHaveClass('none');
+    await user.click(within(kolesoRow).getByRole('button', { name: 'Колесо — Сайт: 1 из 3' }));
+    expect(onopen).toHaveBeenCalledWith('b1', 'seo:site');
+  });
+});
