@@ -3,7 +3,7 @@
 //! fixed queries (common and rare words, prefixes, other word forms, several words), top 50 ranked
 //! with snippets.
 //!
-//! The database is generated once (a few minutes) into `target/tmp/search-bench-v2-<N>.db` and
+//! The database is generated once (a few minutes) into `target/tmp/search-bench-v3-<N>.db` and
 //! reused. `DEEPBRIEF_BENCH_BRIEFS=N` picks another size (e.g. 500 for a quick try).
 //!
 //! Besides criterion's figure for the whole set, it runs every query [`RUNS`] times and prints the
@@ -533,11 +533,11 @@ impl Vocabulary {
 /// The cached database of `briefs` briefs, generated if missing.
 fn database(briefs: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("search-bench-v2-{briefs}.db"));
+    let path = dir.join(format!("search-bench-v3-{briefs}.db"));
     if path.exists() {
         return path;
     }
-    let partial = dir.join(format!("search-bench-v2-{briefs}.partial.db"));
+    let partial = dir.join(format!("search-bench-v3-{briefs}.partial.db"));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
     }

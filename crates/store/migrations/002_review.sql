@@ -47,3 +47,22 @@ CREATE TABLE search_key (
 
 INSERT OR IGNORE INTO search_key (id, brief_id, field, subject)
     SELECT rowid, brief_id, field, coalesce(subject, '') FROM search;
+
+-- Prefix indexes for 3 to 6 letters: a prefix query ("клие") read the doclist of every word
+-- starting with it, 30-150 ms over a million answers; with the index it is one lookup.
+CREATE VIRTUAL TABLE search_prefixed USING fts5 (
+    t,
+    s,
+    brief_id UNINDEXED,
+    field UNINDEXED,
+    subject UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '3 4 5 6'
+);
+
+INSERT INTO search_prefixed (rowid, t, s, brief_id, field, subject)
+    SELECT rowid, t, s, brief_id, field, subject FROM search;
+
+DROP TABLE search;
+
+ALTER TABLE search_prefixed RENAME TO search;

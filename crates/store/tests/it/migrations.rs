@@ -51,6 +51,11 @@ fn every_earlier_schema_opens_and_keeps_its_briefs() {
                 .any(|e| *e == text("Ответ из старой базы")),
             "schema v{version}: the answer is there"
         );
+        let hits = store.search("старой базы", 10).unwrap();
+        assert!(
+            hits.iter().any(|h| h.brief_id == briefs[0].meta.id),
+            "schema v{version}: the search index came through the migration"
+        );
         assert!(
             !store
                 .opened(&briefs[0].meta.id)
