@@ -14,7 +14,7 @@ use crate::types::{SearchHit, SnippetPart};
 use crate::error::StoreError;
 
 /// How many of the newest matches a query ranks (see [`Store::search`]).
-const WINDOW: i64 = 5_000;
+const WINDOW: i64 = 2_000;
 
 /// The indexed text of one row: `t` with ё folded to е (case is folded by `unicode61`), `s` the
 /// stems of its words.

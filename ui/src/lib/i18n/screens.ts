@@ -226,6 +226,9 @@ const ru = {
     frozen: (n: number, date: string) => `Редакция ${n}, утверждена ${date}. Только чтение.`,
     close: 'Закрыть',
     goTo: 'К вопросу',
+    needComment: 'Чтобы вернуть бриф, оставьте хотя бы один комментарий: что исправить.',
+    notReady: (reasons: string) =>
+      `Бриф не готов к кикоффу: ${reasons}. Закройте пробелы или утвердите с оговоркой.`,
   },
 };
 
@@ -452,6 +455,9 @@ const en: ScreenMessages = {
     frozen: (n: number, date: string) => `Revision ${n}, approved ${date}. Read-only.`,
     close: 'Close',
     goTo: 'Go to question',
+    needComment: 'To return the brief, leave at least one comment saying what to fix.',
+    notReady: (reasons: string) =>
+      `The brief is not ready for kickoff: ${reasons}. Close the gaps or approve with a note.`,
   },
 };
 

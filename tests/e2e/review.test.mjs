@@ -1,0 +1,190 @@
+// The lead's review in the real window: import two bundles an AM made with the CLI, see them on the
+// board and the heatmap, open a brief from a heatmap cell, comment, return, answer, resolve,
+// resubmit, approve with an override note, edit (a new revision starts) and read the frozen revision.
+//
+// Run through ./run.sh (Xvfb, tauri-driver); E2E_APP is the app binary, E2E_CLI the CLI beside it.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { Session } from './webdriver.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const app = process.env.E2E_APP ?? join(repo, 'target/debug/deepbrief-desktop');
+const cli = process.env.E2E_CLI ?? join(dirname(app), 'deepbrief');
+const outDir = process.env.E2E_OUT_DIR ?? join(repo, 'target/e2e');
+const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-review-'));
+const db = join(scratch, 'lead.db');
+const amDb = join(scratch, 'am.db');
+
+let session;
+after(async () => {
+  if (session) await session.delete().catch(() => {});
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const js = (body, ...args) => session.execute(body, args);
+const pageText = () => js('return document.body.innerText;');
+const panelText = () =>
+  js(`const p = document.querySelector('[data-testid="review-panel"]'); return p ? p.innerText : '';`);
+
+async function until(read, check, ms, message) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${message}; page text:\n${await pageText()}`);
+    await sleep(150);
+  }
+}
+
+async function shot(name) {
+  await sleep(400);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `${name}.png`), await session.screenshot());
+}
+
+/** Clicks the first `selector` inside `within` whose text contains `text`. */
+async function click(text, selector = 'button', within = 'body') {
+  const ok = await js(
+    `const root = document.querySelector(arguments[2]);
+     const el = root && [...root.querySelectorAll(arguments[0])].find((e) => e.textContent.includes(arguments[1]) && !e.disabled);
+     if (!el) return false; el.scrollIntoView({block: 'center'}); el.click(); return true;`,
+    selector,
+    text,
+    within,
+  );
+  assert.ok(ok, `no enabled ${selector} with text "${text}" in ${within}`);
+}
+
+/** Types into the element `selector` (an input or textarea) the way the keyboard does. */
+async function type(selector, value) {
+  const ok = await js(
+    `const el = document.querySelector(arguments[0]);
+     if (!el) return false;
+     el.scrollIntoView({block: 'center'}); el.focus(); el.value = arguments[1];
+     el.dispatchEvent(new Event('input', {bubbles: true}));
+     el.dispatchEvent(new Event('change', {bubbles: true}));
+     return true;`,
+    selector,
+    value,
+  );
+  assert.ok(ok, `no ${selector}`);
+}
+
+async function start(pick) {
+  if (session) await session.delete().catch(() => {});
+  session = await Session.start(app, ['--db', db, '--e2e-pick', pick]);
+  await session.waitFor('[data-testid="briefs-table"], .empty', { timeoutMs: 30_000 });
+}
+
+async function saved() {
+  await until(
+    () => js(`const s = document.querySelector('[data-testid="save-state"]'); return s ? s.innerText : '';`),
+    (text) => text && /Сохранено|Saved/.test(text),
+    10_000,
+    'the answer was not saved',
+  );
+}
+
+test('the lead reviews two imported briefs and approves a frozen revision', { timeout: 300_000 }, async () => {
+  // The AM's machine: two briefs, one submitted for review.
+  const run = (...args) => execFileSync(cli, ['--db', amDb, ...args], { encoding: 'utf8' }).trim();
+  const tyres = run('brief', 'new', '--client', 'Колесо', '--project', 'SEO', '--am', 'Анна', '--service', 'seo');
+  run('brief', 'answer', tyres, 'company_name', 'ООО «Колесо»');
+  run('review', 'submit', tyres, '--who', 'Анна');
+  const bakery = run('brief', 'new', '--client', 'Пекарня', '--project', 'Сайт', '--am', 'Борис');
+  run('brief', 'answer', bakery, 'company_name', 'Пекарня на Садовой');
+  const first = join(scratch, 'tyres.deepbrief');
+  const second = join(scratch, 'bakery.deepbrief');
+  run('bundle', 'export', tyres, '-o', first);
+  run('bundle', 'export', bakery, '-o', second);
+
+  // The lead imports both.
+  for (const file of [first, second]) {
+    await start(file);
+    await click('Импорт брифа');
+    await sleep(500);
+  }
+  await until(pageText, (t) => t.includes('Колесо') && t.includes('Пекарня'), 10_000, 'both briefs listed');
+
+  // The board lists both with their status; the heatmap has a cell per section.
+  await click('Проверка', 'nav button');
+  await session.waitFor('[data-testid="board-table"]', { timeoutMs: 15_000 });
+  const table = await js(`return document.querySelector('[data-testid="board-table"]').innerText;`);
+  assert.match(table, /Колесо[\s\S]*на проверке/);
+  assert.match(table, /Пекарня[\s\S]*черновик/);
+  await shot('board');
+  await click('Тепловая карта');
+  await session.waitFor('[data-testid="heatmap"]', { timeoutMs: 5_000 });
+  const cells = await js(
+    `return [...document.querySelectorAll('[data-testid="heatmap"] tr[data-brief]')].map((tr) =>
+       [tr.querySelector('th').innerText, tr.querySelectorAll('button.cell').length, tr.querySelectorAll('.cell.none').length]);`,
+  );
+  const tyresRow = cells.find((c) => c[0].includes('Колесо'));
+  const bakeryRow = cells.find((c) => c[0].includes('Пекарня'));
+  assert.ok(tyresRow && bakeryRow, JSON.stringify(cells));
+  assert.equal(tyresRow[2], 0, 'the SEO brief has every column');
+  assert.ok(bakeryRow[2] > 0, 'the bakery has no SEO sections');
+  assert.equal(bakeryRow[1] + bakeryRow[2], tyresRow[1]);
+  await shot('heatmap');
+
+  // A cell opens the brief at its section.
+  await js(
+    `document.querySelector('[data-testid="heatmap"] tr[data-brief="${tyres}"] button.cell[data-cell="core:company"]').click();`,
+  );
+  await session.waitFor('[data-testid="review-panel"]', { timeoutMs: 15_000 });
+  await until(panelText, (t) => t.includes('на проверке'), 10_000, 'status in review');
+  const current = await js(`return document.querySelector('.sections [aria-current="step"]').innerText;`);
+  assert.match(current, /Компания/);
+
+  // Return needs a comment.
+  await click('Вернуть на доработку', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('оставьте хотя бы один комментарий'), 5_000, 'return refused without a comment');
+  await click('Комментировать', 'button', '[data-testid="review-panel"]');
+  await type('[data-testid="review-panel"] form.add textarea', 'Укажите юридическое название полностью');
+  await click('Добавить комментарий', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('Укажите юридическое название'), 5_000, 'the comment is listed');
+  await click('Вернуть на доработку', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('возвращён'), 5_000, 'returned');
+
+  // The AM answers, resolves and resubmits.
+  await type('[data-question="company_name"] input', 'Общество с ограниченной ответственностью «Колесо»');
+  await saved();
+  await type('[data-testid="comments"] input', 'Исправили');
+  await click('Решено', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => /решён: .*Исправили/.test(t), 5_000, 'resolved with the reply');
+  await click('Отправить на проверку', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('на проверке'), 5_000, 'submitted again');
+
+  // Not ready: approval asks for an override note, then freezes revision 1.
+  await click('Утвердить к кикоффу', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('не готов к кикоффу'), 5_000, 'approve refused with the reasons');
+  await type('[data-testid="review-panel"] form.override textarea', 'Клиент торопит, остальное соберём на кикоффе');
+  await click('Утвердить с оговоркой', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('утверждён') && t.includes('редакция 1'), 5_000, 'approved');
+  assert.match(await panelText(), /с оговоркой: Клиент торопит/);
+  await shot('review');
+
+  // An edit starts revision 2 as a draft; revision 1 keeps the approved answer.
+  await type('[data-question="company_name"] input', 'ООО «Колесо-Регион»');
+  await saved();
+  await until(panelText, (t) => t.includes('черновик') && t.includes('редакция 2'), 10_000, 'a new revision started');
+  await click('Открыть', 'button', '[data-testid="revisions"]');
+  await session.waitFor('[data-testid="revision-view"]', { timeoutMs: 5_000 });
+  const frozen = await js(`return document.querySelector('[data-testid="revision-view"]').innerText;`);
+  assert.ok(frozen.includes('Общество с ограниченной ответственностью «Колесо»'), frozen);
+  assert.ok(!frozen.includes('Колесо-Регион'), frozen);
+  await shot('revision');
+  await click('Закрыть', 'button', '[data-testid="revision-view"]');
+
+  // The CLI sees the same history.
+  const lead = execFileSync(cli, ['--db', db, 'review', 'status', tyres], { encoding: 'utf8' });
+  assert.match(lead, /approved revision 1/);
+  assert.match(lead, /override: Клиент торопит/);
+});
