@@ -302,6 +302,15 @@ impl Store {
             .collect())
     }
 
+    /// A brief's answers as stored: (question id, entry JSON), for callers that parse elsewhere.
+    pub(crate) fn raw_entries(&self, brief_id: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT question_id, entry FROM answer WHERE brief_id = ?1")?;
+        let rows = stmt.query_map([brief_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// A brief's current answers by question id.
     pub fn entries(&self, brief_id: &str) -> Result<BTreeMap<String, Entry>, StoreError> {
         let mut stmt = self

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::gaps::{
-    Completeness, Entries, GapReport, Index, IsoDate, ProcessStatus, analyze_indexed,
+    Completeness, Entries, GapReport, Index, IsoDate, ProcessStatus, SectionProgress,
+    analyze_indexed,
 };
 use crate::model::{Checklist, Severity};
 
@@ -113,9 +114,15 @@ pub struct Heatmap {
 
 /// The heatmap of the given reports (one per brief).
 pub fn heatmap(reports: &[GapReport]) -> Heatmap {
+    let sections: Vec<&[SectionProgress]> = reports.iter().map(|r| r.sections.as_slice()).collect();
+    heatmap_of(&sections)
+}
+
+/// The heatmap of briefs given by their section progress (one slice per brief, in row order).
+pub fn heatmap_of(briefs: &[&[SectionProgress]]) -> Heatmap {
     let mut columns: Vec<HeatColumn> = Vec::new();
-    for report in reports {
-        for s in &report.sections {
+    for sections in briefs {
+        for s in *sections {
             if columns
                 .iter()
                 .any(|c| c.checklist == s.checklist && c.section == s.section)
@@ -133,14 +140,13 @@ pub fn heatmap(reports: &[GapReport]) -> Heatmap {
             }
         }
     }
-    let rows = reports
+    let rows = briefs
         .iter()
-        .map(|report| {
+        .map(|sections| {
             columns
                 .iter()
                 .map(|c| {
-                    report
-                        .sections
+                    sections
                         .iter()
                         .find(|s| s.checklist == c.checklist && s.section == c.section)
                         .map(|s| s.completeness)

@@ -42,7 +42,7 @@ use crate::model::{Checklist, GoalPart, Process, Question, Rule, Section, Severi
 use crate::text::Text;
 use crate::visibility::Visibility;
 
-pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap};
+pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap, heatmap_of};
 pub use check::ValueProblem;
 pub use date::{BadDate, IsoDate};
 pub use followup::{FollowUpItem, follow_up_items, is_open};
