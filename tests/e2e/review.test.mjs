@@ -146,7 +146,7 @@ test('the lead reviews two imported briefs and approves a frozen revision', { ti
   // Return needs a comment.
   await click('Вернуть на доработку', 'button', '[data-testid="review-panel"]');
   await until(panelText, (t) => t.includes('оставьте хотя бы один комментарий'), 5_000, 'return refused without a comment');
-  await click('Комментировать', 'button', '[data-testid="review-panel"]');
+  // The refusal opens the comment form.
   await type('[data-testid="review-panel"] form.add textarea', 'Укажите юридическое название полностью');
   await click('Добавить комментарий', 'button', '[data-testid="review-panel"]');
   await until(panelText, (t) => t.includes('Укажите юридическое название'), 5_000, 'the comment is listed');

@@ -44,8 +44,8 @@ after(async () => {
 
 test('the app window lists every bundled checklist, with no load problems', { timeout: 180_000 }, async (t) => {
   session = await Session.start(app);
-  // The window opens on the briefs; the library is on the Checklists tab.
-  const tab = await session.waitFor('nav.tabs button:nth-child(2)', { timeoutMs: WAIT_MS });
+  // The window opens on the briefs; the library is on the Checklists tab (the third).
+  const tab = await session.waitFor('nav.tabs button:nth-child(3)', { timeoutMs: WAIT_MS });
   await session.click(tab);
 
   // Wait until the list shows every bundled checklist (or the app reports that loading failed).
