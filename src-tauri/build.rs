@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "resolve_comment",
     "review_brief",
     "open_revision",
+    "similar_briefs",
 ];
 
 fn main() {

@@ -101,6 +101,7 @@ pub fn run() {
             review::resolve_comment,
             review::review_brief,
             review::open_revision,
+            review::similar_briefs,
         ])
         .run(tauri::generate_context!())
         .expect("error while running tauri application");

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use deepbrief_store::{
-    Board, BriefFilter, BriefMeta, Comment, CommentTarget, OpenedBrief, ReviewRequest, ReviewState,
+    Board, BriefFilter, BriefListItem, BriefMeta, Comment, CommentTarget, OpenedBrief,
+    ReviewRequest, ReviewState,
 };
 use tauri::State;
 
@@ -69,6 +70,17 @@ pub async fn review_brief(
     let who = clock::user();
     state
         .with_store(move |s| s.review(&brief_id, &request, &who, clock::today()))
+        .await
+}
+
+/// Briefs like this one (same industry or a shared service), best first.
+#[tauri::command]
+pub async fn similar_briefs(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<Vec<BriefListItem>, IpcError> {
+    state
+        .with_store(move |s| s.similar_briefs(&brief_id, 8))
         .await
 }
 

@@ -95,23 +95,28 @@ async function saved() {
 test('the lead reviews two imported briefs and approves a frozen revision', { timeout: 300_000 }, async () => {
   // The AM's machine: two briefs, one submitted for review.
   const run = (...args) => execFileSync(cli, ['--db', amDb, ...args], { encoding: 'utf8' }).trim();
-  const tyres = run('brief', 'new', '--client', 'Колесо', '--project', 'SEO', '--am', 'Анна', '--service', 'seo');
+  const tyres = run('brief', 'new', '--client', 'Колесо', '--project', 'SEO', '--am', 'Анна', '--service', 'seo', '--industry', 'Шины и диски');
   run('brief', 'answer', tyres, 'company_name', 'ООО «Колесо»');
   run('review', 'submit', tyres, '--who', 'Анна');
   const bakery = run('brief', 'new', '--client', 'Пекарня', '--project', 'Сайт', '--am', 'Борис');
   run('brief', 'answer', bakery, 'company_name', 'Пекарня на Садовой');
+  // An older brief of the same industry, long approved: "briefs like this one".
+  const older = run('brief', 'new', '--client', 'Шинный двор', '--project', 'Контекст', '--am', 'Олег', '--industry', 'шины и диски');
+  run('brief', 'answer', older, 'company_name', 'ИП Кузнецов, шиномонтаж на Южной');
   const first = join(scratch, 'tyres.deepbrief');
   const second = join(scratch, 'bakery.deepbrief');
+  const third = join(scratch, 'older.deepbrief');
   run('bundle', 'export', tyres, '-o', first);
   run('bundle', 'export', bakery, '-o', second);
+  run('bundle', 'export', older, '-o', third);
 
-  // The lead imports both.
-  for (const file of [first, second]) {
+  // The lead imports all three.
+  for (const file of [first, second, third]) {
     await start(file);
     await click('Импорт брифа');
     await sleep(500);
   }
-  await until(pageText, (t) => t.includes('Колесо') && t.includes('Пекарня'), 10_000, 'both briefs listed');
+  await until(pageText, (t) => t.includes('Колесо') && t.includes('Пекарня') && t.includes('Шинный двор'), 10_000, 'the briefs are listed');
 
   // The board lists both with their status; the heatmap has a cell per section.
   await click('Проверка', 'nav button');
@@ -126,7 +131,7 @@ test('the lead reviews two imported briefs and approves a frozen revision', { ti
     `return [...document.querySelectorAll('[data-testid="heatmap"] tr[data-brief]')].map((tr) =>
        [tr.querySelector('th').innerText, tr.querySelectorAll('button.cell').length, tr.querySelectorAll('.cell.none').length]);`,
   );
-  const tyresRow = cells.find((c) => c[0].includes('Колесо'));
+  const tyresRow = cells.find((c) => c[0].startsWith('Колесо'));
   const bakeryRow = cells.find((c) => c[0].includes('Пекарня'));
   assert.ok(tyresRow && bakeryRow, JSON.stringify(cells));
   assert.equal(tyresRow[2], 0, 'the SEO brief has every column');
@@ -176,12 +181,21 @@ test('the lead reviews two imported briefs and approves a frozen revision', { ti
   await saved();
   await until(panelText, (t) => t.includes('черновик') && t.includes('редакция 2'), 10_000, 'a new revision started');
   await click('Открыть', 'button', '[data-testid="revisions"]');
-  await session.waitFor('[data-testid="revision-view"]', { timeoutMs: 5_000 });
-  const frozen = await js(`return document.querySelector('[data-testid="revision-view"]').innerText;`);
+  await session.waitFor('[data-testid="brief-view"]', { timeoutMs: 5_000 });
+  const frozen = await js(`return document.querySelector('[data-testid="brief-view"]').innerText;`);
   assert.ok(frozen.includes('Общество с ограниченной ответственностью «Колесо»'), frozen);
   assert.ok(!frozen.includes('Колесо-Регион'), frozen);
   await shot('revision');
-  await click('Закрыть', 'button', '[data-testid="revision-view"]');
+  await click('Закрыть', 'button', '[data-testid="brief-view"]');
+
+  // Briefs like this one: the older brief of the same industry opens read-only.
+  await session.waitFor('[data-testid="similar-briefs"] button', { timeoutMs: 5_000 });
+  await click('Шинный двор', 'button', '[data-testid="similar-briefs"]');
+  await session.waitFor('[data-testid="brief-view"]', { timeoutMs: 5_000 });
+  const similar = await js(`return document.querySelector('[data-testid="brief-view"]').innerText;`);
+  assert.ok(similar.includes('ИП Кузнецов, шиномонтаж на Южной'), similar);
+  assert.equal(await js(`return document.querySelectorAll('[data-testid="brief-view"] input, [data-testid="brief-view"] textarea').length;`), 0);
+  await click('Закрыть', 'button', '[data-testid="brief-view"]');
 
   // The CLI sees the same history.
   const lead = execFileSync(cli, ['--db', db, 'review', 'status', tyres], { encoding: 'utf8' });

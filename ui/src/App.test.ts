@@ -25,6 +25,7 @@ const row = (id: string, client: string, archived = false): BriefRow => ({
       created_at: '2026-11-20T10:00:00.000Z',
       updated_at: '2026-11-22T10:00:00.000Z',
       revision: 1,
+      industry: '',
     },
     pins: [],
     entries: 3,

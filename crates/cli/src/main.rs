@@ -221,6 +221,9 @@ enum BriefCommand {
         /// Re-brief: start from this earlier brief of the same client.
         #[arg(long)]
         prefill_from: Option<String>,
+        /// The client's industry ("шины и диски"): finds briefs like this one.
+        #[arg(long, default_value = "")]
+        industry: String,
         /// Print the brief as JSON.
         #[arg(long)]
         json: bool,
@@ -316,6 +319,17 @@ enum BriefCommand {
         #[arg(long)]
         project: Option<String>,
         /// Print the new brief as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Briefs like this one: the same industry or a shared service, for learning from past projects.
+    Similar {
+        /// The brief's id.
+        brief: String,
+        /// At most this many.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -642,6 +656,7 @@ fn run_brief(
             responsible,
             brief_lang,
             prefill_from,
+            industry,
             json,
         } => {
             let new = deepbrief_store::NewBrief {
@@ -655,6 +670,7 @@ fn run_brief(
                     .collect(),
                 language: brief_lang,
                 prefill_from,
+                industry,
             };
             brief::new(&mut store, &library(), new, json)
         }
@@ -730,8 +746,37 @@ fn run_brief(
                 contacts: old.contacts.clone(),
                 language: old.language.clone(),
                 prefill_from: Some(from),
+                industry: old.industry.clone(),
             };
             brief::new(&mut store, &library(), new, json)
+        }
+        BriefCommand::Similar {
+            brief: id,
+            limit,
+            json,
+        } => {
+            let similar = store.similar_briefs(&id, limit)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&similar)?);
+            } else {
+                for s in &similar {
+                    let m = &s.meta;
+                    println!(
+                        "{}  {} — {} ({}; {}; {})",
+                        m.id,
+                        m.client,
+                        m.project,
+                        if m.industry.is_empty() {
+                            "—"
+                        } else {
+                            &m.industry
+                        },
+                        m.services.join(", "),
+                        m.status.as_str()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         BriefCommand::Archive { brief: id, restore } => {
             let meta = store.set_archived(&id, !restore, "cli")?;

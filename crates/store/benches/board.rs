@@ -95,6 +95,7 @@ fn database(briefs: usize) -> PathBuf {
                     }],
                     language: "ru".into(),
                     prefill_from: None,
+                    industry: String::new(),
                 },
                 &library,
                 "Анна",

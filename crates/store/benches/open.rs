@@ -76,6 +76,7 @@ fn bench_open(c: &mut Criterion) {
                 }],
                 language: "ru".into(),
                 prefill_from: None,
+                industry: String::new(),
             },
             &library,
             "Анна",

@@ -53,6 +53,7 @@ fn bench_save(c: &mut Criterion) {
                 }],
                 language: "ru".into(),
                 prefill_from: None,
+                industry: String::new(),
             },
             &library,
             "Анна",

@@ -4,6 +4,9 @@
 -- approved brief.
 ALTER TABLE brief ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
 
+-- The client's industry as the AM names it ("шины и диски", "e-commerce"): "briefs like this one".
+ALTER TABLE brief ADD COLUMN industry TEXT NOT NULL DEFAULT '';
+
 -- A comment on a question, a section or the whole brief. Resolving sets `resolved_*` once; a comment
 -- is never deleted (its text is also in the history).
 CREATE TABLE comment (

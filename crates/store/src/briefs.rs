@@ -20,7 +20,7 @@ use crate::types::{
 };
 
 const META_COLUMNS: &str = "id, client, project, services, account_manager, contacts, language, \
-                            status, archived, prefilled_from, created_at, updated_at, revision";
+                            status, archived, prefilled_from, created_at, updated_at, revision, industry";
 
 fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
     let json_col = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -41,6 +41,7 @@ fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
         revision: r.get(12)?,
+        industry: r.get(13)?,
     })
 }
 
@@ -125,6 +126,10 @@ impl Store {
             }
             None => None,
         };
+        let industry = match (new.industry.trim(), &earlier) {
+            ("", Some(old)) => old.meta.industry.clone(),
+            (typed, _) => typed.to_owned(),
+        };
         let id = new_id();
         let at = now();
         let tx = self.conn.transaction()?;
@@ -133,8 +138,8 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO brief (id, client, project, services, account_manager, contacts, language,
-                                prefilled_from, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                                prefilled_from, created_at, updated_at, industry)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
             params![
                 id,
                 new.client.trim(),
@@ -144,7 +149,8 @@ impl Store {
                 serde_json::to_string(&new.contacts)?,
                 new.language,
                 new.prefill_from,
-                at
+                at,
+                industry
             ],
         )?;
         let mut pins = Vec::new();
@@ -213,6 +219,46 @@ impl Store {
         tx.commit()?;
         self.remember_checklists(library);
         self.brief_meta(&id)
+    }
+
+    /// Briefs like this one, best first: the same industry (case and spacing aside), then the most
+    /// services in common, then the most recently changed; archived briefs too (they are the
+    /// agency's experience). The brief itself and briefs sharing neither are left out.
+    pub fn similar_briefs(&self, id: &str, limit: usize) -> Result<Vec<BriefListItem>, StoreError> {
+        let this = self.brief_meta(id)?;
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let industry = norm(&this.industry);
+        let mut all = self.list_briefs(&BriefFilter::default())?;
+        all.extend(self.list_briefs(&BriefFilter {
+            archived: true,
+            ..BriefFilter::default()
+        })?);
+        let mut scored: Vec<(bool, usize, BriefListItem)> = all
+            .into_iter()
+            .filter(|b| b.meta.id != this.id)
+            .map(|b| {
+                let same = !industry.is_empty() && norm(&b.meta.industry) == industry;
+                let shared = b
+                    .meta
+                    .services
+                    .iter()
+                    .filter(|s| this.services.contains(s))
+                    .count();
+                (same, shared, b)
+            })
+            .filter(|(same, shared, _)| *same || *shared > 0)
+            .collect();
+        scored.sort_by(|a, b| {
+            (b.0, b.1)
+                .cmp(&(a.0, a.1))
+                .then_with(|| b.2.meta.updated_at.cmp(&a.2.meta.updated_at))
+        });
+        Ok(scored.into_iter().take(limit).map(|(_, _, b)| b).collect())
     }
 
     /// A brief's header.

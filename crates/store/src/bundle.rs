@@ -316,8 +316,8 @@ impl Store {
         if !exists {
             tx.execute(
                 "INSERT INTO brief (id, client, project, services, account_manager, contacts, language,
-                                    status, archived, prefilled_from, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?11)",
+                                    status, archived, prefilled_from, created_at, updated_at, industry)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?11, ?12)",
                 params![
                     id,
                     m.client,
@@ -329,7 +329,8 @@ impl Store {
                     m.status.as_str(),
                     i64::from(m.archived),
                     m.created_at,
-                    m.updated_at
+                    m.updated_at,
+                    m.industry
                 ],
             )?;
             for (position, p) in payload.pins.iter().enumerate() {
@@ -400,6 +401,11 @@ impl Store {
                 insert_revision(&tx, r)?;
             }
         }
+        // The industry is named once; a copy without one takes the other's.
+        tx.execute(
+            "UPDATE brief SET industry = ?2 WHERE id = ?1 AND industry = '' AND ?2 <> ''",
+            params![id, m.industry],
+        )?;
         // The revision being edited is the furthest either side has reached.
         tx.execute(
             "UPDATE brief SET revision = max(revision, ?2) WHERE id = ?1",

@@ -51,6 +51,9 @@ pub struct NewBrief {
     #[serde(default)]
     #[ts(optional)]
     pub prefill_from: Option<String>,
+    /// The client's industry, in the AM's words (a re-brief takes the earlier brief's when empty).
+    #[serde(default)]
+    pub industry: String,
 }
 
 /// A brief's identity and header.
@@ -86,6 +89,9 @@ pub struct BriefMeta {
     /// the next one (the approved revision stays frozen).
     #[serde(default = "first_revision")]
     pub revision: u32,
+    /// The client's industry, in the AM's words; may be empty.
+    #[serde(default)]
+    pub industry: String,
 }
 
 fn first_revision() -> u32 {

@@ -55,6 +55,7 @@ fn opened(lang: Lang) -> OpenedBrief {
                 created_at: "2026-11-20T10:00:00.000Z".into(),
                 updated_at: "2026-11-22T12:30:00.000Z".into(),
                 revision: 1,
+                industry: String::new(),
             },
             pins: loaded
                 .iter()

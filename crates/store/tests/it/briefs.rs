@@ -155,3 +155,42 @@ fn a_re_brief_starts_with_the_old_answers_to_confirm() {
     let err = store.create_brief(&other, &library(), "Анна").unwrap_err();
     assert!(err.to_string().contains("same client"), "{err}");
 }
+
+#[test]
+fn briefs_like_this_one_share_the_industry_or_a_service() {
+    let mut store = Store::open_in_memory().unwrap();
+    let library = crate::library();
+    let mut make = |client: &str, services: &[&str], industry: &str| {
+        let mut new = crate::new_brief(client, services);
+        new.industry = industry.into();
+        store.create_brief(&new, &library, "Анна").unwrap().id
+    };
+    let this = make("Колесо", &["seo"], "Шины и диски");
+    let same_industry = make("Шинный двор", &["ppc"], "  шины  и ДИСКИ ");
+    let same_service = make("Пекарня", &["seo"], "Хлеб");
+    let unrelated = make("Аптека", &["smm"], "Фармацевтика");
+    let both = make("Диски24", &["seo"], "шины и диски");
+    store.set_archived(&same_service, true, "Анна").unwrap();
+
+    let similar: Vec<String> = store
+        .similar_briefs(&this, 10)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.meta.id)
+        .collect();
+    assert_eq!(similar, [both, same_industry, same_service.clone()]);
+    assert!(!similar.contains(&unrelated));
+    assert_eq!(store.similar_briefs(&this, 1).unwrap().len(), 1);
+
+    // A re-brief keeps the industry; a bundle carries it.
+    let mut again = crate::new_brief("Колесо", &["seo"]);
+    again.prefill_from = Some(this.clone());
+    let rebrief = store.create_brief(&again, &library, "Анна").unwrap();
+    assert_eq!(rebrief.industry, "Шины и диски");
+    let bytes = deepbrief_store::bundle::export(&store, &this).unwrap();
+    let mut other = Store::open_in_memory().unwrap();
+    other
+        .import_bundle(&bytes, std::path::Path::new("b.deepbrief"))
+        .unwrap();
+    assert_eq!(other.brief_meta(&this).unwrap().industry, "Шины и диски");
+}

@@ -59,6 +59,7 @@ pub fn new_brief(client: &str, services: &[&str]) -> NewBrief {
         }],
         language: "ru".into(),
         prefill_from: None,
+        industry: String::new(),
     }
 }
 

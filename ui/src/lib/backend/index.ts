@@ -16,6 +16,7 @@ import type { CommentTarget } from '$lib/bindings/CommentTarget';
 import type { ReviewRequest } from '$lib/bindings/ReviewRequest';
 import type { ReviewState } from '$lib/bindings/ReviewState';
 import type { BriefFilter } from '$lib/bindings/BriefFilter';
+import type { BriefListItem } from '$lib/bindings/BriefListItem';
 import type { BriefMeta } from '$lib/bindings/BriefMeta';
 import type { BriefRow } from '$lib/bindings/BriefRow';
 import type { Contact } from '$lib/bindings/Contact';
@@ -250,6 +251,11 @@ export function resolveComment(briefId: string, commentId: string, note: string)
 /** Submits, returns or approves; rejects with a `validation` error saying why when not allowed. */
 export function reviewBrief(briefId: string, request: ReviewRequest): Promise<BriefMeta> {
   return call<BriefMeta>('review_brief', { briefId, request });
+}
+
+/** Briefs like this one (same industry or a shared service), best first. */
+export function similarBriefs(briefId: string): Promise<BriefListItem[]> {
+  return call<BriefListItem[]>('similar_briefs', { briefId });
 }
 
 /** An approved revision exactly as approved. */

@@ -58,4 +58,8 @@ updated_at: string,
  * The revision being edited: 1 until the first approval; an edit of an approved brief starts
  * the next one (the approved revision stays frozen).
  */
-revision: number, };
+revision: number, 
+/**
+ * The client's industry, in the AM's words; may be empty.
+ */
+industry: string, };

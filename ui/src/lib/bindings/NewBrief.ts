@@ -33,4 +33,8 @@ language: string,
 /**
  * Re-briefing: start from this earlier brief of the same client, its answers marked "to confirm".
  */
-prefill_from?: string, };
+prefill_from?: string, 
+/**
+ * The client's industry, in the AM's words (a re-brief takes the earlier brief's when empty).
+ */
+industry: string, };

@@ -30,6 +30,7 @@ function brief(
         created_at: '2026-11-01T10:00:00.000Z',
         updated_at: '2026-11-20T10:00:00.000Z',
         revision: 1,
+        industry: '',
       },
       pins: [],
       entries: 5,

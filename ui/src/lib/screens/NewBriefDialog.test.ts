@@ -30,6 +30,7 @@ describe('NewBriefDialog', () => {
 
     await user.type(screen.getByLabelText('Клиент (компания)'), 'Колесо');
     await user.type(screen.getByLabelText('Проект'), 'Сайт');
+    await user.type(screen.getByLabelText('Отрасль'), 'Шины и диски');
     expect(screen.getByTestId('picked-checklists')).toHaveTextContent('Базовый бриф');
     expect(screen.getByTestId('picked-checklists')).not.toHaveTextContent('SEO');
     await user.click(screen.getByRole('checkbox', { name: 'SEO по регионам (seo)' }));
@@ -46,6 +47,7 @@ describe('NewBriefDialog', () => {
       contacts: [{ name: 'Ирина', role: '', phone: '', email: '', responsible: true }],
       language: 'ru',
       prefill_from: undefined,
+      industry: 'Шины и диски',
     });
     expect(oncreated).toHaveBeenCalledWith('new-id');
   });
@@ -77,6 +79,7 @@ describe('NewBriefDialog', () => {
       created_at: 't',
       updated_at: 't',
       revision: 1,
+      industry: '',
     };
     render(NewBriefDialog, { library: sampleReport, from, oncancel: () => {}, oncreated: () => {} });
     expect(screen.getByRole('heading', { name: 'Повторный бриф' })).toBeInTheDocument();

@@ -33,6 +33,17 @@ export class BriefsState {
     );
   }
 
+  /**
+   * Search hits narrowed by the same filters as the list (a hit in a brief that is not listed —
+   * archived while the list shows active ones — stays when no filter is set).
+   */
+  get visibleHits(): SearchHit[] | null {
+    if (!this.hits) return null;
+    if (!this.client && !this.manager && !this.status) return this.hits;
+    const shown = new Set(this.visible.map((r) => r.item.meta.id));
+    return this.hits.filter((h) => shown.has(h.brief_id));
+  }
+
   /** Distinct values of a field over the loaded rows, for the filter menus. */
   options(field: 'client' | 'account_manager' | 'status'): string[] {
     return [...new Set((this.rows ?? []).map((r) => r.item.meta[field]))].sort((a, b) =>

@@ -26,6 +26,7 @@ const opened: OpenedBrief = {
       created_at: 't',
       updated_at: 't',
       revision: 1,
+      industry: '',
     },
     pins: [],
     entries: {},
