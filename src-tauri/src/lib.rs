@@ -25,6 +25,7 @@ pub mod sources;
 pub mod startup;
 pub mod state;
 pub mod upgrades;
+pub mod webview;
 
 use std::sync::Arc;
 
@@ -58,6 +59,7 @@ pub fn run() {
         .manage(started)
         .setup(|app| {
             log::info!("Deepbrief {} starting", env!("CARGO_PKG_VERSION"));
+            webview::tune(app);
             let sources = sources::resolve(app.handle(), std::env::args(), |name| {
                 std::env::var_os(name)
             });

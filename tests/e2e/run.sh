@@ -9,7 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh
 
-app="$PWD/target/debug/deepbrief-desktop"
+# E2E_APP picks another build (the benchmarks use the release one); arguments, when given, are the
+# command to run instead of the tests (scripts/bench-typing.sh).
+app="${E2E_APP:-$PWD/target/debug/deepbrief-desktop}"
 out="$PWD/target/e2e"
 [ -x "$app" ] || setup_die "$app is missing: run 'npm --prefix ui run build && cargo build -p deepbrief-desktop'"
 command -v tauri-driver >/dev/null 2>&1 || setup_die "tauri-driver is missing: run 'cargo install tauri-driver --locked'"
@@ -73,7 +75,11 @@ setup_note "tauri-driver is up on $WEBDRIVER_URL (display ${DISPLAY:-none}${WAYL
 
 status=0
 # One app at a time: the tests share the display, and each starts its own window.
-E2E_APP="$app" E2E_OUT_DIR="$out" node --test --test-concurrency=1 tests/e2e/ || status=$?
+if [ "$#" -gt 0 ]; then
+  E2E_APP="$app" E2E_OUT_DIR="$out" "$@" || status=$?
+else
+  E2E_APP="$app" E2E_OUT_DIR="$out" node --test --test-concurrency=1 tests/e2e/ || status=$?
+fi
 if [ "$status" -ne 0 ]; then
   echo "--- tauri-driver log ($log), last 40 lines ---" >&2
   tail -n 40 "$log" >&2

@@ -2,7 +2,7 @@
 //! analysis of every brief, open comments, follow-ups, heatmap) — from the store to data ready for
 //! the UI. Goal: under 100 ms. Also the serialization to JSON the app sends over IPC.
 //!
-//! The database is generated once into `target/tmp/board-bench-v2-<N>.db` (real `create_brief` and
+//! The database is generated once into `target/tmp/board-bench-v3-<N>.db` (real `create_brief` and
 //! `set_answer` calls: core + one add-on each, ~60 % of questions answered in every state).
 
 #![allow(
@@ -11,15 +11,18 @@
     reason = "a benchmark should fail loudly on a broken fixture"
 )]
 
-use std::collections::BTreeMap;
+#[path = "support/mod.rs"]
+#[allow(dead_code, reason = "each benchmark uses part of the support module")]
+mod support;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use deepbrief_core::gaps::IsoDate;
-use deepbrief_core::{Answer, AnswerValue, Entry, Kind, Question, Sources, load_library};
-use deepbrief_store::{BriefFilter, CommentTarget, Contact, NewBrief, Store};
+use deepbrief_core::{Answer, Entry};
+use deepbrief_store::{BriefFilter, CommentTarget, NewBrief, Store};
 
 const SERVICES: [&str; 4] = ["seo", "ppc", "web", "smm"];
 
@@ -35,47 +38,17 @@ impl Rng {
     }
 }
 
-fn fitting(q: &Question) -> AnswerValue {
-    let n = q.min.unwrap_or(1.0).max(1.0);
-    match q.kind {
-        Kind::ShortText | Kind::LongText => AnswerValue::Text(
-            "Заявки с сайта принимает менеджер, вносит в CRM, перезванивает в течение часа".into(),
-        ),
-        Kind::Link => AnswerValue::Text("https://example.ru".into()),
-        Kind::Date => AnswerValue::Text("2027-03-01".into()),
-        Kind::Scale => AnswerValue::Number(3.0),
-        Kind::Percent => AnswerValue::Number(30.0),
-        Kind::Number | Kind::Money | Kind::Duration => AnswerValue::Number(n),
-        Kind::YesNo => AnswerValue::Bool(true),
-        Kind::SingleChoice => AnswerValue::Choice(q.choices[0].id.clone()),
-        Kind::MultiChoice => AnswerValue::Choices(vec![q.choices[0].id.clone()]),
-        Kind::List => AnswerValue::Items(vec!["Тула".into(), "Калуга".into(), "Рязань".into()]),
-        Kind::Table => AnswerValue::Rows(vec![
-            q.columns
-                .iter()
-                .map(|c| (c.id.clone(), "1".to_owned()))
-                .collect::<BTreeMap<_, _>>(),
-        ]),
-        Kind::Contact => {
-            AnswerValue::Contact(BTreeMap::from([("name".to_owned(), "Ирина".to_owned())]))
-        }
-    }
-}
-
 fn database(briefs: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("board-bench-v2-{briefs}.db"));
+    let path = dir.join(format!("board-bench-v3-{briefs}.db"));
     if path.exists() {
         return path;
     }
-    let partial = dir.join(format!("board-bench-v2-{briefs}.partial.db"));
+    let partial = dir.join(format!("board-bench-v3-{briefs}.partial.db"));
     let _ = std::fs::remove_file(&partial);
     eprintln!("generating {briefs} briefs into {} …", partial.display());
     let started = Instant::now();
-    let library = load_library(&Sources {
-        bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
-        agency: None,
-    });
+    let library = support::library();
     let mut store = Store::open(&partial).expect("open");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for b in 0..briefs {
@@ -83,19 +56,11 @@ fn database(briefs: usize) -> PathBuf {
             .create_brief(
                 &NewBrief {
                     client: format!("Клиент {b}"),
-                    project: "Сайт".into(),
-                    services: vec![SERVICES[b % SERVICES.len()].into()],
-                    account_manager: ["Анна", "Борис", "Вера", "Глеб"][b % 4].into(),
-                    contacts: vec![Contact {
-                        name: "Ирина".into(),
-                        role: String::new(),
-                        phone: String::new(),
-                        email: String::new(),
-                        responsible: true,
-                    }],
-                    language: "ru".into(),
-                    prefill_from: None,
-                    industry: String::new(),
+                    ..support::new_brief(
+                        "",
+                        &[SERVICES[b % SERVICES.len()]],
+                        ["Анна", "Борис", "Вера", "Глеб"][b % 4],
+                    )
                 },
                 &library,
                 "Анна",
@@ -105,7 +70,7 @@ fn database(briefs: usize) -> PathBuf {
         for checklist in store.brief_checklists(&brief).expect("checklists") {
             for (_, q) in checklist.questions() {
                 let answer = match rng.below(10) {
-                    0..=5 => Answer::Answered(fitting(q)),
+                    0..=5 => Answer::Answered(support::fitting(q)),
                     6 => Answer::Unknown,
                     _ => continue,
                 };

@@ -8,76 +8,26 @@
     reason = "a benchmark should fail loudly on a broken fixture"
 )]
 
-use std::collections::BTreeMap;
+#[path = "support/mod.rs"]
+#[allow(dead_code, reason = "each benchmark uses part of the support module")]
+mod support;
+
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use deepbrief_core::{Answer, AnswerValue, Entry, Kind, Question, Sources, load_library};
-use deepbrief_store::{Contact, NewBrief, Store};
+use deepbrief_core::{Answer, AnswerValue, Entry, Kind};
+use deepbrief_store::Store;
 
 const ANSWERS: usize = 500;
-
-/// A value that fits the question's kind and bounds.
-fn fitting(q: &Question) -> AnswerValue {
-    let n = match (q.min, q.max) {
-        (Some(lo), Some(hi)) => ((lo + hi) / 2.0).round(),
-        (Some(lo), None) => lo + 20.0,
-        _ => 20.0,
-    };
-    match q.kind {
-        Kind::ShortText | Kind::LongText => {
-            AnswerValue::Text("Склад в Туле, доставка по ЦФО за 2 дня".into())
-        }
-        Kind::Link => AnswerValue::Text("https://example.ru/docs".into()),
-        Kind::Date => AnswerValue::Text("2027-06-01".into()),
-        Kind::Scale => AnswerValue::Number(3.0),
-        Kind::Percent => AnswerValue::Number(30.0),
-        Kind::Number | Kind::Money | Kind::Duration => AnswerValue::Number(n),
-        Kind::YesNo => AnswerValue::Bool(true),
-        Kind::SingleChoice => AnswerValue::Choice(q.choices[0].id.clone()),
-        Kind::MultiChoice => AnswerValue::Choices(vec![q.choices[0].id.clone()]),
-        Kind::List => AnswerValue::Items(vec!["Тула".into(), "Калуга".into(), "Рязань".into()]),
-        Kind::Table => AnswerValue::Rows(vec![
-            q.columns
-                .iter()
-                .map(|c| (c.id.clone(), "1".to_owned()))
-                .collect::<BTreeMap<_, _>>(),
-        ]),
-        Kind::Contact => AnswerValue::Contact(BTreeMap::from([
-            ("name".to_owned(), "Ирина Петрова".to_owned()),
-            ("email".to_owned(), "irina@koleso.example".to_owned()),
-        ])),
-    }
-}
 
 fn bench_open(c: &mut Criterion) {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
     let path = dir.path().join("deepbrief.db");
     let mut store = Store::open(&path).expect("open");
-    let library = load_library(&Sources {
-        bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
-        agency: None,
-    });
-    let services: Vec<String> = ["seo", "ppc", "web", "smm"].map(String::from).to_vec();
+    let library = support::library();
     let brief = store
         .create_brief(
-            &NewBrief {
-                client: "Колесо".into(),
-                project: "Сайт".into(),
-                services,
-                account_manager: "Анна".into(),
-                contacts: vec![Contact {
-                    name: "Ирина".into(),
-                    role: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    responsible: true,
-                }],
-                language: "ru".into(),
-                prefill_from: None,
-                industry: String::new(),
-            },
+            &support::new_brief("Колесо", &["seo", "ppc", "web", "smm"], "Анна"),
             &library,
             "Анна",
         )
@@ -86,7 +36,7 @@ fn bench_open(c: &mut Criterion) {
     let mut answered = 0;
     for checklist in store.brief_checklists(&brief).expect("checklists") {
         for (_, q) in checklist.questions() {
-            let entry = Entry::new(Answer::Answered(fitting(q)));
+            let entry = Entry::new(Answer::Answered(support::fitting(q)));
             if store.set_answer(&brief, &q.id, Some(entry), "Анна").is_ok() {
                 answered += 1;
             }

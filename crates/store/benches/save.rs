@@ -8,14 +8,17 @@
     reason = "a benchmark should fail loudly on a broken fixture"
 )]
 
+#[path = "support/mod.rs"]
+#[allow(dead_code, reason = "each benchmark uses part of the support module")]
+mod support;
+
 use std::hint::black_box;
 use std::io::Write;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use deepbrief_core::{Answer, AnswerValue, Entry, Sources, load_library};
-use deepbrief_store::{Contact, NewBrief, Store};
+use deepbrief_core::{Answer, AnswerValue, Entry};
+use deepbrief_store::Store;
 
 const LOOP: usize = 500;
 
@@ -33,28 +36,10 @@ fn bench_save(c: &mut Criterion) {
     // A directory on the same disk as the build (not tmpfs): the figure is about the real disk.
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
     let mut store = Store::open(&dir.path().join("deepbrief.db")).expect("open");
-    let library = load_library(&Sources {
-        bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
-        agency: None,
-    });
+    let library = support::library();
     let brief = store
         .create_brief(
-            &NewBrief {
-                client: "Колесо".into(),
-                project: "Сайт".into(),
-                services: vec!["seo".into()],
-                account_manager: "Анна".into(),
-                contacts: vec![Contact {
-                    name: "Ирина".into(),
-                    role: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    responsible: true,
-                }],
-                language: "ru".into(),
-                prefill_from: None,
-                industry: String::new(),
-            },
+            &support::new_brief("Колесо", &["seo"], "Анна"),
             &library,
             "Анна",
         )

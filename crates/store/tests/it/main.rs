@@ -17,6 +17,9 @@ mod migrations;
 mod pins;
 mod review;
 mod search;
+#[path = "../../benches/support/mod.rs"]
+#[allow(dead_code, reason = "the benchmarks use the rest")]
+mod support;
 
 use std::path::{Path, PathBuf};
 

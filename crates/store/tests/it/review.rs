@@ -1,12 +1,11 @@
 //! The review workflow as stored: comments, steps checked by the core rules, frozen revisions, and
 //! all of it in the history and in bundles.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use deepbrief_core::gaps::IsoDate;
 use deepbrief_core::review::Refusal;
-use deepbrief_core::{Answer, AnswerValue, Entry, Kind, Question};
+use deepbrief_core::{Answer, Entry, Kind};
 use deepbrief_store::{BriefStatus, CommentTarget, ReviewRequest, Store, StoreError};
 
 use crate::{question_of, text, tyre_brief};
@@ -15,47 +14,12 @@ fn today() -> IsoDate {
     IsoDate::parse("2026-11-23").unwrap()
 }
 
-/// A value that fits the question's kind and bounds.
-fn fitting(q: &Question) -> AnswerValue {
-    let n = match (q.min, q.max) {
-        (Some(lo), Some(hi)) => ((lo + hi) / 2.0).round(),
-        (Some(lo), None) => lo + 7.0,
-        _ => 7.0,
-    };
-    match q.kind {
-        Kind::ShortText | Kind::LongText => AnswerValue::Text(
-            "Заявки с сайта принимает менеджер Ольга, вносит в amoCRM и перезванивает в течение часа; \
-             отгрузка со склада в Туле на следующий день"
-                .into(),
-        ),
-        Kind::Link => AnswerValue::Text("https://example.ru/docs".into()),
-        Kind::Date => AnswerValue::Text("2027-06-01".into()),
-        Kind::Scale => AnswerValue::Number(3.0),
-        Kind::Percent => AnswerValue::Number(30.0),
-        Kind::Number | Kind::Money | Kind::Duration => AnswerValue::Number(n),
-        Kind::YesNo => AnswerValue::Bool(true),
-        Kind::SingleChoice => AnswerValue::Choice(q.choices[0].id.clone()),
-        Kind::MultiChoice => AnswerValue::Choices(vec![q.choices[0].id.clone()]),
-        Kind::List => AnswerValue::Items(vec!["Тула".into(), "Калуга".into(), "Рязань".into()]),
-        Kind::Table => AnswerValue::Rows(vec![
-            q.columns
-                .iter()
-                .map(|c| (c.id.clone(), "Ольга, менеджер".to_owned()))
-                .collect::<BTreeMap<_, _>>(),
-        ]),
-        Kind::Contact => AnswerValue::Contact(BTreeMap::from([
-            ("name".to_owned(), "Ирина Петрова".to_owned()),
-            ("email".to_owned(), "irina@koleso.example".to_owned()),
-        ])),
-    }
-}
-
 /// Answers every question of the brief with a fitting value (until nothing more appears).
 fn answer_everything(store: &mut Store, brief: &str) {
     for _ in 0..3 {
         for checklist in store.brief_checklists(brief).unwrap() {
             for (_, q) in checklist.questions() {
-                let entry = Entry::new(Answer::Answered(fitting(q)));
+                let entry = Entry::new(Answer::Answered(crate::support::fitting(q)));
                 let _ = store.set_answer(brief, &q.id, Some(entry), "Анна");
             }
         }
