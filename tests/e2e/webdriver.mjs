@@ -144,10 +144,43 @@ export class Session {
     return command('GET', `/session/${this.id}/element/${element}/text`);
   }
 
-  /** A screenshot of the window as PNG bytes. */
+  /**
+   * A screenshot of the window as PNG bytes.
+   *
+   * WebKitWebDriver answers a screenshot after the page's next paint. The app turns WebKitGTK's
+   * accelerated compositing off (src-tauri/src/webview.rs), and without it a page at rest — no
+   * caret blinking, nothing changing — never paints again, so the command would wait forever. A
+   * 1-pixel, nearly transparent dot in the corner changes shade every 50 ms while the screenshot
+   * is taken, and is removed afterwards.
+   */
   async screenshot() {
-    const base64 = await command('GET', `/session/${this.id}/screenshot`);
-    return Buffer.from(base64, 'base64');
+    await this.execute(`
+      let dot = document.getElementById('e2e-paint-tick');
+      if (!dot) {
+        dot = document.createElement('div');
+        dot.id = 'e2e-paint-tick';
+        dot.style.cssText =
+          'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+        document.documentElement.appendChild(dot);
+      }
+      let n = 0;
+      clearInterval(window.e2ePaintTick);
+      window.e2ePaintTick = setInterval(() => {
+        dot.style.background = n++ % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+        if (n > 400) {
+          clearInterval(window.e2ePaintTick);
+          dot.remove();
+        }
+      }, 50);
+    `);
+    try {
+      const base64 = await command('GET', `/session/${this.id}/screenshot`);
+      return Buffer.from(base64, 'base64');
+    } finally {
+      await this.execute(
+        `clearInterval(window.e2ePaintTick); document.getElementById('e2e-paint-tick')?.remove();`,
+      ).catch(() => {});
+    }
   }
 
   /** Ends the session, which closes the app. */
