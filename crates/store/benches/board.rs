@@ -1,6 +1,8 @@
 //! The lead's board for 1,000 briefs: `Store::board` (list, pinned checklists, answers, gap
 //! analysis of every brief, open comments, follow-ups, heatmap) — from the store to data ready for
-//! the UI. Goal: under 100 ms. Also the serialization to JSON the app sends over IPC.
+//! the UI. Goal: under 100 ms. Measured three ways: every brief analysed (the first board in a fresh
+//! process), after one answer changed (one brief analysed again, the others' summaries kept), and
+//! nothing changed; also with the serialization to JSON the app sends over IPC.
 //!
 //! The database is generated once into `target/tmp/board-bench-v3-<N>.db` (real `create_brief` and
 //! `set_answer` calls: core + one add-on each, ~60 % of questions answered in every state).
@@ -17,11 +19,11 @@ mod support;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use deepbrief_core::gaps::IsoDate;
-use deepbrief_core::{Answer, Entry};
+use deepbrief_core::{Answer, AnswerValue, Entry};
 use deepbrief_store::{BriefFilter, CommentTarget, NewBrief, Store};
 
 const SERVICES: [&str; 4] = ["seo", "ppc", "web", "smm"];
@@ -113,16 +115,80 @@ fn bench_board(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("board");
     group.sample_size(20);
-    group.bench_function(format!("Store::board ({briefs} briefs)"), |b| {
-        b.iter(|| black_box(store.board(&BriefFilter::default(), today).expect("board")))
-    });
-    group.bench_function(format!("Store::board + JSON ({briefs} briefs)"), |b| {
-        b.iter(|| {
-            let board = store.board(&BriefFilter::default(), today).expect("board");
-            black_box(serde_json::to_vec(&board).expect("json"))
-        })
-    });
+    // Every brief analysed: the first board in a fresh process (pinned checklists parsed and
+    // cached already, as the app's checklist screen does at start).
+    group.bench_function(
+        format!("Store::board, every brief analysed ({briefs} briefs)"),
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    let fresh = Store::open(&path).expect("open");
+                    fresh
+                        .board(&BriefFilter::default(), day(2))
+                        .expect("warm the checklist cache");
+                    let started = Instant::now();
+                    black_box(fresh.board(&BriefFilter::default(), today).expect("board"));
+                    total += started.elapsed();
+                }
+                total
+            })
+        },
+    );
+    // The board refreshed after the AM answered one question: one brief analysed again.
+    let mut writer = Store::open(&path).expect("open writer");
+    let edited = board.rows[0].item.meta.id.clone();
+    let question = writer
+        .brief_checklists(&edited)
+        .expect("checklists")
+        .iter()
+        .flat_map(|c| c.questions().map(|(_, q)| q.clone()).collect::<Vec<_>>())
+        .find(|q| q.kind == deepbrief_core::Kind::LongText)
+        .expect("a long text question");
+    let mut n = 0u64;
+    group.bench_function(
+        format!("Store::board after one answer changed ({briefs} briefs)"),
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    n += 1;
+                    let text = format!("Ответ номер {n}");
+                    writer
+                        .set_answer(
+                            &edited,
+                            &question.id,
+                            Some(Entry::new(Answer::Answered(AnswerValue::Text(text)))),
+                            "Анна",
+                        )
+                        .expect("answer");
+                    let started = Instant::now();
+                    black_box(store.board(&BriefFilter::default(), today).expect("board"));
+                    total += started.elapsed();
+                }
+                total
+            })
+        },
+    );
+    group.bench_function(
+        format!("Store::board, nothing changed ({briefs} briefs)"),
+        |b| b.iter(|| black_box(store.board(&BriefFilter::default(), today).expect("board"))),
+    );
+    group.bench_function(
+        format!("Store::board + JSON, nothing changed ({briefs} briefs)"),
+        |b| {
+            b.iter(|| {
+                let board = store.board(&BriefFilter::default(), today).expect("board");
+                black_box(serde_json::to_vec(&board).expect("json"))
+            })
+        },
+    );
     group.finish();
+}
+
+/// Another day than the benchmark's, so that warming the checklist cache keeps no summaries.
+fn day(n: u8) -> IsoDate {
+    IsoDate::parse(&format!("2026-11-{n:02}")).expect("date")
 }
 
 criterion_group!(benches, bench_board);

@@ -2,14 +2,9 @@
 //! and the heatmap of briefs × checklist sections. One call gives the UI (and `deepbrief board`)
 //! everything it shows; sorting, filtering and grouping happen where the rows are shown.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use std::collections::BTreeMap;
-
-use deepbrief_core::gaps::{
-    BoardRow, Brief, Heatmap, IsoDate, SectionProgress, analyze_all, heatmap_of,
-};
-use deepbrief_core::{Checklist, Entry, Severity};
+use deepbrief_core::gaps::{BoardRow, Heatmap, IsoDate, SectionProgress, heatmap_of};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -72,87 +67,14 @@ fn days_between(at: &str, today: IsoDate) -> u32 {
     u32::try_from(days.max(0)).unwrap_or(0)
 }
 
-/// One brief to analyse: its pinned checklists, its answers as stored (question id, entry JSON),
-/// and its follow-up briefings.
-type Work<'a> = (
-    &'a [&'a Checklist],
-    Vec<(String, String)>,
-    &'a [(String, Vec<String>)],
-);
-
-/// What the board keeps of one brief's gap analysis (the full report is dropped where it was made).
-struct Summary {
-    row: BoardRow,
-    medium: u32,
-    sections: Vec<SectionProgress>,
-    overdue: u32,
-}
-
-/// Parses and analyses one chunk of briefs.
-fn summarize(
-    chunk: &[Work<'_>],
-    today: IsoDate,
-    today_text: &str,
-) -> Result<Vec<Summary>, StoreError> {
-    let mut entries = Vec::with_capacity(chunk.len());
-    for (_, raw, _) in chunk {
-        let mut map = BTreeMap::new();
-        for (question, json) in raw {
-            map.insert(question.clone(), serde_json::from_str::<Entry>(json)?);
-        }
-        entries.push(map);
-    }
-    let briefs: Vec<Brief<'_>> = chunk
-        .iter()
-        .zip(&entries)
-        .map(|((checklists, _, _), entries)| Brief {
-            checklists,
-            entries,
-        })
-        .collect();
-    let reports = analyze_all(&briefs, today);
-    Ok(reports
-        .into_iter()
-        .zip(chunk)
-        .map(|(report, (_, _, followups))| {
-            let open: HashSet<&str> = report.gaps.iter().map(|g| g.key.as_str()).collect();
-            let overdue = followups
-                .iter()
-                .filter(|(day, items)| {
-                    day.as_str() < today_text && items.iter().any(|k| open.contains(k.as_str()))
-                })
-                .count();
-            let medium = report
-                .gaps
-                .iter()
-                .filter(|g| g.severity == Severity::Medium)
-                .count();
-            Summary {
-                row: BoardRow::from(&report),
-                medium: u32::try_from(medium).unwrap_or(u32::MAX),
-                overdue: u32::try_from(overdue).unwrap_or(u32::MAX),
-                sections: report.sections,
-            }
-        })
-        .collect())
-}
-
 impl Store {
     /// Every brief matching the filter (own and imported), with what the lead's board shows.
     ///
-    /// Answers are read here and parsed and analysed on every core (`std::thread::scope`, one chunk
-    /// of briefs per thread): on 1,000 briefs the analysis is most of the time.
+    /// The gap summaries come from `Store::summaries`: analysed on every core the first time, then
+    /// kept until a brief's answers, pins or the day change.
     pub fn board(&self, filter: &BriefFilter, today: IsoDate) -> Result<Board, StoreError> {
         let items = self.list_briefs(filter)?;
-        let mut checklists = Vec::with_capacity(items.len());
-        for item in &items {
-            checklists.push(self.checklists_of(&item.pins)?);
-        }
-        let raw = self.raw_entries_of(&items)?;
-        let refs: Vec<Vec<&Checklist>> = checklists
-            .iter()
-            .map(|cs| cs.iter().map(AsRef::as_ref).collect())
-            .collect();
+        let summaries = self.summaries(&items, today)?;
         let open_comments = self.count_by_brief(
             "SELECT brief_id, count(*) FROM comment WHERE resolved_at IS NULL GROUP BY brief_id",
         )?;
@@ -160,39 +82,6 @@ impl Store {
             self.count_by_brief("SELECT brief_id, count(*) FROM revision GROUP BY brief_id")?;
         let followups = self.all_followup_dates()?;
         let today_text = today.to_string();
-        let none: Vec<(String, Vec<String>)> = Vec::new();
-        let work: Vec<Work<'_>> = refs
-            .iter()
-            .zip(raw)
-            .zip(&items)
-            .map(|((cs, raw), item)| {
-                (
-                    cs.as_slice(),
-                    raw,
-                    followups.get(&item.meta.id).unwrap_or(&none).as_slice(),
-                )
-            })
-            .collect();
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let size = work.len().div_ceil(threads).max(1);
-        let summaries: Vec<Summary> = std::thread::scope(|scope| {
-            let handles: Vec<_> = work
-                .chunks(size)
-                .map(|chunk| {
-                    let today_text = today_text.as_str();
-                    scope.spawn(move || summarize(chunk, today, today_text))
-                })
-                .collect();
-            let mut out = Vec::with_capacity(work.len());
-            for handle in handles {
-                let part = handle.join().map_err(|_| StoreError::Invalid {
-                    field: "board",
-                    message: "the gap analysis stopped unexpectedly; try again".into(),
-                })??;
-                out.extend(part);
-            }
-            Ok::<_, StoreError>(out)
-        })?;
 
         let sections: Vec<&[SectionProgress]> =
             summaries.iter().map(|s| s.sections.as_slice()).collect();
@@ -203,13 +92,16 @@ impl Store {
             .map(|(item, s)| {
                 let id = item.meta.id.as_str();
                 let mut due = 0;
+                let mut overdue = 0;
                 let mut next: Option<String> = None;
-                for (day, _) in followups.get(id).map(Vec::as_slice).unwrap_or_default() {
+                for (day, items) in followups.get(id).map(Vec::as_slice).unwrap_or_default() {
                     if *day >= today_text {
                         due += 1;
                         if next.as_ref().is_none_or(|n| day < n) {
                             next = Some(day.clone());
                         }
+                    } else if items.iter().any(|k| s.open.contains(k)) {
+                        overdue += 1;
                     }
                 }
                 BoardBrief {
@@ -217,7 +109,7 @@ impl Store {
                     medium: s.medium,
                     open_comments: open_comments.get(id).copied().unwrap_or(0),
                     followups_due: due,
-                    followups_overdue: s.overdue,
+                    followups_overdue: overdue,
                     next_followup: next,
                     days_since_change: days_between(&item.meta.updated_at, today),
                     approved_revisions: revisions.get(id).copied().unwrap_or(0),
@@ -230,35 +122,6 @@ impl Store {
             rows,
             heatmap,
         })
-    }
-
-    /// The stored answers of each listed brief, in list order: one scan of the answers table for a
-    /// long list (cheaper than a lookup per brief), a lookup per brief for a short one.
-    fn raw_entries_of(
-        &self,
-        items: &[BriefListItem],
-    ) -> Result<Vec<Vec<(String, String)>>, StoreError> {
-        if items.len() < 64 {
-            return items.iter().map(|i| self.raw_entries(&i.meta.id)).collect();
-        }
-        let mut by_brief: HashMap<&str, Vec<(String, String)>> = items
-            .iter()
-            .map(|i| (i.meta.id.as_str(), Vec::new()))
-            .collect();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT brief_id, question_id, entry FROM answer")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let brief = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            if let Some(list) = by_brief.get_mut(brief) {
-                list.push((r.get(1)?, r.get(2)?));
-            }
-        }
-        Ok(items
-            .iter()
-            .map(|i| by_brief.remove(i.meta.id.as_str()).unwrap_or_default())
-            .collect())
     }
 
     fn count_by_brief(&self, sql: &str) -> Result<HashMap<String, u32>, StoreError> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use deepbrief_core::gaps::{BoardRow, Brief, GapReport, IsoDate, analyze_all};
+use deepbrief_core::gaps::IsoDate;
 use deepbrief_core::{Checklist, Entry, Library};
 use rusqlite::{OptionalExtension, Row, params};
 use serde_json::json;
@@ -21,6 +21,8 @@ use crate::types::{
 
 const META_COLUMNS: &str = "id, client, project, services, account_manager, contacts, language, \
                             status, archived, prefilled_from, created_at, updated_at, revision, industry";
+/// How many columns `META_COLUMNS` names: a column selected after them is at this index.
+const META_LEN: usize = 14;
 
 fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
     let json_col = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -279,7 +281,7 @@ impl Store {
     /// Briefs matching the filter, most recently changed first.
     pub fn list_briefs(&self, filter: &BriefFilter) -> Result<Vec<BriefListItem>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {META_COLUMNS}, (SELECT count(*) FROM answer a WHERE a.brief_id = brief.id)
+            "SELECT {META_COLUMNS}, answer_count
              FROM brief
              WHERE archived = ?1 AND (?2 IS NULL OR client = ?2)
                AND (?3 IS NULL OR account_manager = ?3) AND (?4 IS NULL OR status = ?4)
@@ -292,12 +294,21 @@ impl Store {
                 filter.account_manager,
                 filter.status.map(BriefStatus::as_str)
             ],
-            |r| Ok((read_meta(r)?, r.get::<_, u32>(12)?)),
+            |r| Ok((read_meta(r)?, r.get::<_, u32>(META_LEN)?)),
         )?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (meta, entries) = row?;
-            let pins = self.pins(&meta.id)?;
+        let found: Vec<(BriefMeta, u32)> = rows.collect::<Result<_, _>>()?;
+        // A long list reads every pin at once; a short one asks per brief.
+        let mut all_pins = if found.len() >= 64 {
+            Some(self.all_pins()?)
+        } else {
+            None
+        };
+        let mut out = Vec::with_capacity(found.len());
+        for (meta, entries) in found {
+            let pins = match all_pins.as_mut() {
+                Some(all) => all.remove(&meta.id).unwrap_or_default(),
+                None => self.pins(&meta.id)?,
+            };
             out.push(BriefListItem {
                 meta,
                 pins,
@@ -307,43 +318,16 @@ impl Store {
         Ok(out)
     }
 
-    /// The gap analysis of each listed brief for `today` (briefs sharing checklists share an index).
-    pub(crate) fn reports(
-        &self,
-        items: &[BriefListItem],
-        today: IsoDate,
-    ) -> Result<Vec<GapReport>, StoreError> {
-        let mut checklists = Vec::with_capacity(items.len());
-        let mut entries = Vec::with_capacity(items.len());
-        for item in items {
-            checklists.push(self.checklists_of(&item.pins)?);
-            entries.push(self.entries(&item.meta.id)?);
-        }
-        let refs: Vec<Vec<&Checklist>> = checklists
-            .iter()
-            .map(|cs| cs.iter().map(AsRef::as_ref).collect())
-            .collect();
-        let briefs: Vec<Brief<'_>> = refs
-            .iter()
-            .zip(&entries)
-            .map(|(checklists, entries)| Brief {
-                checklists,
-                entries,
-            })
-            .collect();
-        Ok(analyze_all(&briefs, today))
-    }
-
     /// Briefs matching the filter with their gap summary for `today`.
     pub fn rows(&self, filter: &BriefFilter, today: IsoDate) -> Result<Vec<BriefRow>, StoreError> {
         let items = self.list_briefs(filter)?;
-        let reports = self.reports(&items, today)?;
+        let summaries = self.summaries(&items, today)?;
         Ok(items
             .into_iter()
-            .zip(&reports)
-            .map(|(item, report)| BriefRow {
+            .zip(summaries)
+            .map(|(item, summary)| BriefRow {
                 item,
-                board: BoardRow::from(report),
+                board: summary.row.clone(),
             })
             .collect())
     }
@@ -542,5 +526,15 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_len_counts_the_meta_columns() {
+        assert_eq!(META_COLUMNS.split(',').count(), META_LEN);
     }
 }

@@ -14,17 +14,19 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::StoreError;
+use crate::summaries::SummaryCache;
 
 /// Every schema migration, in order; the schema version is their count.
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("../migrations/001_initial.sql")),
         M::up(include_str!("../migrations/002_review.sql")),
+        M::up(include_str!("../migrations/003_answer_counters.sql")),
     ])
 });
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// An open database.
 #[derive(Debug)]
@@ -33,6 +35,8 @@ pub struct Store {
     path: PathBuf,
     /// Parsed pinned checklist versions by (id, version, hash): opening a brief parses nothing twice.
     pub(crate) cache: RefCell<HashMap<(String, u32, String), Arc<Checklist>>>,
+    /// Gap summaries of briefs for the board and the briefs list, kept until the brief changes.
+    pub(crate) summaries: RefCell<SummaryCache>,
 }
 
 impl Store {
@@ -109,6 +113,7 @@ impl Store {
             conn,
             path,
             cache: RefCell::new(HashMap::new()),
+            summaries: RefCell::new(SummaryCache::default()),
         })
     }
 

@@ -22,6 +22,7 @@ mod history;
 mod pins;
 pub mod review;
 pub mod search;
+mod summaries;
 mod time;
 pub mod types;
 mod upgrade;

@@ -2,6 +2,7 @@
 //! hash, so a brief always opens with the exact versions it was started with, even after the YAML
 //! files change or disappear.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use deepbrief_core::{Checklist, Library, LoadedChecklist, Origin, SourceFile, load_files};
@@ -106,6 +107,32 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every brief's pinned checklist versions, by brief id, each in checklist order.
+    pub(crate) fn all_pins(&self) -> Result<HashMap<String, Vec<PinnedChecklist>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.brief_id, b.checklist, b.version, v.hash FROM brief_checklist b
+             JOIN checklist_version v ON v.checklist = b.checklist AND v.version = b.version
+             ORDER BY b.brief_id, b.position",
+        )?;
+        let mut out: HashMap<String, Vec<PinnedChecklist>> = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let pin = PinnedChecklist {
+                checklist: r.get(1)?,
+                version: r.get(2)?,
+                hash: r.get(3)?,
+            };
+            let brief = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            match out.get_mut(brief) {
+                Some(list) => list.push(pin),
+                None => {
+                    out.insert(brief.to_owned(), vec![pin]);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Lets the parse cache take checklists the caller has already loaded from files: a version whose

@@ -2,7 +2,7 @@
 
 use deepbrief_core::gaps::IsoDate;
 use deepbrief_core::{Answer, AnswerValue, Entry, Kind};
-use deepbrief_store::{BriefFilter, CommentTarget, NewFollowUp, Store};
+use deepbrief_store::{BriefFilter, CommentTarget, NewFollowUp, Store, bundle};
 
 use crate::{library, new_brief};
 
@@ -143,4 +143,124 @@ fn the_board_counts_and_the_heatmap_has_the_right_cells() {
         .unwrap();
     assert_eq!(only.rows.len(), 1);
     assert_eq!(only.heatmap.rows.len(), 1);
+}
+
+/// The board and the briefs list keep gap summaries between calls: after every kind of change —
+/// an answer saved or cleared here, an answer written by another connection (the CLI on the same
+/// file), a bundle merged in, a new day — they equal what a freshly opened store computes.
+#[test]
+fn kept_summaries_follow_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.db");
+    let mut store = Store::open(&path).unwrap();
+    let brief = store
+        .create_brief(&new_brief("Колесо", &["seo"]), &library(), "Анна")
+        .unwrap()
+        .id;
+    let other = store
+        .create_brief(&new_brief("Пекарня", &[]), &library(), "Борис")
+        .unwrap()
+        .id;
+    let core = store
+        .brief_checklists(&brief)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == "core")
+        .unwrap();
+    let required: Vec<String> = core
+        .sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter(|q| {
+            q.required && q.when.is_none() && matches!(q.kind, Kind::ShortText | Kind::LongText)
+        })
+        .map(|q| q.id.clone())
+        .collect();
+    assert!(
+        required.len() >= 2,
+        "the fixture needs two required text questions"
+    );
+    let text = |s: &str| Entry::new(Answer::Answered(AnswerValue::Text(s.into())));
+    let day = |d: &str| IsoDate::parse(d).unwrap();
+
+    let check = |store: &Store, today: IsoDate, step: &str| {
+        let fresh = Store::open(&path).unwrap();
+        let filter = BriefFilter::default();
+        assert_eq!(
+            store.board(&filter, today).unwrap(),
+            fresh.board(&filter, today).unwrap(),
+            "board after: {step}"
+        );
+        assert_eq!(
+            store.rows(&filter, today).unwrap(),
+            fresh.rows(&filter, today).unwrap(),
+            "briefs list after: {step}"
+        );
+        for item in store.list_briefs(&filter).unwrap() {
+            assert_eq!(
+                item.entries as usize,
+                store.open_brief(&item.meta.id).unwrap().entries.len(),
+                "the answer count after: {step}"
+            );
+        }
+    };
+    let gaps = |store: &Store, today: IsoDate| {
+        let board = store.board(&BriefFilter::default(), today).unwrap();
+        board
+            .rows
+            .iter()
+            .find(|r| r.item.meta.id == brief)
+            .unwrap()
+            .summary
+            .gaps
+    };
+
+    let today = day("2099-01-10");
+    check(&store, today, "nothing");
+    let before = gaps(&store, today);
+
+    store
+        .set_answer(&brief, &required[0], Some(text("Шины и диски")), "Анна")
+        .unwrap();
+    check(&store, today, "an answer saved");
+    assert!(gaps(&store, today) < before, "an answer closes a gap");
+
+    store
+        .set_answer(&brief, &required[0], None, "Анна")
+        .unwrap();
+    check(&store, today, "an answer cleared");
+    assert_eq!(gaps(&store, today), before);
+
+    // Another connection — the CLI on the same file — answers while the app keeps its summaries.
+    {
+        let mut cli = Store::open(&path).unwrap();
+        cli.set_answer(&brief, &required[1], Some(text("Тула")), "Олег")
+            .unwrap();
+    }
+    check(&store, today, "an answer written by another connection");
+
+    // A copy of the brief diverges elsewhere and comes back as a bundle.
+    let copy_path = dir.path().join("copy.db");
+    let mut copy = Store::open(&copy_path).unwrap();
+    copy.import_bundle(&bundle::export(&store, &brief).unwrap(), &copy_path)
+        .unwrap();
+    copy.set_answer(&brief, &required[0], Some(text("Шины")), "Олег")
+        .unwrap();
+    let back = bundle::export(&copy, &brief).unwrap();
+    store.import_bundle(&back, &copy_path).unwrap();
+    check(&store, today, "a bundle merged in");
+
+    // "Will send by 2099-01-15": not a gap on the 10th, overdue on the 20th.
+    store
+        .set_answer(
+            &other,
+            &required[0],
+            Some(Entry::new(Answer::Later {
+                due: "2099-01-15".into(),
+            })),
+            "Борис",
+        )
+        .unwrap();
+    check(&store, today, "a promise to send later");
+    check(&store, day("2099-01-20"), "the promised date passed");
 }

@@ -45,6 +45,11 @@ fn every_earlier_schema_opens_and_keeps_its_briefs() {
         let briefs = store.list_briefs(&Default::default()).unwrap();
         assert_eq!(briefs.len(), 1, "schema v{version}");
         let data = store.open_brief(&briefs[0].meta.id).unwrap();
+        assert_eq!(
+            briefs[0].entries as usize,
+            data.entries.len(),
+            "schema v{version}: the list counts the brief's answers"
+        );
         assert!(
             data.entries
                 .values()
