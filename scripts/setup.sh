@@ -130,8 +130,9 @@ setup_display() {
   command -v Xvfb >/dev/null 2>&1 || setup_debs xvfb
   local fdfile
   fdfile="$(mktemp)"
-  # -displayfd: Xvfb picks a free display number itself and writes it to the file when ready.
-  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$fdfile" >/dev/null 2>&1 &
+  # -displayfd: Xvfb picks a free display number itself and writes it to the file when ready. The
+  # screen holds the default 1400×900 window whole: without a window manager nothing clamps it.
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$fdfile" >/dev/null 2>&1 &
   SETUP_XVFB_PID=$!
   local i
   for i in $(seq 1 100); do
