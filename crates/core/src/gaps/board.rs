@@ -95,6 +95,8 @@ impl From<&GapReport> for BoardRow {
 pub struct HeatColumn {
     /// The checklist.
     pub checklist: String,
+    /// The checklist's title.
+    pub checklist_title: crate::text::Text,
     /// The section id.
     pub section: String,
     /// The section title.
@@ -131,6 +133,7 @@ pub fn heatmap_of(briefs: &[&[SectionProgress]]) -> Heatmap {
             }
             let column = HeatColumn {
                 checklist: s.checklist.clone(),
+                checklist_title: s.checklist_title.clone(),
                 section: s.section.clone(),
                 title: s.title.clone(),
             };

@@ -116,6 +116,8 @@ impl Completeness {
 pub struct SectionProgress {
     /// The checklist the section belongs to.
     pub checklist: String,
+    /// That checklist's title.
+    pub checklist_title: Text,
     /// The section id.
     pub section: String,
     /// The section title.
@@ -454,6 +456,7 @@ fn analyze_indexed(
             if section_reach != Tri::No {
                 sections.push(SectionProgress {
                     checklist: checklist.id.clone(),
+                    checklist_title: checklist.title.clone(),
                     section: section.id.clone(),
                     title: section.title.clone(),
                     completeness: Completeness::new(s_done, s_total),

@@ -124,6 +124,11 @@ fn the_board_counts_and_the_heatmap_has_the_right_cells() {
         "no SEO in the bakery"
     );
     assert!(board.heatmap.rows[s][seo_cell].is_some());
+    let seo_checklist = checklists.iter().find(|c| c.id == "seo").unwrap();
+    assert_eq!(
+        board.heatmap.columns[seo_cell].checklist_title, seo_checklist.title,
+        "a column names its checklist by title"
+    );
     assert!(
         board.heatmap.columns[..seo_cell]
             .iter()

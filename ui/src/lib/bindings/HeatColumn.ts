@@ -10,6 +10,10 @@ export type HeatColumn = {
  */
 checklist: string, 
 /**
+ * The checklist's title.
+ */
+checklist_title: Text, 
+/**
  * The section id.
  */
 section: string, 

@@ -11,6 +11,10 @@ export type SectionProgress = {
  */
 checklist: string, 
 /**
+ * That checklist's title.
+ */
+checklist_title: Text, 
+/**
  * The section id.
  */
 section: string, 

@@ -59,14 +59,17 @@ const rows = [
   brief('b3', 'Аптека', 'Анна', 'approved', 100),
 ];
 
+const CORE = { ru: 'Базовый бриф', en: 'Core brief' };
+const SEO = { ru: 'SEO-продвижение', en: 'SEO' };
+
 const board: Board = {
   today: '2026-11-23',
   rows,
   heatmap: {
     columns: [
-      { checklist: 'core', section: 'goal', title: { ru: 'Цель', en: 'Goal' } },
-      { checklist: 'core', section: 'sales', title: { ru: 'Продажи', en: 'Sales' } },
-      { checklist: 'seo', section: 'site', title: { ru: 'Сайт', en: 'Site' } },
+      { checklist: 'core', checklist_title: CORE, section: 'goal', title: { ru: 'Цель', en: 'Goal' } },
+      { checklist: 'core', checklist_title: CORE, section: 'sales', title: { ru: 'Продажи', en: 'Sales' } },
+      { checklist: 'seo', checklist_title: SEO, section: 'site', title: { ru: 'Сайт', en: 'Site' } },
     ],
     rows: [
       [{ done: 0, total: 4, percent: 0 }, { done: 2, total: 4, percent: 50 }, { done: 1, total: 3, percent: 33 }],
@@ -144,6 +147,11 @@ describe('BoardScreen', () => {
     await screen.findByTestId('board-table');
     await user.click(screen.getByRole('button', { name: 'Тепловая карта' }));
     const heat = screen.getByTestId('heatmap');
+    const groups = [...heat.querySelectorAll('th.checklist')].map((th) => [th.textContent, th.getAttribute('colspan')]);
+    expect(groups).toEqual([
+      ['Базовый бриф', '2'],
+      ['SEO-продвижение', '1'],
+    ]);
     const kolesoRow = heat.querySelector('tr[data-brief="b1"]') as HTMLElement;
     expect(within(kolesoRow).getByRole('button', { name: 'Колесо — Продажи: 2 из 4' })).toBeInTheDocument();
     const bakery = heat.querySelector('tr[data-brief="b2"]') as HTMLElement;
