@@ -23,8 +23,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-typing-'));
 const db = join(scratch, 'deepbrief.db');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Proportional set size (kB) of the process tree under every process whose command line has `db`. */
-function pssKb() {
+/**
+ * Proportional set size (kB) of the process tree under every process whose command line has `db`,
+ * in total and by process name (the app, WebKit's web and network processes), so growth can be
+ * put on the process that grows.
+ */
+function pss() {
   const procs = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
   const parent = new Map();
   const roots = [];
@@ -42,17 +46,21 @@ function pssKb() {
     for (let p = pid; p && p !== '0'; p = parent.get(p)) if (roots.includes(p)) return true;
     return false;
   };
+  const byName = {};
   let total = 0;
   for (const pid of procs) {
     if (!inTree(pid)) continue;
     try {
       const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      total += m ? Number(m[1]) : 0;
+      const kb = m ? Number(m[1]) : 0;
+      const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      byName[name] = (byName[name] ?? 0) + kb;
+      total += kb;
     } catch {
       // Gone, or not ours to read.
     }
   }
-  return total;
+  return { total, byName };
 }
 
 const percentile = (xs, p) => {
@@ -76,7 +84,10 @@ try {
     `return [...document.querySelectorAll('.sections li')].length;`,
   );
   await sleep(2000);
-  const opened = pssKb();
+  const domNodes = () => session.execute(`return document.getElementsByTagName('*').length;`);
+  const first = pss();
+  const opened = first.total;
+  const samples = [{ ...first, nodes: await domNodes() }];
 
   // In-page probes: key event → next frame, and last key → "saved".
   await session.execute(`
@@ -103,7 +114,6 @@ try {
   `);
 
   const words = 'заявки принимает менеджер записывает в CRM и перезванивает в течение часа доставка по области'.split(' ');
-  const memory = [opened];
   const started = Date.now();
   let nextSample = started + 60_000;
   let section = 0;
@@ -124,7 +134,7 @@ try {
       }
       await sleep(1500);
       if (Date.now() >= nextSample) {
-        memory.push(pssKb());
+        samples.push({ ...pss(), nodes: await domNodes() });
         nextSample += 60_000;
       }
     }
@@ -134,12 +144,19 @@ try {
     await sleep(300);
   }
   await sleep(2000);
-  memory.push(pssKb());
+  samples.push({ ...pss(), nodes: await domNodes() });
+  const memory = samples.map((m) => m.total);
   const probes = await session.execute('return window.__bench;');
   const growth = ((memory[memory.length - 1] - opened) / opened) * 100;
   console.log(`typing benchmark: ${minutes} min, ${keys} keystrokes over ${total} sections`);
   console.log(`memory (PSS, app + WebKit) with the brief open: ${Math.round(opened / 1024)} MB`);
   console.log(`memory after typing: ${Math.round(memory[memory.length - 1] / 1024)} MB (${growth.toFixed(1)} % growth); per minute: ${memory.map((k) => Math.round(k / 1024)).join(' ')}`);
+  const last = samples[samples.length - 1];
+  for (const name of Object.keys(last.byName).sort()) {
+    const series = samples.map((m) => Math.round((m.byName[name] ?? 0) / 1024));
+    console.log(`  ${name}: ${series[0]} -> ${series[series.length - 1]} MB; per minute: ${series.join(' ')}`);
+  }
+  console.log(`DOM elements: ${samples[0].nodes} -> ${last.nodes}; per minute: ${samples.map((m) => m.nodes).join(' ')}`);
   console.log(`keystroke to next frame over ${probes.paint.length} keys: p50 ${percentile(probes.paint, 50).toFixed(1)} ms, p95 ${percentile(probes.paint, 95).toFixed(1)} ms, max ${Math.max(...probes.paint).toFixed(1)} ms`);
   if (probes.saved.length > 0) {
     console.log(`last keystroke to "saved" over ${probes.saved.length} bursts: p50 ${percentile(probes.saved, 50).toFixed(0)} ms, p95 ${percentile(probes.saved, 95).toFixed(0)} ms, max ${Math.max(...probes.saved).toFixed(0)} ms`);
