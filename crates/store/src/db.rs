@@ -22,11 +22,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../migrations/001_initial.sql")),
         M::up(include_str!("../migrations/002_review.sql")),
         M::up(include_str!("../migrations/003_answer_counters.sql")),
+        M::up(include_str!("../migrations/004_gap_summaries.sql")),
     ])
 });
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// An open database.
 #[derive(Debug)]

@@ -1,25 +1,38 @@
 //! Gap summaries of many briefs at once — what the lead's board and the briefs list show — kept in
-//! memory between calls and recomputed only for the briefs that changed.
+//! memory and in the database (`gap_summary`, migration 004), and recomputed only for the briefs that
+//! changed.
 //!
-//! A brief's summary depends on its pinned checklist versions (immutable by content hash), its
-//! answers and the day (a "will send later" date passes). Every write to a brief's answers moves its
-//! `answer_changes` counter (a trigger, migration 003), whoever writes — this app, the CLI on the same
-//! file, a bundle import — so a summary is still right while the counter, the pins and the day are
-//! those it was computed for. On 1,000 briefs a full analysis is most of the board's time; after one
-//! edit, one brief is analysed again.
+//! A brief's summary depends on the analysis code, its pinned checklist versions (immutable by
+//! content hash), its answers and the day (a "will send later" date or a goal deadline passes).
+//! Every write to a brief's answers moves its `answer_changes` counter (a trigger, migration 003),
+//! whoever writes — this app, the CLI on the same file, a bundle import — so a summary is still right
+//! while the counter and the pins are those it was computed for, the build's analysis fingerprint is
+//! the same, and the day is within the days it holds for ([`GapReport::stable_through`]). On 1,000
+//! briefs a full analysis is most of the board's time; after one edit, one brief is analysed again;
+//! after a restart, the summaries are read back instead of analysed.
+//!
+//! [`GapReport::stable_through`]: deepbrief_core::GapReport::stable_through
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use deepbrief_core::gaps::{BoardRow, Brief, IsoDate, SectionProgress, analyze_all};
+use deepbrief_core::gaps::{
+    ANALYSIS_FINGERPRINT, BoardRow, Brief, IsoDate, SectionProgress, analyze_all,
+};
 use deepbrief_core::{Checklist, Entry, Severity};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
 
 use crate::Store;
 use crate::error::StoreError;
 use crate::types::{BriefListItem, PinnedChecklist};
 
+/// Raise when [`Summary`] or [`summarize`] change what a kept summary means; with the core's
+/// [`ANALYSIS_FINGERPRINT`] it tells summaries kept by another build, which are analysed again.
+const SUMMARY_FORMAT: u32 = 1;
+
 /// What the board and the briefs list keep of one brief's gap analysis.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Summary {
     /// Completeness, open gaps by severity, processes not described, ready for kickoff.
     pub row: BoardRow,
@@ -31,26 +44,55 @@ pub(crate) struct Summary {
     pub open: HashSet<String>,
 }
 
-/// What a cached summary was computed from.
+/// What a kept summary was computed from.
 #[derive(Debug, PartialEq)]
 struct Stamp {
     answer_changes: i64,
     pins: Vec<PinnedChecklist>,
 }
 
-/// Summaries by brief id, all for one day.
+/// The days a summary holds for: from the day it was computed through the earliest date still to
+/// come that the analysis compared an answer with (`None`: every later day).
+#[derive(Debug, Clone, Copy)]
+struct Days {
+    from: IsoDate,
+    through: Option<IsoDate>,
+}
+
+impl Days {
+    fn hold(self, day: IsoDate) -> bool {
+        self.from <= day && self.through.is_none_or(|through| day <= through)
+    }
+}
+
+/// A summary kept in memory with what it was computed from.
+#[derive(Debug)]
+struct Kept {
+    stamp: Stamp,
+    days: Days,
+    summary: Arc<Summary>,
+}
+
+/// Summaries by brief id.
 #[derive(Debug, Default)]
 pub(crate) struct SummaryCache {
-    day: Option<IsoDate>,
-    briefs: HashMap<String, (Stamp, Arc<Summary>)>,
+    briefs: HashMap<String, Kept>,
 }
 
 /// One brief to analyse: its pinned checklists and its answers as stored (question id, entry JSON).
 type Work<'a> = (&'a [&'a Checklist], Vec<(String, String)>);
 
+/// A summary row of the database, as read: answer counter, pins JSON, days, summary JSON.
+type Row = (i64, String, Days, String);
+
+/// The key that tells which build's analysis made a kept summary.
+fn analysis_key() -> String {
+    format!("{ANALYSIS_FINGERPRINT}/{SUMMARY_FORMAT}")
+}
+
 impl Store {
-    /// The gap summary of each listed brief for `today`, in list order. Briefs unchanged since the
-    /// last call come from memory; the others are read and analysed on every core.
+    /// The gap summary of each listed brief for `today`, in list order. Summaries still right come
+    /// from memory or from the database; the others are read, analysed on every core, and kept.
     pub(crate) fn summaries(
         &self,
         items: &[BriefListItem],
@@ -60,28 +102,67 @@ impl Store {
         // summary is never filed under a counter newer than the answers it was computed from.
         let snapshot = self.conn.unchecked_transaction()?;
         let changes = self.answer_changes()?;
-        let stamps: Vec<Stamp> = items
+        let mut stamps: Vec<Option<Stamp>> = items
             .iter()
-            .map(|item| Stamp {
-                answer_changes: changes.get(&item.meta.id).copied().unwrap_or(0),
-                pins: item.pins.clone(),
+            .map(|item| {
+                Some(Stamp {
+                    answer_changes: changes.get(&item.meta.id).copied().unwrap_or(0),
+                    pins: item.pins.clone(),
+                })
             })
             .collect();
 
         let mut cache = self.summaries.borrow_mut();
-        if cache.day != Some(today) {
-            cache.briefs.clear();
-            cache.day = Some(today);
-        }
-        let stale: Vec<usize> = (0..items.len())
+        let mut stale: Vec<usize> = (0..items.len())
             .filter(|&i| {
-                cache
-                    .briefs
-                    .get(&items[i].meta.id)
-                    .is_none_or(|(stamp, _)| *stamp != stamps[i])
+                cache.briefs.get(&items[i].meta.id).is_none_or(|kept| {
+                    Some(&kept.stamp) != stamps[i].as_ref() || !kept.days.hold(today)
+                })
             })
             .collect();
 
+        // Kept in the database by an earlier run (or another process on the same file).
+        if !stale.is_empty() {
+            let ids: Vec<&str> = stale.iter().map(|&i| items[i].meta.id.as_str()).collect();
+            let mut rows = self.kept_rows(&ids)?;
+            stale.retain(|&i| {
+                let id = &items[i].meta.id;
+                let Some(stamp) = stamps[i].take() else {
+                    return true;
+                };
+                let usable = rows
+                    .remove(id.as_str())
+                    .and_then(|(changes, pins, days, json)| {
+                        let same = changes == stamp.answer_changes
+                            && days.hold(today)
+                            && serde_json::to_string(&stamp.pins).is_ok_and(|p| p == pins);
+                        // A row that does not read back is analysed again, like a stale one.
+                        same.then(|| serde_json::from_str::<Summary>(&json).ok())
+                            .flatten()
+                            .map(|summary| (days, summary))
+                    });
+                match usable {
+                    Some((days, summary)) => {
+                        let summary = Arc::new(summary);
+                        cache.briefs.insert(
+                            id.clone(),
+                            Kept {
+                                stamp,
+                                days,
+                                summary,
+                            },
+                        );
+                        false
+                    }
+                    None => {
+                        stamps[i] = Some(stamp);
+                        true
+                    }
+                }
+            });
+        }
+
+        let mut computed = Vec::new();
         if !stale.is_empty() {
             let ids: Vec<&str> = stale.iter().map(|&i| items[i].meta.id.as_str()).collect();
             let raw = self.raw_entries_of(&ids)?;
@@ -95,16 +176,30 @@ impl Store {
                 .collect();
             let work: Vec<Work<'_>> = refs.iter().map(Vec::as_slice).zip(raw).collect();
             let fresh = analyze_in_parallel(&work, today)?;
-            let mut stamps: Vec<Option<Stamp>> = stamps.into_iter().map(Some).collect();
-            for (&i, summary) in stale.iter().zip(fresh) {
+            for (&i, (summary, through)) in stale.iter().zip(fresh) {
                 if let Some(stamp) = stamps[i].take() {
-                    cache
-                        .briefs
-                        .insert(items[i].meta.id.clone(), (stamp, Arc::new(summary)));
+                    let days = Days {
+                        from: today,
+                        through,
+                    };
+                    let summary = Arc::new(summary);
+                    computed.push((i, stamp.answer_changes, days, Arc::clone(&summary)));
+                    cache.briefs.insert(
+                        items[i].meta.id.clone(),
+                        Kept {
+                            stamp,
+                            days,
+                            summary,
+                        },
+                    );
                 }
             }
         }
         drop(snapshot);
+
+        if !computed.is_empty() {
+            self.keep_rows(items, &computed)?;
+        }
 
         items
             .iter()
@@ -112,13 +207,125 @@ impl Store {
                 cache
                     .briefs
                     .get(&item.meta.id)
-                    .map(|(_, summary)| Arc::clone(summary))
+                    .map(|kept| Arc::clone(&kept.summary))
                     .ok_or_else(|| StoreError::Invalid {
                         field: "board",
                         message: format!("no gap summary for brief {}; try again", item.meta.id),
                     })
             })
             .collect()
+    }
+
+    /// The summary rows kept in the database by this build's analysis, for the briefs given: one
+    /// scan for many briefs, a lookup per brief for a few.
+    fn kept_rows<'a>(&self, ids: &[&'a str]) -> Result<HashMap<&'a str, Row>, StoreError> {
+        let key = analysis_key();
+        let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Option<Row>> {
+            let from: String = r.get(3)?;
+            let through: Option<String> = r.get(4)?;
+            let Some(from) = IsoDate::parse(&from) else {
+                return Ok(None);
+            };
+            let through = match through {
+                None => None,
+                Some(t) => match IsoDate::parse(&t) {
+                    Some(t) => Some(t),
+                    None => return Ok(None),
+                },
+            };
+            Ok(Some((
+                r.get(1)?,
+                r.get(2)?,
+                Days { from, through },
+                r.get(5)?,
+            )))
+        };
+        let mut out = HashMap::new();
+        if ids.len() < 64 {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT brief_id, answer_changes, pins, from_day, through_day, summary
+                 FROM gap_summary WHERE brief_id = ?1 AND analysis = ?2",
+            )?;
+            for id in ids {
+                if let Some(Some(row)) = stmt.query_row(params![id, key], read).optional()? {
+                    out.insert(*id, row);
+                }
+            }
+            return Ok(out);
+        }
+        let wanted: HashMap<&str, &'a str> = ids.iter().map(|id| (*id, *id)).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT brief_id, answer_changes, pins, from_day, through_day, summary
+             FROM gap_summary WHERE analysis = ?1",
+        )?;
+        let mut rows = stmt.query(params![key])?;
+        while let Some(r) = rows.next()? {
+            let brief = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            if let Some(id) = wanted.get(brief)
+                && let Some(row) = read(r)?
+            {
+                out.insert(*id, row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Keeps freshly computed summaries in the database, in one transaction committed without
+    /// waiting for the disk (`synchronous=NORMAL` for this transaction only): a cache lost to a power
+    /// cut is analysed again, and the next durable commit writes it out anyway. Every other write
+    /// stays `synchronous=FULL`.
+    fn keep_rows(
+        &self,
+        items: &[BriefListItem],
+        computed: &[(usize, i64, Days, Arc<Summary>)],
+    ) -> Result<(), StoreError> {
+        if self
+            .conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .is_err()
+        {
+            return Ok(());
+        }
+        // Only a cache: when it cannot be written (the file is busy past the timeout, the disk is
+        // full, read-only media), the board is still right and the next start analyses again.
+        let _ = self.write_rows(items, computed);
+        // Not ignored: every answer after this must be durable again.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+
+    fn write_rows(
+        &self,
+        items: &[BriefListItem],
+        computed: &[(usize, i64, Days, Arc<Summary>)],
+    ) -> Result<(), StoreError> {
+        let key = analysis_key();
+        let tx = self.conn.unchecked_transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO gap_summary
+                     (brief_id, analysis, answer_changes, pins, from_day, through_day, summary)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (brief_id) DO UPDATE SET
+                     analysis = excluded.analysis, answer_changes = excluded.answer_changes,
+                     pins = excluded.pins, from_day = excluded.from_day,
+                     through_day = excluded.through_day, summary = excluded.summary",
+            )?;
+            for (i, changes, days, summary) in computed {
+                let item = &items[*i];
+                stmt.execute(params![
+                    item.meta.id,
+                    key,
+                    changes,
+                    serde_json::to_string(&item.pins)?,
+                    days.from.to_string(),
+                    days.through.map(|d| d.to_string()),
+                    serde_json::to_string(summary.as_ref())?,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Every brief's `answer_changes` counter.
@@ -156,7 +363,10 @@ impl Store {
 }
 
 /// Parses and analyses the briefs on every core (`std::thread::scope`, one chunk per thread).
-fn analyze_in_parallel(work: &[Work<'_>], today: IsoDate) -> Result<Vec<Summary>, StoreError> {
+fn analyze_in_parallel(
+    work: &[Work<'_>],
+    today: IsoDate,
+) -> Result<Vec<(Summary, Option<IsoDate>)>, StoreError> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let size = work.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -176,8 +386,11 @@ fn analyze_in_parallel(work: &[Work<'_>], today: IsoDate) -> Result<Vec<Summary>
     })
 }
 
-/// Parses and analyses one chunk of briefs.
-fn summarize(chunk: &[Work<'_>], today: IsoDate) -> Result<Vec<Summary>, StoreError> {
+/// Parses and analyses one chunk of briefs: each summary with the last day it holds for.
+fn summarize(
+    chunk: &[Work<'_>],
+    today: IsoDate,
+) -> Result<Vec<(Summary, Option<IsoDate>)>, StoreError> {
     let mut entries = Vec::with_capacity(chunk.len());
     for (_, raw) in chunk {
         let mut map = BTreeMap::new();
@@ -202,12 +415,56 @@ fn summarize(chunk: &[Work<'_>], today: IsoDate) -> Result<Vec<Summary>, StoreEr
                 .iter()
                 .filter(|g| g.severity == Severity::Medium)
                 .count();
-            Summary {
+            let summary = Summary {
                 row: BoardRow::from(&report),
                 medium: u32::try_from(medium).unwrap_or(u32::MAX),
                 open: report.gaps.iter().map(|g| g.key.clone()).collect(),
                 sections: report.sections,
-            }
+            };
+            (summary, report.stable_through)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::{BriefFilter, NewBrief};
+    use deepbrief_core::{Sources, load_library};
+
+    /// Keeping summaries commits with `synchronous=NORMAL`; the connection is back on `FULL` after,
+    /// so the next answer is durable.
+    #[test]
+    fn answers_stay_durable_after_summaries_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let library = load_library(&Sources {
+            bundled: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
+            agency: None,
+        });
+        let brief = NewBrief {
+            client: "Колесо".into(),
+            project: "Сайт".into(),
+            services: Vec::new(),
+            account_manager: "Анна".into(),
+            contacts: Vec::new(),
+            language: "ru".into(),
+            prefill_from: None,
+            industry: String::new(),
+        };
+        store.create_brief(&brief, &library, "Анна").unwrap();
+        let today = IsoDate::new(2026, 11, 23).unwrap();
+        store.board(&BriefFilter::default(), today).unwrap();
+        let kept: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM gap_summary", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 1);
+        let synchronous: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL");
+    }
 }

@@ -49,6 +49,10 @@ pub use followup::{FollowUpItem, follow_up_items, is_open};
 
 use reach::{Reach, Tri};
 
+/// Identifies the gap analysis of this build (crate version and a hash of the crate's source): a
+/// caller that keeps reports between runs keeps them only under the same fingerprint.
+pub const ANALYSIS_FINGERPRINT: &str = env!("DEEPBRIEF_ANALYSIS_FINGERPRINT");
+
 /// A brief's answers: question id → what was recorded.
 pub type Entries = BTreeMap<String, Entry>;
 
@@ -70,6 +74,12 @@ pub struct GapReport {
     pub processes: Vec<ProcessReport>,
     /// Whether the brief is ready for kickoff, and why not.
     pub verdict: Verdict,
+    /// The last day for which this report stays the same: the earliest date still to come that an
+    /// answer was compared with ("will send later" dates and goal deadlines). `None`: no such date,
+    /// the report holds on every later day. Lets a caller keep a report across days.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub stable_through: Option<IsoDate>,
 }
 
 /// Done and total required questions.
@@ -428,6 +438,7 @@ fn analyze_indexed(
         shown: &shown,
         gaps: Vec::new(),
         pending: Vec::new(),
+        stable_through: None,
     };
     let mut sections = Vec::new();
     let (mut done, mut total) = (0u32, 0u32);
@@ -475,7 +486,10 @@ fn analyze_indexed(
         }
     }
     let Analysis {
-        mut gaps, pending, ..
+        mut gaps,
+        pending,
+        stable_through,
+        ..
     } = a;
     gaps.sort_by_key(|g| (g.order, g.code));
     let verdict = verdict(&gaps, &pending);
@@ -487,6 +501,7 @@ fn analyze_indexed(
         pending,
         processes,
         verdict,
+        stable_through,
     }
 }
 
@@ -497,6 +512,8 @@ struct Analysis<'a> {
     shown: &'a Visibility<'a>,
     gaps: Vec<Gap>,
     pending: Vec<Pending>,
+    /// See [`GapReport::stable_through`].
+    stable_through: Option<IsoDate>,
 }
 
 /// A gap about one question, with the question's own texts.
@@ -528,6 +545,15 @@ fn question_gap(
 }
 
 impl Analysis<'_> {
+    /// Whether `date` is today or later; a date still to come bounds how long the report holds.
+    fn not_passed(&mut self, date: IsoDate) -> bool {
+        if date < self.today {
+            return false;
+        }
+        self.stable_through = Some(self.stable_through.map_or(date, |d| d.min(date)));
+        true
+    }
+
     /// Gaps of one shown question.
     fn question(
         &mut self,
@@ -564,7 +590,7 @@ impl Analysis<'_> {
                 self.gaps.push(g);
             }
             State::Later(due) => match IsoDate::parse(due) {
-                Some(date) if date >= self.today => self.pending.push(Pending {
+                Some(date) if self.not_passed(date) => self.pending.push(Pending {
                     question: q.id.clone(),
                     section: section.id.clone(),
                     required: q.required,
@@ -624,7 +650,7 @@ impl Analysis<'_> {
             }
             let ok = match state(q, self.entries.get(&q.id)) {
                 State::Fits(AnswerValue::Text(date)) if part == GoalPart::Deadline => {
-                    IsoDate::parse(date).is_some_and(|d| d >= self.today)
+                    IsoDate::parse(date).is_some_and(|d| self.not_passed(d))
                 }
                 State::Fits(_) => true,
                 _ => false,

@@ -731,3 +731,48 @@ fn the_heatmap_shows_each_briefs_section_coverage() {
     );
     assert!(map.rows[1][2..].iter().all(Option::is_some));
 }
+
+/// The report without the field that says how long it holds.
+fn without_bound(mut report: GapReport) -> GapReport {
+    report.stable_through = None;
+    report.today = today();
+    report
+}
+
+#[test]
+fn a_report_holds_through_the_earliest_date_still_to_come_and_changes_the_day_after() {
+    let day = |s: &str| IsoDate::parse(s).expect("date");
+    let at = |entries: &Entries, d: IsoDate| analyze(&[&DEMO], entries, d);
+
+    // The complete brief compares one date, the goal deadline 2027-06-01.
+    let complete = complete();
+    assert_eq!(demo(&complete).stable_through, Some(day("2027-06-01")));
+
+    // A promised answer due before the deadline bounds it earlier.
+    let mut promised = complete.clone();
+    set(&mut promised, "size", later("2026-12-05"));
+    let report = demo(&promised);
+    assert_eq!(report.stable_through, Some(day("2026-12-05")));
+    // Every day through the bound gives the same report; the next day does not.
+    for d in ["2026-11-24", "2026-12-01", "2026-12-05"] {
+        assert_eq!(
+            without_bound(at(&promised, day(d))),
+            without_bound(report.clone()),
+            "{d}"
+        );
+    }
+    let after = at(&promised, day("2026-12-06"));
+    assert_ne!(without_bound(after.clone()), without_bound(report));
+    assert!(
+        keys(&after).contains(&"answer:size"),
+        "overdue: {:?}",
+        keys(&after)
+    );
+
+    // Dates already passed do not bound it; neither do unparseable ones; no dates at all: unbounded.
+    let mut passed = complete.clone();
+    set(&mut passed, "deadline", text("2020-01-01"));
+    set(&mut passed, "size", later("not a date"));
+    assert_eq!(demo(&passed).stable_through, None);
+    assert_eq!(demo(&Entries::new()).stable_through, None);
+}

@@ -152,7 +152,9 @@ fn the_board_counts_and_the_heatmap_has_the_right_cells() {
 
 /// The board and the briefs list keep gap summaries between calls: after every kind of change —
 /// an answer saved or cleared here, an answer written by another connection (the CLI on the same
-/// file), a bundle merged in, a new day — they equal what a freshly opened store computes.
+/// file), a bundle merged in, a new day, the clock set back, kept rows of another build or broken —
+/// they equal what a fresh store computes from a copy of the file without kept summaries, both in
+/// the store that kept them in memory and in one opened afresh that reads them from the file.
 #[test]
 fn kept_summaries_follow_every_change() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,17 +190,37 @@ fn kept_summaries_follow_every_change() {
     let text = |s: &str| Entry::new(Answer::Answered(AnswerValue::Text(s.into())));
     let day = |d: &str| IsoDate::parse(d).unwrap();
 
+    // The truth: a copy of the file with no kept summaries, opened afresh, analyses every brief.
+    let truth = |n: &str| {
+        let copy = dir.path().join(format!("truth-{n}.db"));
+        let _ = std::fs::remove_file(&copy);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+            .unwrap();
+        let conn = rusqlite::Connection::open(&copy).unwrap();
+        conn.execute("DELETE FROM gap_summary", []).unwrap();
+        drop(conn);
+        Store::open(&copy).unwrap()
+    };
     let check = |store: &Store, today: IsoDate, step: &str| {
-        let fresh = Store::open(&path).unwrap();
+        let truth = truth(step);
+        // A store opened afresh on the same file reads the summaries kept in it.
+        let reopened = Store::open(&path).unwrap();
         let filter = BriefFilter::default();
+        let expected = truth.board(&filter, today).unwrap();
         assert_eq!(
             store.board(&filter, today).unwrap(),
-            fresh.board(&filter, today).unwrap(),
+            expected,
             "board after: {step}"
         );
         assert_eq!(
+            reopened.board(&filter, today).unwrap(),
+            expected,
+            "board from the kept summaries after: {step}"
+        );
+        assert_eq!(
             store.rows(&filter, today).unwrap(),
-            fresh.rows(&filter, today).unwrap(),
+            truth.rows(&filter, today).unwrap(),
             "briefs list after: {step}"
         );
         for item in store.list_briefs(&filter).unwrap() {
@@ -267,5 +289,25 @@ fn kept_summaries_follow_every_change() {
         )
         .unwrap();
     check(&store, today, "a promise to send later");
+    check(&store, day("2099-01-15"), "the promised day");
     check(&store, day("2099-01-20"), "the promised date passed");
+    // A day before the one a summary was computed for (the clock set back) does not use it.
+    check(&store, day("2099-01-05"), "the clock set back");
+
+    // Kept rows of another build, or that do not read back, are analysed again and rewritten.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE gap_summary SET analysis = 'an older build'", [])
+        .unwrap();
+    check(&store, today, "summaries of another build");
+    conn.execute("UPDATE gap_summary SET summary = '{\"row\": ' ", [])
+        .unwrap();
+    check(&store, today, "summaries that do not read back");
+    let unreadable: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM gap_summary WHERE summary = '{\"row\": '",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unreadable, 0, "rewritten by the next board");
 }

@@ -31,6 +31,9 @@ fn generate_fixture() {
             "Лид",
         )
         .unwrap();
+    // Since v4 the board keeps its gap summaries in the file.
+    let today = deepbrief_core::IsoDate::parse("2026-11-23").unwrap();
+    store.board(&Default::default(), today).unwrap();
     store.checkpoint().unwrap();
 }
 
