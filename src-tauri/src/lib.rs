@@ -65,7 +65,7 @@ pub fn run() {
             });
             let sources = Arc::new(sources);
             let paths = state::Paths::resolve(std::env::args(), |name| std::env::var_os(name));
-            app.manage(Arc::new(state::AppState::open(paths, sources)));
+            app.manage(state::AppState::open(paths, sources));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

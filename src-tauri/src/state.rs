@@ -3,12 +3,15 @@
 //!
 //! The store sits behind a mutex and is only touched from blocking worker threads
 //! ([`AppState::with_store`]), never from the main thread: the window keeps painting while an answer
-//! is made durable.
+//! is made durable. It is opened on a thread of its own while the window and WebKit start (its
+//! integrity check and rolling backup read the whole file); a command that comes first waits for it.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
 
 use deepbrief_core::library::Sources;
+use deepbrief_store::backup::rolling_backup;
 use deepbrief_store::{Store, StoreError};
 
 use crate::error::IpcError;
@@ -75,26 +78,81 @@ pub struct AppState {
     pub paths: Paths,
     /// Checklist sources.
     pub sources: Arc<Sources>,
-    store: Mutex<Result<Store, IpcError>>,
+    /// Set once the opening thread is done.
+    store: OnceLock<Mutex<Result<Store, IpcError>>>,
 }
 
 impl AppState {
-    /// Opens the store (with a rolling backup). A store that cannot be opened is remembered as the
-    /// error every data command returns, so the window still opens and offers a backup.
-    pub fn open(paths: Paths, sources: Arc<Sources>) -> AppState {
-        let store = Store::open_with_backups(&paths.database, &paths.backups, BACKUPS_KEPT)
-            .map_err(|e| {
-                log::error!("cannot open the database: {e}");
-                IpcError::from(e)
-            });
-        if store.is_ok() {
-            log::info!("database {}", paths.database.display());
-        }
-        AppState {
+    /// Starts opening the store (with a rolling backup) on a thread of its own and returns at once.
+    /// A store that cannot be opened is remembered as the error every data command returns, so the
+    /// window still opens and offers a backup.
+    pub fn open(paths: Paths, sources: Arc<Sources>) -> Arc<AppState> {
+        let state = Arc::new(AppState {
             paths,
             sources,
-            store: Mutex::new(store),
+            store: OnceLock::new(),
+        });
+        let opening = Arc::clone(&state);
+        let spawned = std::thread::Builder::new()
+            .name("open-database".into())
+            .spawn(move || opening.open_now());
+        if let Err(e) = spawned {
+            log::warn!("cannot start a thread to open the database ({e}); opening it here");
+            state.open_now();
         }
+        state
+    }
+
+    /// Opens and checks the store, hands it to the commands, then takes the rolling backup through
+    /// a connection of its own (the first screen does not wait for the copy).
+    fn open_now(&self) {
+        let started = Instant::now();
+        let paths = &self.paths;
+        // A panic must still set the store (as an error): commands wait for it.
+        let opened = std::panic::catch_unwind(|| {
+            Store::open_or_name_backup(&paths.database, &paths.backups)
+        });
+        let store = match opened {
+            Ok(Ok(store)) => Ok(store),
+            Ok(Err(e)) => {
+                log::error!("cannot open the database: {e}");
+                Err(IpcError::from(e))
+            }
+            Err(_) => {
+                log::error!("opening the database stopped unexpectedly");
+                Err(IpcError::internal(
+                    "opening the database stopped unexpectedly; restart the app",
+                ))
+            }
+        };
+        let ok = store.is_ok();
+        // Set once, here only.
+        let _ = self.store.set(Mutex::new(store));
+        if !ok {
+            return;
+        }
+        log::info!(
+            "database {} checked and opened in {} ms",
+            paths.database.display(),
+            started.elapsed().as_millis()
+        );
+        let copying = Instant::now();
+        match rolling_backup(&paths.database, &paths.backups, BACKUPS_KEPT) {
+            Ok(Some(backup)) => log::info!(
+                "backup {} made in {} ms",
+                backup.path,
+                copying.elapsed().as_millis()
+            ),
+            Ok(None) => {}
+            Err(e) => {
+                log::error!("the backup at start failed: {e} (make one in Settings → Backups)")
+            }
+        }
+    }
+
+    /// The store once open (waits for the opening thread).
+    fn store(&self) -> &Mutex<Result<Store, IpcError>> {
+        self.store.wait()
     }
 
     /// Runs `f` on the store, on a blocking worker thread.
@@ -105,7 +163,7 @@ impl AppState {
     {
         let state = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = state.store.lock().map_err(|_| {
+            let mut guard = state.store().lock().map_err(|_| {
                 IpcError::internal("the database lock was poisoned; restart the app")
             })?;
             match guard.as_mut() {
@@ -120,7 +178,7 @@ impl AppState {
     pub async fn restore(self: &Arc<Self>, backup: PathBuf) -> Result<(), IpcError> {
         let state = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = state.store.lock().map_err(|_| {
+            let mut guard = state.store().lock().map_err(|_| {
                 IpcError::internal("the database lock was poisoned; restart the app")
             })?;
             // Close the current connection before the file is replaced.

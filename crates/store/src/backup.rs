@@ -146,32 +146,77 @@ impl Store {
     /// first, keeping the last `keep` copies. A damaged database is refused with the newest backup
     /// named in the error.
     pub fn open_with_backups(db: &Path, dir: &Path, keep: usize) -> Result<Store, StoreError> {
-        let store = match Store::open(db) {
-            Ok(store) => store,
+        let store = Store::open_or_name_backup(db, dir)?;
+        rolling_backup(db, dir, keep)?;
+        Ok(store)
+    }
+
+    /// Opens the database like [`Store::open`]; a damaged one is refused with the newest backup in
+    /// `dir` named in the error. The app opens this way and takes its rolling backup
+    /// ([`rolling_backup`]) right after, off the path to its first screen.
+    pub fn open_or_name_backup(db: &Path, dir: &Path) -> Result<Store, StoreError> {
+        match Store::open(db) {
+            Ok(store) => Ok(store),
             Err(StoreError::Corrupt { path, detail }) => {
                 let newest = list_backups(dir)?.into_iter().next();
-                return Err(StoreError::Corrupt {
+                Err(StoreError::Corrupt {
                     path,
                     detail: match newest {
                         Some(b) => format!("{detail}; the newest backup is {}", b.path),
                         None => format!("{detail}; there is no backup in {}", dir.display()),
                     },
-                });
+                })
             }
-            Err(e) => return Err(e),
-        };
-        let briefs: i64 = store
-            .conn
-            .query_row("SELECT count(*) FROM brief", [], |r| r.get(0))?;
-        if briefs > 0 {
-            copy_to(&store.conn, dir)?;
-            prune(dir, keep)?;
+            Err(e) => Err(e),
         }
-        Ok(store)
     }
 
     /// Makes a backup now.
     pub fn backup_now(&self, dir: &Path) -> Result<BackupInfo, StoreError> {
         copy_to(&self.conn, dir)
     }
+}
+
+/// The rolling backup: when the database at `db` holds any brief, copies it into `dir` and keeps
+/// the last `keep` copies. It reads through a connection of its own, in one step (one read
+/// transaction), so it may run on another thread while the app's connection writes: the copy is
+/// the database as it was when the step began.
+pub fn rolling_backup(
+    db: &Path,
+    dir: &Path,
+    keep: usize,
+) -> Result<Option<BackupInfo>, StoreError> {
+    let source = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let briefs: i64 = source.query_row("SELECT count(*) FROM brief", [], |r| r.get(0))?;
+    if briefs == 0 {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let path = next_name(dir);
+    let copied = (|| -> rusqlite::Result<rusqlite::backup::StepResult> {
+        let mut target = Connection::open(&path)?;
+        let backup = rusqlite::backup::Backup::new(&source, &mut target)?;
+        // -1: every page in one step.
+        backup.step(-1)
+    })();
+    match copied {
+        Ok(rusqlite::backup::StepResult::Done) => {}
+        other => {
+            // A copy cut short is not a backup: remove it, say why.
+            let _ = std::fs::remove_file(&path);
+            return Err(match other {
+                Err(e) => e.into(),
+                Ok(step) => StoreError::Invalid {
+                    field: "backup",
+                    message: format!(
+                        "the database was busy ({step:?}) while {} was copied; try again",
+                        path.display()
+                    ),
+                },
+            });
+        }
+    }
+    let made = info(&path)?;
+    prune(dir, keep)?;
+    Ok(Some(made))
 }

@@ -1,7 +1,7 @@
 //! Backups: rolling copies at open, restore, and a damaged database refused, never overwritten.
 
 use deepbrief_core::Kind;
-use deepbrief_store::backup::{list_backups, restore};
+use deepbrief_store::backup::{list_backups, restore, rolling_backup};
 use deepbrief_store::{Store, StoreError};
 
 use crate::{question_of, text, tyre_brief};
@@ -92,4 +92,47 @@ fn a_damaged_database_is_refused_and_left_alone() {
         .filter_map(Result::ok)
         .any(|e| e.file_name().to_string_lossy().contains("damaged"));
     assert!(aside, "the damaged database was moved aside, not deleted");
+}
+
+/// The app takes its rolling backup on another thread while the AM already types: every copy made
+/// meanwhile is a whole, consistent database, and no answer written meanwhile is lost.
+#[test]
+fn a_rolling_backup_taken_while_answers_are_written_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("deepbrief.db");
+    let backups = dir.path().join("backups");
+    let mut store = Store::open_or_name_backup(&db, &backups).unwrap();
+    let brief = tyre_brief(&mut store);
+    let q = question_of(&store, &brief.id, Kind::LongText);
+    store
+        .set_answer(&brief.id, &q, Some(text("ответ 0")), "Анна")
+        .unwrap();
+    let copier = {
+        let (db, backups) = (db.clone(), backups.clone());
+        std::thread::spawn(move || {
+            (0..5)
+                .map(|_| rolling_backup(&db, &backups, 10).unwrap().unwrap())
+                .collect::<Vec<_>>()
+        })
+    };
+    for n in 1..=200 {
+        store
+            .set_answer(&brief.id, &q, Some(text(&format!("ответ {n}"))), "Анна")
+            .unwrap();
+    }
+    let copies = copier.join().unwrap();
+    assert_eq!(copies.len(), 5);
+    for copy in &copies {
+        let copy = Store::open(std::path::Path::new(&copy.path)).unwrap();
+        let entries = copy.open_brief(&brief.id).unwrap().entries;
+        let answer = entries[&q].clone();
+        assert!(
+            (0..=200).any(|n| answer == text(&format!("ответ {n}"))),
+            "a copy holds one of the answers as written: {answer:?}"
+        );
+    }
+    assert_eq!(
+        store.open_brief(&brief.id).unwrap().entries[&q],
+        text("ответ 200")
+    );
 }
