@@ -193,17 +193,22 @@ pub fn rolling_backup(
     }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let path = next_name(dir);
+    // Written under another name and renamed when whole: a copy cut short (the app closed, the
+    // disk full) is never listed as a backup.
+    let partial = path.with_extension("db.partial");
     let copied = (|| -> rusqlite::Result<rusqlite::backup::StepResult> {
-        let mut target = Connection::open(&path)?;
+        let mut target = Connection::open(&partial)?;
         let backup = rusqlite::backup::Backup::new(&source, &mut target)?;
         // -1: every page in one step.
         backup.step(-1)
     })();
     match copied {
-        Ok(rusqlite::backup::StepResult::Done) => {}
+        Ok(rusqlite::backup::StepResult::Done) => {
+            std::fs::rename(&partial, &path).map_err(io(&path))?;
+        }
         other => {
             // A copy cut short is not a backup: remove it, say why.
-            let _ = std::fs::remove_file(&path);
+            let _ = std::fs::remove_file(&partial);
             return Err(match other {
                 Err(e) => e.into(),
                 Ok(step) => StoreError::Invalid {
