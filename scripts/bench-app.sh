@@ -6,6 +6,8 @@
 #
 #   scripts/bench-app.sh            # 20 runs
 #   RUNS=5 scripts/bench-app.sh
+#   BENCH_DB=target/tmp/board-bench-v4-1000.db scripts/bench-app.sh   # on 1,000 briefs
+#   BENCH_APP=/tmp/old/deepbrief-desktop scripts/bench-app.sh          # another build
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,10 +16,16 @@ source scripts/setup.sh
 setup_app
 
 runs="${RUNS:-20}"
-setup_note "building the UI and the release app"
-npm --prefix ui run build --silent
-cargo build --release --locked -p deepbrief-desktop
-app="$PWD/target/release/deepbrief-desktop"
+# BENCH_APP=PATH: time that binary instead of building this checkout's (to compare two builds).
+# BENCH_DB=PATH: every run starts on a fresh copy of that database instead of an empty data folder.
+if [ -n "${BENCH_APP:-}" ]; then
+  app="$BENCH_APP"
+else
+  setup_note "building the UI and the release app"
+  npm --prefix ui run build --silent
+  cargo build --release --locked -p deepbrief-desktop
+  app="$PWD/target/release/deepbrief-desktop"
+fi
 
 scratch="$(mktemp -d)"
 cleanup() {
@@ -50,9 +58,15 @@ for i in $(seq 1 "$runs"); do
   run="$scratch/run$i"
   mkdir -p "$run"
   ready="$run/ready"
+  args=()
+  if [ -n "${BENCH_DB:-}" ]; then
+    mkdir -p "$run/db"
+    cp "$BENCH_DB" "$run/db/deepbrief.db"
+    args=(--db "$run/db/deepbrief.db")
+  fi
   t0=$(date +%s%N)
   XDG_DATA_HOME="$run/data" XDG_CONFIG_HOME="$run/config" XDG_CACHE_HOME="$run/cache" \
-    DEEPBRIEF_READY_FILE="$ready" "$app" >"$run/app.log" 2>&1 &
+    DEEPBRIEF_READY_FILE="$ready" "$app" "${args[@]}" >"$run/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 6000); do
     [ -s "$ready" ] && break

@@ -6,6 +6,11 @@
 import type { Lang } from './index';
 
 const ru = {
+  more: {
+    shown: (n: number, total: number) => `Показано ${n} из ${total}`,
+    next: (n: number) => `Показать ещё ${n}`,
+    all: 'Показать все',
+  },
   nav: {
     briefs: 'Брифы',
     board: 'Проверка',
@@ -242,6 +247,11 @@ const ru = {
 export type ScreenMessages = typeof ru;
 
 const en: ScreenMessages = {
+  more: {
+    shown: (n: number, total: number) => `Showing ${n} of ${total}`,
+    next: (n: number) => `Show ${n} more`,
+    all: 'Show all',
+  },
   nav: {
     briefs: 'Briefs',
     board: 'Review',

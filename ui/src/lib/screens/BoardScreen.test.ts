@@ -160,3 +160,38 @@ describe('BoardScreen', () => {
     expect(onopen).toHaveBeenCalledWith('b1', 'seo:site');
   });
 });
+
+describe('BoardScreen with many briefs', () => {
+  beforeEach(() => language.set('ru'));
+
+  it('draws a hundred rows at a time, counts every brief in its group, and shows the rest on request', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 250 }, (_, i) =>
+      brief(`m${i}`, `Клиент ${i}`, i < 150 ? 'Анна' : 'Борис', 'draft', 50),
+    );
+    const cells = many.map(() => [{ done: 1, total: 2, percent: 50 }]);
+    const big: Board = {
+      today: '2026-11-23',
+      rows: many,
+      heatmap: { columns: [board.heatmap.columns[0]!], rows: cells },
+    };
+    const state = new BoardState({ reviewBoard: vi.fn(() => Promise.resolve(big)) });
+    render(BoardScreen, { board: state, onopen: vi.fn() });
+    const table = await screen.findByTestId('board-table');
+    const drawn = () => within(screen.getByTestId('board-table')).getAllByRole('row').length - 1;
+    expect(drawn()).toBe(100);
+    expect(screen.getByText('Показано 100 из 250')).toBeInTheDocument();
+
+    // Grouped: the heading counts the whole group, only the drawn rows are in the table.
+    await user.selectOptions(screen.getByLabelText('Группировать'), 'am');
+    expect(within(table).getByText('· 150')).toBeInTheDocument();
+    expect(within(table).queryByText('Борис')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Группировать'), 'none');
+
+    await user.click(screen.getByRole('button', { name: 'Показать ещё 100' }));
+    expect(drawn()).toBe(200);
+    await user.click(screen.getByRole('button', { name: 'Показать все' }));
+    expect(drawn()).toBe(250);
+    expect(screen.queryByTestId('show-more')).toBeNull();
+  });
+});
