@@ -192,6 +192,7 @@ pub fn rolling_backup(
         return Ok(None);
     }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
+    remove_partial_copies(dir);
     let path = next_name(dir);
     // Written under another name and renamed when whole: a copy cut short (the app closed, the
     // disk full) is never listed as a backup.
@@ -224,4 +225,21 @@ pub fn rolling_backup(
     let made = info(&path)?;
     prune(dir, keep)?;
     Ok(Some(made))
+}
+
+/// Deletes copies a closed app left half-written (`*.db.partial`); one that cannot be deleted is
+/// left for the next start.
+fn remove_partial_copies(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        if name
+            .to_str()
+            .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(".db.partial"))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

@@ -122,6 +122,14 @@ fn a_rolling_backup_taken_while_answers_are_written_is_whole() {
     }
     let copies = copier.join().unwrap();
     assert_eq!(copies.len(), 5);
+    assert_eq!(list_backups(&backups).unwrap().len(), 5);
+
+    // A copy the app left half-written when it closed is neither listed nor kept.
+    let half = backups.join("deepbrief-20260101-000000.db.partial");
+    std::fs::write(&half, b"SQLite format 3\0 cut short").unwrap();
+    assert_eq!(list_backups(&backups).unwrap().len(), 5);
+    rolling_backup(&db, &backups, 10).unwrap();
+    assert!(!half.exists(), "the next backup removes it");
     for copy in &copies {
         let copy = Store::open(std::path::Path::new(&copy.path)).unwrap();
         let entries = copy.open_brief(&brief.id).unwrap().entries;
