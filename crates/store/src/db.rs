@@ -23,11 +23,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../migrations/002_review.sql")),
         M::up(include_str!("../migrations/003_answer_counters.sql")),
         M::up(include_str!("../migrations/004_gap_summaries.sql")),
+        M::up(include_str!("../migrations/005_gap_summary_titles.sql")),
     ])
 });
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// An open database.
 #[derive(Debug)]

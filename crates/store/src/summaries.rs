@@ -17,9 +17,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use deepbrief_core::gaps::{
-    ANALYSIS_FINGERPRINT, BoardRow, Brief, IsoDate, SectionProgress, analyze_all,
+    ANALYSIS_FINGERPRINT, BoardRow, Brief, Completeness, IsoDate, SectionProgress, analyze_all,
 };
-use deepbrief_core::{Checklist, Entry, Severity};
+use deepbrief_core::{Checklist, Entry, Severity, Text};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -29,10 +29,10 @@ use crate::types::{BriefListItem, PinnedChecklist};
 
 /// Raise when [`Summary`] or [`summarize`] change what a kept summary means; with the core's
 /// [`ANALYSIS_FINGERPRINT`] it tells summaries kept by another build, which are analysed again.
-const SUMMARY_FORMAT: u32 = 1;
+const SUMMARY_FORMAT: u32 = 2;
 
 /// What the board and the briefs list keep of one brief's gap analysis.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct Summary {
     /// Completeness, open gaps by severity, processes not described, ready for kickoff.
     pub row: BoardRow,
@@ -43,6 +43,20 @@ pub(crate) struct Summary {
     /// The keys of the open gaps (a follow-up briefing is overdue while one of its items is open).
     pub open: HashSet<String>,
 }
+
+/// A summary as the file keeps it: sections by id and counts; their titles are kept once per
+/// checklist version in `gap_summary_title` (they were three quarters of every row).
+#[derive(Serialize, Deserialize)]
+struct KeptSummary {
+    row: BoardRow,
+    medium: u32,
+    /// Checklist id, section id, counts.
+    sections: Vec<(String, String, Completeness)>,
+    open: HashSet<String>,
+}
+
+/// Section titles by (checklist content hash, section id): the checklist's title and the section's.
+type Titles = HashMap<(String, String), (Text, Text)>;
 
 /// What a kept summary was computed from.
 #[derive(Debug, PartialEq)]
@@ -125,6 +139,11 @@ impl Store {
         if !stale.is_empty() {
             let ids: Vec<&str> = stale.iter().map(|&i| items[i].meta.id.as_str()).collect();
             let mut rows = self.kept_rows(&ids)?;
+            let titles = if rows.is_empty() {
+                Titles::new()
+            } else {
+                self.kept_titles()?
+            };
             stale.retain(|&i| {
                 let id = &items[i].meta.id;
                 let Some(stamp) = stamps[i].take() else {
@@ -137,8 +156,9 @@ impl Store {
                             && days.hold(today)
                             && serde_json::to_string(&stamp.pins).is_ok_and(|p| p == pins);
                         // A row that does not read back is analysed again, like a stale one.
-                        same.then(|| serde_json::from_str::<Summary>(&json).ok())
+                        same.then(|| serde_json::from_str::<KeptSummary>(&json).ok())
                             .flatten()
+                            .and_then(|kept| unkeep(kept, &stamp.pins, &titles))
                             .map(|summary| (days, summary))
                     });
                 match usable {
@@ -270,6 +290,27 @@ impl Store {
         Ok(out)
     }
 
+    /// Every kept section title.
+    fn kept_titles(&self) -> Result<Titles, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT checklist_hash, section, checklist_title, title FROM gap_summary_title",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Titles::new();
+        while let Some(r) = rows.next()? {
+            let checklist_title: String = r.get(2)?;
+            let title: String = r.get(3)?;
+            // A title that does not read back leaves its sections unknown: analysed again.
+            if let (Ok(checklist_title), Ok(title)) = (
+                serde_json::from_str::<Text>(&checklist_title),
+                serde_json::from_str::<Text>(&title),
+            ) {
+                out.insert((r.get(0)?, r.get(1)?), (checklist_title, title));
+            }
+        }
+        Ok(out)
+    }
+
     /// Keeps freshly computed summaries in the database, in one transaction committed without
     /// waiting for the disk (`synchronous=NORMAL` for this transaction only): a cache lost to a power
     /// cut is analysed again, and the next durable commit writes it out anyway. Every other write
@@ -302,6 +343,31 @@ impl Store {
         let key = analysis_key();
         let tx = self.conn.unchecked_transaction()?;
         {
+            // The titles of every section counted, once per checklist version.
+            let mut titles: HashMap<(&str, &str), &SectionProgress> = HashMap::new();
+            for (i, _, _, summary) in computed {
+                let pins = &items[*i].pins;
+                for s in &summary.sections {
+                    if let Some(pin) = pins.iter().find(|p| p.checklist == s.checklist) {
+                        titles.insert((pin.hash.as_str(), s.section.as_str()), s);
+                    }
+                }
+            }
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO gap_summary_title
+                     (checklist_hash, section, checklist_title, title)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for ((hash, section), s) in titles {
+                stmt.execute(params![
+                    hash,
+                    section,
+                    serde_json::to_string(&s.checklist_title)?,
+                    serde_json::to_string(&s.title)?,
+                ])?;
+            }
+        }
+        {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO gap_summary
                      (brief_id, analysis, answer_changes, pins, from_day, through_day, summary)
@@ -320,7 +386,7 @@ impl Store {
                     serde_json::to_string(&item.pins)?,
                     days.from.to_string(),
                     days.through.map(|d| d.to_string()),
-                    serde_json::to_string(summary.as_ref())?,
+                    serde_json::to_string(&keep(summary))?,
                 ])?;
             }
         }
@@ -360,6 +426,43 @@ impl Store {
             .map(|id| by_brief.remove(id).unwrap_or_default())
             .collect())
     }
+}
+
+/// A summary as the file keeps it.
+fn keep(summary: &Summary) -> KeptSummary {
+    KeptSummary {
+        row: summary.row.clone(),
+        medium: summary.medium,
+        sections: summary
+            .sections
+            .iter()
+            .map(|s| (s.checklist.clone(), s.section.clone(), s.completeness))
+            .collect(),
+        open: summary.open.clone(),
+    }
+}
+
+/// A kept summary with its section titles put back (shared, not copied, between briefs); `None`
+/// when a title is not kept.
+fn unkeep(kept: KeptSummary, pins: &[PinnedChecklist], titles: &Titles) -> Option<Summary> {
+    let mut sections = Vec::with_capacity(kept.sections.len());
+    for (checklist, section, completeness) in kept.sections {
+        let hash = &pins.iter().find(|p| p.checklist == checklist)?.hash;
+        let (checklist_title, title) = titles.get(&(hash.clone(), section.clone()))?;
+        sections.push(SectionProgress {
+            checklist,
+            checklist_title: checklist_title.clone(),
+            section,
+            title: title.clone(),
+            completeness,
+        });
+    }
+    Some(Summary {
+        row: kept.row,
+        medium: kept.medium,
+        sections,
+        open: kept.open,
+    })
 }
 
 /// Parses and analyses the briefs on every core (`std::thread::scope`, one chunk per thread).

@@ -302,6 +302,11 @@ fn kept_summaries_follow_every_change() {
     conn.execute("UPDATE gap_summary SET summary = '{\"row\": ' ", [])
         .unwrap();
     check(&store, today, "summaries that do not read back");
+    conn.execute("DELETE FROM gap_summary_title", []).unwrap();
+    check(&store, today, "section titles not kept");
+    conn.execute("UPDATE gap_summary_title SET title = '{'", [])
+        .unwrap();
+    check(&store, today, "section titles that do not read back");
     let unreadable: i64 = conn
         .query_row(
             "SELECT count(*) FROM gap_summary WHERE summary = '{\"row\": '",
