@@ -385,6 +385,14 @@ pub struct Process {
     pub evidence: Vec<String>,
     /// The follow-up briefing agenda when the process is not described.
     pub agenda: Vec<Text>,
+    /// The request to the client when the process is not described, written to them («вы»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_prompt: Option<Text>,
+    /// Why the agency needs the process described, in the client's terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_why: Option<Text>,
 }
 
 /// A condition on the answers that raises a flag.
@@ -402,6 +410,14 @@ pub struct Rule {
     pub message: Text,
     /// The follow-up briefing agenda the flag proposes.
     pub agenda: Vec<Text>,
+    /// The request to the client when the flag is raised, written to them («вы»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_prompt: Option<Text>,
+    /// Why the agency asks, in the client's terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_why: Option<Text>,
 }
 
 /// How serious a rule's flag is.
@@ -417,6 +433,36 @@ pub enum Severity {
     Medium,
     /// Blocks kickoff: the project would fail as in the tyre-shop story.
     High,
+}
+
+impl Question {
+    /// A question with only the parts every question has; the rest empty. Fill the rest with struct
+    /// update syntax: `Question { required: true, ..Question::new(…) }`.
+    pub fn new(id: impl Into<String>, prompt: Text, hint: Text, kind: Kind) -> Question {
+        Question {
+            id: id.into(),
+            prompt,
+            hint,
+            client_prompt: None,
+            client_why: None,
+            kind,
+            required: false,
+            when: None,
+            placeholder: None,
+            unit: None,
+            currency: None,
+            min: None,
+            max: None,
+            integer: None,
+            max_length: None,
+            choices: Vec::new(),
+            columns: Vec::new(),
+            labels: None,
+            item: None,
+            goal: None,
+            specific: false,
+        }
+    }
 }
 
 impl Checklist {

@@ -321,6 +321,8 @@ impl<'a> Validator<'a> {
             texts.push((format!("{path}.prompt"), &q.prompt));
             texts.push((format!("{path}.hint"), &q.hint));
             for (name, t) in [
+                ("client_prompt", &q.client_prompt),
+                ("client_why", &q.client_why),
                 ("placeholder", &q.placeholder),
                 ("unit", &q.unit),
                 ("item", &q.item),
@@ -356,12 +358,22 @@ impl<'a> Validator<'a> {
             for (ai, a) in p.agenda.iter().enumerate() {
                 texts.push((format!("{pp}.agenda[{ai}]"), a));
             }
+            for (name, t) in [("client_prompt", &p.client_prompt), ("client_why", &p.client_why)] {
+                if let Some(t) = t {
+                    texts.push((format!("{pp}.{name}"), t));
+                }
+            }
         }
         for (i, r) in c.rules.iter().enumerate() {
             let rp = self.rule_path(i);
             texts.push((format!("{rp}.message"), &r.message));
             for (ai, a) in r.agenda.iter().enumerate() {
                 texts.push((format!("{rp}.agenda[{ai}]"), a));
+            }
+            for (name, t) in [("client_prompt", &r.client_prompt), ("client_why", &r.client_why)] {
+                if let Some(t) = t {
+                    texts.push((format!("{rp}.{name}"), t));
+                }
             }
         }
         for (path, text) in texts {

@@ -183,27 +183,7 @@ fn gap_kind(g: &deepbrief_core::gaps::Gap) -> GapKind {
 
 /// An archived answer's question as the appendix prints it: its id, prompt and kind.
 fn archived_question(id: &str, prompt: &Text, kind: deepbrief_core::Kind) -> Question {
-    Question {
-        id: id.to_owned(),
-        prompt: prompt.clone(),
-        hint: Text::Plain(String::new()),
-        kind,
-        required: false,
-        when: None,
-        placeholder: None,
-        unit: None,
-        currency: None,
-        min: None,
-        max: None,
-        integer: None,
-        max_length: None,
-        choices: Vec::new(),
-        columns: Vec::new(),
-        labels: None,
-        item: None,
-        goal: None,
-        specific: false,
-    }
+    Question::new(id, prompt.clone(), Text::Plain(String::new()), kind)
 }
 
 /// The letter's input: addressed to the responsible contact, signed by the AM, listing `items`

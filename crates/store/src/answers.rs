@@ -68,27 +68,7 @@ pub(crate) fn write(
 
 /// An ad-hoc question seen as a checklist question, for validation by kind.
 fn adhoc_question(id: &str, prompt: &str, kind: Kind) -> Question {
-    Question {
-        id: id.to_owned(),
-        prompt: Text::Plain(prompt.to_owned()),
-        hint: Text::Plain(String::new()),
-        kind,
-        required: false,
-        when: None,
-        placeholder: None,
-        unit: None,
-        currency: None,
-        min: None,
-        max: None,
-        integer: None,
-        max_length: None,
-        choices: Vec::new(),
-        columns: Vec::new(),
-        labels: None,
-        item: None,
-        goal: None,
-        specific: false,
-    }
+    Question::new(id, Text::Plain(prompt.to_owned()), Text::Plain(String::new()), kind)
 }
 
 impl Store {

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
 use crate::Store;
@@ -67,9 +68,28 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
                 .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(".db"))
         })
         .collect();
-    paths.sort();
-    paths.reverse();
+    // Newest first: by time, then by the `-N` a second backup in the same second gets (a plain
+    // name sort puts `…-2.db` before `….db`).
+    paths.sort_by_cached_key(|p| std::cmp::Reverse(order_of(p)));
     paths.iter().map(|p| info(p)).collect()
+}
+
+/// A backup's place in time: its `YYYYMMDD-HHMMSS` stamp and its number within that second (1 for
+/// the plain name).
+fn order_of(path: &Path) -> (String, u32) {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let stem = name
+        .strip_prefix(PREFIX)
+        .and_then(|n| n.strip_suffix(".db"))
+        .unwrap_or(name);
+    // `20261123-061200` is 15 characters; anything after it is `-N`.
+    match stem.get(15..).and_then(|rest| rest.strip_prefix('-')) {
+        Some(n) => (stem[..15].to_owned(), n.parse().unwrap_or(1)),
+        None => (stem.to_owned(), 1),
+    }
 }
 
 /// Deletes the oldest backups beyond `keep`.
@@ -81,12 +101,41 @@ fn prune(dir: &Path, keep: usize) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Copies the open database to a new file in `dir`.
-fn copy_to(conn: &Connection, dir: &Path) -> Result<BackupInfo, StoreError> {
+/// Copies the database `source` reads to a new file in `dir`, in one backup step (one read
+/// transaction: the copy is the database as the step began, even while another connection writes).
+/// It is written under a `.partial` name and renamed when whole, so a copy cut short (the app
+/// closed, the disk full) is never listed as a backup; ones left by an earlier run are removed.
+fn copy_to(source: &Connection, dir: &Path) -> Result<BackupInfo, StoreError> {
     std::fs::create_dir_all(dir).map_err(io(dir))?;
+    remove_partial_copies(dir);
     let path = next_name(dir);
-    conn.backup(MAIN_DB, &path, None)?;
-    info(&path)
+    let partial = path.with_extension("db.partial");
+    let copied = (|| -> rusqlite::Result<StepResult> {
+        let mut target = Connection::open(&partial)?;
+        let backup = Backup::new_with_names(source, MAIN_DB, &mut target, MAIN_DB)?;
+        // -1: every page in one step.
+        backup.step(-1)
+    })();
+    match copied {
+        Ok(StepResult::Done) => {
+            std::fs::rename(&partial, &path).map_err(io(&path))?;
+            info(&path)
+        }
+        other => {
+            // A copy cut short is not a backup: remove it, say why.
+            let _ = std::fs::remove_file(&partial);
+            Err(match other {
+                Err(e) => e.into(),
+                Ok(step) => StoreError::Invalid {
+                    field: "backup",
+                    message: format!(
+                        "the database was busy ({step:?}) while {} was copied; try again",
+                        path.display()
+                    ),
+                },
+            })
+        }
+    }
 }
 
 /// Opens a database read-only and checks it; the error says what is wrong.
@@ -178,9 +227,8 @@ impl Store {
 }
 
 /// The rolling backup: when the database at `db` holds any brief, copies it into `dir` and keeps
-/// the last `keep` copies. It reads through a connection of its own, in one step (one read
-/// transaction), so it may run on another thread while the app's connection writes: the copy is
-/// the database as it was when the step began.
+/// the last `keep` copies. It reads through a connection of its own, so it may run on another
+/// thread while the app's connection writes.
 pub fn rolling_backup(
     db: &Path,
     dir: &Path,
@@ -191,38 +239,7 @@ pub fn rolling_backup(
     if briefs == 0 {
         return Ok(None);
     }
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    remove_partial_copies(dir);
-    let path = next_name(dir);
-    // Written under another name and renamed when whole: a copy cut short (the app closed, the
-    // disk full) is never listed as a backup.
-    let partial = path.with_extension("db.partial");
-    let copied = (|| -> rusqlite::Result<rusqlite::backup::StepResult> {
-        let mut target = Connection::open(&partial)?;
-        let backup = rusqlite::backup::Backup::new(&source, &mut target)?;
-        // -1: every page in one step.
-        backup.step(-1)
-    })();
-    match copied {
-        Ok(rusqlite::backup::StepResult::Done) => {
-            std::fs::rename(&partial, &path).map_err(io(&path))?;
-        }
-        other => {
-            // A copy cut short is not a backup: remove it, say why.
-            let _ = std::fs::remove_file(&partial);
-            return Err(match other {
-                Err(e) => e.into(),
-                Ok(step) => StoreError::Invalid {
-                    field: "backup",
-                    message: format!(
-                        "the database was busy ({step:?}) while {} was copied; try again",
-                        path.display()
-                    ),
-                },
-            });
-        }
-    }
-    let made = info(&path)?;
+    let made = copy_to(&source, dir)?;
     prune(dir, keep)?;
     Ok(Some(made))
 }

@@ -19,19 +19,6 @@ mod build {
     /// A question of `kind`; choice kinds get choices `a`, `b`, `c`, tables columns `c1`, `c2`.
     pub fn question(id: &str, kind: Kind) -> Question {
         Question {
-            id: id.to_owned(),
-            prompt: Text::Plain(format!("Prompt of {id}?")),
-            hint: Text::Plain("Why".to_owned()),
-            kind,
-            required: false,
-            when: None,
-            placeholder: None,
-            unit: None,
-            currency: None,
-            min: None,
-            max: None,
-            integer: None,
-            max_length: None,
             choices: if kind.has_choices() {
                 choices(&["a", "b", "c"])
             } else {
@@ -52,10 +39,12 @@ mod build {
             } else {
                 Vec::new()
             },
-            labels: None,
-            item: None,
-            goal: None,
-            specific: false,
+            ..Question::new(
+                id,
+                Text::Plain(format!("Prompt of {id}?")),
+                Text::Plain("Why".to_owned()),
+                kind,
+            )
         }
     }
 

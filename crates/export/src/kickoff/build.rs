@@ -816,27 +816,7 @@ mod tests {
     use deepbrief_core::Text;
 
     fn question(kind: Kind) -> Question {
-        Question {
-            id: "q".into(),
-            prompt: Text::Plain("Q?".into()),
-            hint: Text::Plain(String::new()),
-            kind,
-            required: false,
-            when: None,
-            placeholder: None,
-            unit: None,
-            currency: None,
-            min: None,
-            max: None,
-            integer: None,
-            max_length: None,
-            choices: Vec::new(),
-            columns: Vec::new(),
-            labels: None,
-            item: None,
-            goal: None,
-            specific: false,
-        }
+        Question::new("q", Text::Plain("Q?".into()), Text::Plain(String::new()), kind)
     }
 
     #[test]

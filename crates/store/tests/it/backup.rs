@@ -28,6 +28,12 @@ fn opening_keeps_the_last_n_copies_and_restore_brings_a_copy_back() {
     let list = list_backups(&backups).unwrap();
     assert_eq!(list.len(), 3);
     let kept = list[0].path.clone();
+    // Several copies in one second (`….db`, `…-2.db`, …): the newest is listed first and kept.
+    let newest = rolling_backup(&db, &backups, 3).unwrap().unwrap();
+    let list = list_backups(&backups).unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0].path, newest.path, "{list:?}");
+    std::fs::remove_file(&newest.path).unwrap();
 
     let mut store = Store::open(&db).unwrap();
     store
