@@ -20,6 +20,7 @@ pub mod error;
 mod followups;
 mod history;
 mod pins;
+mod process_notes;
 pub mod review;
 pub mod search;
 mod summaries;
@@ -30,6 +31,7 @@ mod upgrade;
 pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
+pub use process_notes::PROCESS_NOTE_MAX_CHARS;
 pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, ReviewState, RevisionInfo};
 pub use types::{
     AdhocQuestion, BackupInfo, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow,

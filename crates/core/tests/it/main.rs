@@ -7,6 +7,7 @@
 mod bundled;
 mod condition;
 mod gaps;
+mod judge;
 mod library;
 mod load;
 mod robustness;

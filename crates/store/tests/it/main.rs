@@ -15,6 +15,7 @@ mod crash;
 mod history;
 mod migrations;
 mod pins;
+mod process_notes;
 mod review;
 mod search;
 #[path = "../../benches/support/mod.rs"]
