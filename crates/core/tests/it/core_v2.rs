@@ -223,6 +223,19 @@ fn good_brief() -> Entries {
         "kpi_client_side",
         text("Перезваниваем в течение 15 минут, держим в наличии 90 % позиций из рекламы"),
     );
+    set(
+        &mut e,
+        "report_recipients",
+        items(&[
+            "маркетолог Анна Смирнова, еженедельно",
+            "директор Олег Иванов, ежемесячный отчёт",
+        ]),
+    );
+    set(
+        &mut e,
+        "sales_lead_channels",
+        choices(&["search", "referrals"]),
+    );
     set(&mut e, "previous_contractors", yes(true));
     set(
         &mut e,
@@ -906,7 +919,15 @@ fn a_v1_brief_with_every_answer_kind_upgrades_to_v2_and_loses_nothing() {
     // Every v1 answer is in the v2 brief, unchanged, under its id or its new id.
     for (id, entry) in &given {
         let new_id = V2.renamed.get(id).unwrap_or(id);
-        assert_eq!(up.entries.get(new_id), Some(entry), "{id} → {new_id}");
+        let kept = up.entries.get(new_id).expect("the answer is kept");
+        assert_eq!(
+            (&kept.answer, &kept.evidence),
+            (&entry.answer, &entry.evidence),
+            "{id} → {new_id}"
+        );
+        // Only an answer whose question changed meaning is marked to confirm with the client.
+        let marked = kept.to_confirm && !entry.to_confirm;
+        assert_eq!(marked, new_id == "warranty_level", "{id}: to_confirm");
     }
     assert_eq!(up.entries.len(), given.len());
     assert!(up.archived.is_empty(), "{:?}", up.archived);
