@@ -375,6 +375,23 @@ fn core_v2_loads_with_client_wording_everywhere() {
             r.id
         );
         assert!(r.agenda.len() >= 2, "{}: an agenda", r.id);
+        // A rule states the risk and the action, not a story.
+        let (ru, en) = (r.message.get("ru"), r.message.get("en"));
+        assert!(
+            ru.contains("Риск:") && ru.contains("Действие:"),
+            "{}: {ru}",
+            r.id
+        );
+        assert!(
+            en.contains("Risk:") && en.contains("Action:"),
+            "{}: {en}",
+            r.id
+        );
+        assert!(
+            !ru.contains("шин"),
+            "{}: the tyre-shop story in a message",
+            r.id
+        );
     }
 }
 
