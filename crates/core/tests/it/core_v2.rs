@@ -546,11 +546,11 @@ fn a_complete_good_brief_is_ready_for_kickoff() {
 }
 
 #[test]
-fn the_empty_brief_is_not_ready_and_raises_no_content_rule_on_missing_optional_answers() {
+fn an_empty_brief_is_not_ready_and_raises_no_rule() {
     let r = report(&Entries::new());
     assert!(!r.verdict.ready);
-    // Rules judge what was said: with nothing said, only the rules that look for a missing answer
-    // on a shown question may fire (none of the v2 rules does without a trigger answer).
+    // Rules judge what was said: with nothing said, the missing answers are gaps of their own and
+    // no rule repeats them.
     assert_eq!(rule_keys(&r), Vec::<&str>::new());
 }
 
@@ -1013,4 +1013,43 @@ fn the_upgraded_v1_brief_asks_for_the_new_judgments_before_kickoff() {
         assert!(k.contains(&key), "{key}: {k:?}");
     }
     assert!(!r.verdict.ready);
+}
+
+// --- processes ---------------------------------------------------------------------------------
+
+fn status(entries: &Entries, process: &str) -> ProcessStatus {
+    report(entries)
+        .processes
+        .iter()
+        .find(|p| p.process == process)
+        .unwrap_or_else(|| panic!("process {process}"))
+        .status
+}
+
+#[test]
+fn the_process_document_link_makes_both_core_processes_documented() {
+    let e = good_brief();
+    assert_eq!(status(&e, "sales"), ProcessStatus::Documented);
+    assert_eq!(status(&e, "fulfilment"), ProcessStatus::Documented);
+}
+
+#[test]
+fn optional_details_the_client_does_not_know_never_leave_a_process_undescribed() {
+    let mut e = good_brief();
+    e.remove("process_docs");
+    for id in [
+        "sales_conversion",
+        "sales_leads_per_month",
+        "average_order_value",
+        "fulfilment_days",
+        "fulfilment_problems",
+    ] {
+        set(&mut e, id, Answer::Unknown);
+    }
+    assert_eq!(status(&e, "sales"), ProcessStatus::Described);
+    assert_eq!(status(&e, "fulfilment"), ProcessStatus::Described);
+    // Not knowing the fulfilment steps is another matter: the process needs a follow-up meeting.
+    set(&mut e, "fulfilment_steps", Answer::Unknown);
+    assert_eq!(status(&e, "fulfilment"), ProcessStatus::NotDescribed);
+    assert!(keys(&report(&e)).contains(&"process:core:fulfilment"));
 }
