@@ -6,6 +6,7 @@
 
 mod bundled;
 mod condition;
+mod core_v2;
 mod gaps;
 mod judge;
 mod library;
