@@ -38,6 +38,11 @@ pub struct Checklist {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub extends: Option<String>,
+    /// Checklist ids this add-on replaces for new briefs (`[ppc]`): their services are no longer
+    /// offered for a new brief; briefs already on them keep them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<String>>")]
+    pub replaces: Vec<String>,
     /// What changed since the previous version.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<Text>>")]
@@ -88,8 +93,19 @@ pub struct Question {
     pub id: String,
     /// The question as the account manager asks it.
     pub prompt: Text,
-    /// Why the agency asks and what a good answer looks like.
+    /// Why the agency asks and what a good answer looks like. For the account manager only: never
+    /// shown to the client.
     pub hint: Text,
+    /// The question as written to the client (letters, the client page), addressing them as «вы».
+    /// Without it the client reads `prompt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_prompt: Option<Text>,
+    /// Why the agency needs the answer, in the client's terms (letters, the client page). Without it
+    /// the client is told no reason; the `hint` is never shown instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_why: Option<Text>,
     /// What kind of answer the question takes.
     pub kind: Kind,
     /// A brief is not ready for kickoff while a visible required question has no answer.
