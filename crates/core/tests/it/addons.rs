@@ -175,6 +175,7 @@ fn search_ads_rules_fire_and_clear() {
         ),
         ("sa_accounts_exist", yes(true)),
         ("sa_conversion_tracking", choice("verified")),
+        ("sa_calls_share", num(55.0)),
         ("sa_call_tracking", yes(true)),
         ("sa_geo", items(&["Москва", "Московская область"])),
         ("sa_schedule", text("пн–сб 9:00–21:00")),
@@ -222,10 +223,20 @@ fn search_ads_rules_fire_and_clear() {
             ),
         ],
     );
-    // A call-heavy business that records call sources by hand through the core's tools is fine.
+    // A call-heavy business whose call tracking is already listed in the core brief is fine.
     let addon = latest("search-ads");
     let manual = with(&good, &[("sa_call_tracking", Some(yes(false)))]);
     assert!(!raised(addon, &manual).contains(&"sa_calls_untracked".to_owned()));
+    // An online shop whose leads are mostly orders in the cart needs no call tracking.
+    let few_calls = with(
+        &good,
+        &[
+            ("sa_calls_share", Some(num(15.0))),
+            ("sa_call_tracking", Some(yes(false))),
+            ("lead_tracking_tools", Some(choices(&["web_analytics", "utm"]))),
+        ],
+    );
+    assert!(!raised(addon, &few_calls).contains(&"sa_calls_untracked".to_owned()));
 }
 
 #[test]
