@@ -233,7 +233,10 @@ fn search_ads_rules_fire_and_clear() {
         &[
             ("sa_calls_share", Some(num(15.0))),
             ("sa_call_tracking", Some(yes(false))),
-            ("lead_tracking_tools", Some(choices(&["web_analytics", "utm"]))),
+            (
+                "lead_tracking_tools",
+                Some(choices(&["web_analytics", "utm"])),
+            ),
         ],
     );
     assert!(!raised(addon, &few_calls).contains(&"sa_calls_untracked".to_owned()));
