@@ -118,14 +118,19 @@ fn print_report(report: &GapReport, lang: &str) {
             let status = match (p.status, en) {
                 (ProcessStatus::Documented, true) => "documented",
                 (ProcessStatus::Described, true) => "described in the interview",
+                (ProcessStatus::DescribedByNote, true) => "described at the meeting (note)",
                 (ProcessStatus::NotDescribed, true) => "NOT DESCRIBED",
                 (ProcessStatus::NotAsked, true) => "not asked",
                 (ProcessStatus::Documented, false) => "есть документ",
                 (ProcessStatus::Described, false) => "описан на интервью",
+                (ProcessStatus::DescribedByNote, false) => "описан на встрече (заметка)",
                 (ProcessStatus::NotDescribed, false) => "НЕ ОПИСАН",
                 (ProcessStatus::NotAsked, false) => "не спрашивали",
             };
             println!("  {:<40} {status}", p.title.get(lang));
+            if let Some(note) = &p.note {
+                println!("    {}", note.trim());
+            }
         }
     }
     if report.gaps.is_empty() {

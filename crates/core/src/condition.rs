@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::answer::AnswerValue;
+use crate::gaps::vague::value_says_nothing;
 
 /// A condition over the answers of a brief. Written in YAML as a map with exactly one operator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
@@ -29,6 +30,10 @@ pub enum Condition {
     NotApplicable(String),
     /// The question is hidden, or has neither a value nor a state.
     Empty(String),
+    /// The question is visible and its text answer (or every item of its list answer) says nothing:
+    /// «особенностей нет», «как у всех», «не знаю», «—», "n/a" (see [`crate::gaps::vague`]). Only for
+    /// `short_text`, `long_text` and `list` questions.
+    Vague(String),
     /// The answer equals the value (a choice id for choices, `true`/`false` for yes/no).
     Equals(Compare),
     /// The answer is one of the values.
@@ -168,6 +173,9 @@ impl Condition {
             Condition::Unknown(q) => matches!(facts.fact(q), Fact::Unknown),
             Condition::NotApplicable(q) => matches!(facts.fact(q), Fact::NotApplicable),
             Condition::Empty(q) => matches!(facts.fact(q), Fact::Hidden | Fact::Empty),
+            Condition::Vague(q) => {
+                answer(facts, q).is_some_and(|a| value_says_nothing(a).is_some())
+            }
             Condition::Equals(c) => answer(facts, &c.question).is_some_and(|a| a.equals(&c.value)),
             Condition::In(c) => {
                 answer(facts, &c.question).is_some_and(|a| c.values.iter().any(|v| a.equals(v)))
@@ -200,7 +208,8 @@ impl Condition {
             Condition::Answered(q)
             | Condition::Unknown(q)
             | Condition::NotApplicable(q)
-            | Condition::Empty(q) => out.push(q),
+            | Condition::Empty(q)
+            | Condition::Vague(q) => out.push(q),
             Condition::Equals(c) | Condition::Includes(c) => out.push(&c.question),
             Condition::In(c) => out.push(&c.question),
             Condition::Gt(c) | Condition::Lt(c) => out.push(&c.question),
@@ -217,6 +226,7 @@ impl Condition {
             Condition::Unknown(_) => "unknown",
             Condition::NotApplicable(_) => "not_applicable",
             Condition::Empty(_) => "empty",
+            Condition::Vague(_) => "vague",
             Condition::Equals(_) => "equals",
             Condition::In(_) => "in",
             Condition::Includes(_) => "includes",
@@ -260,6 +270,7 @@ impl fmt::Display for Condition {
             Condition::Unknown(q) => write!(f, "{q} unknown"),
             Condition::NotApplicable(q) => write!(f, "{q} not applicable"),
             Condition::Empty(q) => write!(f, "{q} empty"),
+            Condition::Vague(q) => write!(f, "{q} vague"),
             Condition::Equals(c) => write!(f, "{} = {}", c.question, c.value),
             Condition::In(c) => {
                 let values: Vec<String> = c.values.iter().map(ToString::to_string).collect();

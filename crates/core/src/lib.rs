@@ -38,7 +38,8 @@ pub use library::{
     Sources, load_files, load_library,
 };
 pub use model::{
-    Checklist, Choice, Column, GoalPart, Kind, Process, Question, Rule, Section, Severity,
+    Checklist, Choice, ClientWording, Column, GoalPart, Kind, Process, Question, Rule, Section,
+    Severity,
 };
 pub use text::Text;
 pub use upgrade::{

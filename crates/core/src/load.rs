@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Issue, closest, quoted_list};
-use crate::model::{Checklist, Section};
+use crate::model::{Checklist, ClientWording, Section};
 use crate::text::Text;
 use crate::tree_de::{Sink, child_path, from_node};
 use crate::yaml::{self, Node, Pos, SyntaxClass, Value, YamlError};
@@ -25,6 +25,7 @@ const CHECKLIST_FIELDS: &[&str] = &[
     "replaces",
     "changes",
     "renamed",
+    "client_wording",
     "sections",
     "processes",
     "rules",
@@ -257,6 +258,7 @@ impl Walk {
         let (changes, change_paths) = self.list(root, "", "changes", false);
         self.paths.changes = change_paths;
         let renamed: Option<BTreeMap<String, String>> = self.optional(root, "", "renamed");
+        let client_wording: Option<ClientWording> = self.optional(root, "", "client_wording");
         let sections = self.sections(root);
         let (processes, process_paths) = self.list(root, "", "processes", false);
         let (rules, rule_paths) = self.list(root, "", "rules", false);
@@ -273,6 +275,7 @@ impl Walk {
             replaces: replaces.unwrap_or_default(),
             changes,
             renamed: renamed.unwrap_or_default(),
+            client_wording: client_wording.unwrap_or_default(),
             sections,
             processes,
             rules,

@@ -51,6 +51,11 @@ pub struct Checklist {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[ts(optional, as = "Option<BTreeMap<String, String>>")]
     pub renamed: BTreeMap<String, String>,
+    /// `required`: every required question, every process and every rule must carry `client_prompt`
+    /// and `client_why` (the wording that reaches the client). Absent: `optional`.
+    #[serde(default, skip_serializing_if = "ClientWording::is_optional")]
+    #[ts(optional, as = "Option<ClientWording>")]
+    pub client_wording: ClientWording,
     /// The sections, in interview order.
     pub sections: Vec<Section>,
     /// Client processes the agency must understand.
@@ -61,6 +66,27 @@ pub struct Checklist {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<Rule>>")]
     pub rules: Vec<Rule>,
+}
+
+/// Whether a checklist must word every required question, process and rule for the client.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ClientWording {
+    /// `client_prompt` and `client_why` may be left out; the letter falls back to the prompt.
+    #[default]
+    Optional,
+    /// Every required question, every process and every rule has `client_prompt` and `client_why`.
+    Required,
+}
+
+impl ClientWording {
+    /// Whether it is the default, `optional`.
+    pub fn is_optional(&self) -> bool {
+        *self == ClientWording::Optional
+    }
 }
 
 /// A group of questions asked together.
@@ -397,8 +423,18 @@ pub struct Process {
     pub title: Text,
     /// Why the agency needs it described.
     pub why: Text,
-    /// The questions whose answers describe the process in the interview.
+    /// The questions that must be answered for the process to count as described in the interview.
     pub evidence: Vec<String>,
+    /// Questions that enrich the description but never keep the process «не описан»; "the client
+    /// doesn't know" on one is an ordinary gap of that question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<String>>")]
+    pub details: Vec<String>,
+    /// Questions (usually links) whose answer is a written description of the process: one answered
+    /// makes the process documented.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<String>>")]
+    pub documents: Vec<String>,
     /// The follow-up briefing agenda when the process is not described.
     pub agenda: Vec<Text>,
     /// The request to the client when the process is not described, written to them («вы»).

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::condition::{Condition, Scalar};
 use crate::diagnostic::{Issue, closest, quoted_list};
 use crate::load::ItemPaths;
-use crate::model::{Checklist, Column, GoalPart, Kind, Question, Section};
+use crate::model::{Checklist, ClientWording, Column, GoalPart, Kind, Question, Section};
 use crate::text::Text;
 use crate::yaml::{Node, Value, find, locate};
 
@@ -46,6 +46,7 @@ pub(crate) fn validate(
     v.conditions();
     v.reachability();
     v.processes_and_rules();
+    v.client_wording();
     v.renamed();
     v.issues
 }
@@ -373,7 +374,10 @@ impl<'a> Validator<'a> {
             for (ai, a) in p.agenda.iter().enumerate() {
                 texts.push((format!("{pp}.agenda[{ai}]"), a));
             }
-            for (name, t) in [("client_prompt", &p.client_prompt), ("client_why", &p.client_why)] {
+            for (name, t) in [
+                ("client_prompt", &p.client_prompt),
+                ("client_why", &p.client_why),
+            ] {
                 if let Some(t) = t {
                     texts.push((format!("{pp}.{name}"), t));
                 }
@@ -385,7 +389,10 @@ impl<'a> Validator<'a> {
             for (ai, a) in r.agenda.iter().enumerate() {
                 texts.push((format!("{rp}.agenda[{ai}]"), a));
             }
-            for (name, t) in [("client_prompt", &r.client_prompt), ("client_why", &r.client_why)] {
+            for (name, t) in [
+                ("client_prompt", &r.client_prompt),
+                ("client_why", &r.client_why),
+            ] {
                 if let Some(t) = t {
                     texts.push((format!("{rp}.{name}"), t));
                 }
@@ -752,6 +759,21 @@ impl<'a> Validator<'a> {
             | Condition::Empty(q) => {
                 self.referenced(q, &here);
             }
+            Condition::Vague(q) => {
+                if let Some(q) = self.referenced(q, &here)
+                    && !matches!(q.kind, Kind::ShortText | Kind::LongText | Kind::List)
+                {
+                    self.err(
+                        &here,
+                        format!(
+                            "`vague` judges text, but `{}` is a `{}` question",
+                            q.id,
+                            q.kind.name()
+                        ),
+                        "point `vague` to a short_text, long_text or list question; for other kinds use `answered`, `equals` or `in`",
+                    );
+                }
+            }
             Condition::Equals(c) => {
                 if let Some(q) = self.referenced(&c.question, &format!("{here}.question")) {
                     self.literal(q, &c.value, &format!("{here}.value"), "equals");
@@ -1002,9 +1024,10 @@ impl<'a> Validator<'a> {
                 }
             }
             Condition::Empty(_) => Ok(()),
-            Condition::Answered(q) | Condition::Unknown(q) | Condition::NotApplicable(q) => {
-                hidden(q)
-            }
+            Condition::Answered(q)
+            | Condition::Unknown(q)
+            | Condition::NotApplicable(q)
+            | Condition::Vague(q) => hidden(q),
             Condition::Equals(c) | Condition::Includes(c) => hidden(&c.question),
             Condition::In(c) => {
                 hidden(&c.question)?;
@@ -1059,8 +1082,30 @@ impl<'a> Validator<'a> {
                     "list the questions whose answers describe the process",
                 );
             }
-            for (ei, q) in p.evidence.iter().enumerate() {
-                self.referenced(q, &format!("{path}.evidence[{ei}]"));
+            let mut listed: HashMap<&str, &str> = HashMap::new();
+            for (list, ids) in [
+                ("evidence", &p.evidence),
+                ("details", &p.details),
+                ("documents", &p.documents),
+            ] {
+                for (ei, q) in ids.iter().enumerate() {
+                    let here = format!("{path}.{list}[{ei}]");
+                    self.referenced(q, &here);
+                    match listed.insert(q, list) {
+                        Some(first) if first == list => self.err(
+                            &here,
+                            format!("`{q}` is listed twice in `{list}`"),
+                            "remove the second one",
+                        ),
+                        Some(first) => self.err(
+                            &here,
+                            format!("`{q}` is in both `{first}` and `{list}` of process `{}`", p.id),
+                            "keep it in one list: `evidence` must be answered for the process to be described, \
+                                 `details` only enrich it, `documents` hold a written description",
+                        ),
+                        None => {}
+                    }
+                }
             }
             if p.agenda.is_empty() {
                 self.err(
@@ -1077,6 +1122,61 @@ impl<'a> Validator<'a> {
                     format!("rule `{}` has no follow-up agenda", r.id),
                     "list what to ask at the follow-up briefing when the flag is raised",
                 );
+            }
+        }
+    }
+
+    /// With `client_wording: required`, every required question, process and rule is worded for the
+    /// client.
+    fn client_wording(&mut self) {
+        let c = self.checklist;
+        if c.client_wording != ClientWording::Required {
+            return;
+        }
+        let mut places: Vec<(String, String, [bool; 2])> = Vec::new();
+        for (path, _, q) in self.question_paths() {
+            if q.required {
+                places.push((
+                    path,
+                    format!("required question `{}`", q.id),
+                    [q.client_prompt.is_some(), q.client_why.is_some()],
+                ));
+            }
+        }
+        for (i, p) in c.processes.iter().enumerate() {
+            places.push((
+                self.process_path(i),
+                format!("process `{}`", p.id),
+                [p.client_prompt.is_some(), p.client_why.is_some()],
+            ));
+        }
+        for (i, r) in c.rules.iter().enumerate() {
+            places.push((
+                self.rule_path(i),
+                format!("rule `{}`", r.id),
+                [r.client_prompt.is_some(), r.client_why.is_some()],
+            ));
+        }
+        for (path, what, [has_prompt, has_why]) in places {
+            for (field, has, fix) in [
+                (
+                    "client_prompt",
+                    has_prompt,
+                    "add `client_prompt: {ru: …, en: …}`: the request as the client reads it in the letter, addressed as «вы»",
+                ),
+                (
+                    "client_why",
+                    has_why,
+                    "add `client_why: {ru: …, en: …}`: why the agency asks, in the client's terms",
+                ),
+            ] {
+                if !has {
+                    self.err(
+                        &path,
+                        format!("{what} has no `{field}`, and the checklist says `client_wording: required`"),
+                        fix,
+                    );
+                }
             }
         }
     }
@@ -1177,6 +1277,7 @@ fn contradiction(cs: &[Condition]) -> Result<(), String> {
     for c in cs {
         let (q, state) = match c {
             Condition::Answered(q)
+            | Condition::Vague(q)
             | Condition::Equals(crate::condition::Compare { question: q, .. }) => (q, "answered"),
             Condition::Unknown(q) => (q, "unknown"),
             Condition::NotApplicable(q) => (q, "not_applicable"),

@@ -120,7 +120,9 @@ fn summary(
             .filter_map(|p| {
                 let status = match p.status {
                     GapProcessStatus::Documented => ProcessStatus::Documented,
-                    GapProcessStatus::Described => ProcessStatus::Described,
+                    GapProcessStatus::Described | GapProcessStatus::DescribedByNote => {
+                        ProcessStatus::Described
+                    }
                     GapProcessStatus::NotDescribed => ProcessStatus::NotDescribed,
                     GapProcessStatus::NotAsked => return None,
                 };

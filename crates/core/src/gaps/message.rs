@@ -42,10 +42,11 @@ pub fn describe(gap: &Gap, lang: &str) -> String {
         ),
         GapCode::VagueAnswer => {
             let terms = gap.terms.join(", ");
-            if ru {
-                format!("Слишком общий ответ ({terms}): «{subject}»")
-            } else {
-                format!("Vague answer ({terms}): “{subject}”")
+            match (ru, terms.is_empty()) {
+                (true, false) => format!("Ответ без конкретики ({terms}): «{subject}»"),
+                (true, true) => format!("Ответ без конкретики: «{subject}»"),
+                (false, false) => format!("Vague answer ({terms}): “{subject}”"),
+                (false, true) => format!("Vague answer: “{subject}”"),
             }
         }
         GapCode::GoalIncomplete => {

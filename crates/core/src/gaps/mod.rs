@@ -12,7 +12,8 @@
 //!   ids, the section, a severity, the checklist's own texts (prompt and hint, process title and why,
 //!   rule message) and the follow-up agenda. Hidden questions never produce a gap;
 //! - **pending** answers: "will send later" whose date has not passed (not a gap);
-//! - **process** statuses: documented, described in the interview, not described, not asked;
+//! - **process** statuses: documented, described in the interview, described by the account manager's
+//!   note, not described, not asked;
 //! - the **verdict**: ready for kickoff when no gap of severity medium or high is open and no required
 //!   answer is pending (the rule is spelled out on [`Verdict`]).
 //!
@@ -38,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::answer::{Answer, AnswerValue, Entry};
-use crate::model::{Checklist, GoalPart, Process, Question, Rule, Section, Severity};
+use crate::model::{Checklist, GoalPart, Kind, Process, Question, Rule, Section, Severity};
 use crate::text::Text;
 use crate::visibility::Visibility;
 
@@ -241,16 +242,20 @@ pub struct Pending {
     pub due: IsoDate,
 }
 
-/// How well a declared process is known.
+/// How well a declared process is known, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ProcessStatus {
-    /// The client has a written description: a link or file recorded as evidence on one of the
-    /// process's evidence questions.
+    /// The client has a written description: a shown `documents` question is answered, or a link or
+    /// file is attached to an answer of one of the process's questions.
     Documented,
-    /// Every shown evidence question is answered (a value or "not applicable").
+    /// Every shown evidence question is answered (a value that says something, or "not
+    /// applicable"). Details never count.
     Described,
+    /// The account manager marked it described at the meeting, with a note
+    /// ([`ProcessReport::note`], kept in the slot [`process_note_key`]).
+    DescribedByNote,
     /// Neither: always a gap, with the process's follow-up agenda.
     NotDescribed,
     /// None of its evidence questions is shown for this brief: nothing to ask.
@@ -275,8 +280,11 @@ pub struct ProcessReport {
     pub shown: u32,
     /// Shown evidence questions that are not answered, in checklist order.
     pub missing: Vec<String>,
-    /// The documents (links, file names) recorded as evidence.
+    /// The documents (links, file names) recorded as evidence or as answers to `documents` questions.
     pub documents: Vec<String>,
+    /// The account manager's note "described at the meeting", when there is one (whatever the status).
+    #[ts(optional)]
+    pub note: Option<String>,
 }
 
 /// Ready for kickoff, or the reasons why not.
@@ -292,6 +300,7 @@ pub struct ProcessReport {
 /// | goal without metric, target or future deadline | high; only the rationale missing: medium |
 /// | answer to confirm (prefilled from an earlier brief) | medium |
 /// | rule flag | the rule's severity |
+/// | required answer that says nothing («не знаю», «как у всех», «—») | high |
 /// | optional answer unknown, invalid or overdue; vague answer | low |
 ///
 /// Low gaps never block: they become follow-up items all the same.
@@ -394,6 +403,9 @@ enum State<'a> {
     Later(&'a str),
     NotApplicable,
     Fits(&'a AnswerValue),
+    /// A text or list answer that fits but says nothing («особенностей нет», «не знаю», «—»), with the
+    /// empty phrases found: not done, like no answer (see [`vague::says_nothing`]).
+    SaysNothing(Vec<&'static str>),
     Invalid(ValueProblem),
 }
 
@@ -411,9 +423,39 @@ fn state<'a>(q: &Question, entry: Option<&'a Entry>) -> State<'a> {
         Some(Answer::NotApplicable { .. }) => State::NotApplicable,
         Some(Answer::Answered(v)) if check::is_blank(v) => State::Empty,
         Some(Answer::Answered(v)) => match check::problem(q, v) {
+            None if judged_for_substance(q.kind) => match vague::value_says_nothing(v) {
+                Some(terms) => State::SaysNothing(terms),
+                None => State::Fits(v),
+            },
             None => State::Fits(v),
             Some(p) => State::Invalid(p),
         },
+    }
+}
+
+/// Kinds whose answers are read for whether they say anything: free text and lists.
+fn judged_for_substance(kind: Kind) -> bool {
+    matches!(kind, Kind::ShortText | Kind::LongText | Kind::List)
+}
+
+/// The reserved answer slot that holds the account manager's note "described at the meeting" for a
+/// process: `process:<checklist>:<process>`. No question id can take this form (ids have no `:`), so
+/// the note travels with the answers — history, bundles, sync, upgrades — without a table of its own.
+/// The slot holds a text answer; clearing the note clears the slot.
+pub fn process_note_key(checklist: &str, process: &str) -> String {
+    format!("process:{checklist}:{process}")
+}
+
+/// The note in a brief's answers that marks the process described, if any (blank notes are none).
+pub fn process_note<'e>(entries: &'e Entries, checklist: &str, process: &str) -> Option<&'e str> {
+    match entries
+        .get(&process_note_key(checklist, process))
+        .map(|e| &e.answer)
+    {
+        Some(Answer::Answered(AnswerValue::Text(note))) if !note.trim().is_empty() => {
+            Some(note.as_str())
+        }
+        _ => None,
     }
 }
 
@@ -583,6 +625,20 @@ impl Analysis<'_> {
         match st {
             State::Empty if q.required => self.gaps.push(gap(GapCode::MissingAnswer, by_required)),
             State::Empty | State::NotApplicable | State::Fits(_) => {}
+            State::SaysNothing(terms) if q.required || q.specific => {
+                let mut g = question_gap(
+                    format!("vague:{}", q.id),
+                    GapCode::VagueAnswer,
+                    by_required,
+                    checklist,
+                    section,
+                    q,
+                    order,
+                );
+                g.terms = terms.iter().map(|t| (*t).to_owned()).collect();
+                self.gaps.push(g);
+            }
+            State::SaysNothing(_) => {}
             State::Unknown => self.gaps.push(gap(GapCode::Unknown, by_required)),
             State::Invalid(p) => {
                 let mut g = gap(GapCode::InvalidAnswer, by_required);
@@ -687,14 +743,43 @@ impl Analysis<'_> {
 
     /// The status of one process; a gap when it is not described.
     fn process(&mut self, checklist: &Checklist, process: &Process) -> ProcessReport {
+        let by_order = |ids: &[String]| -> Vec<String> {
+            let mut ids = ids.to_vec();
+            ids.sort_by_key(|q| self.index.order(q).unwrap_or(u32::MAX));
+            ids
+        };
+        // A v1-style process (neither `details` nor `documents`) lists optional questions as evidence
+        // too: they only enrich it as long as a required evidence question is shown; when none is,
+        // every shown evidence question counts, as it always did.
+        let legacy = process.details.is_empty() && process.documents.is_empty();
+        let required = |id: &str| {
+            self.index
+                .questions
+                .get(id)
+                .is_some_and(|p| p.question.required)
+                && self.shown.is_visible(id)
+        };
+        let evidence: Vec<String> = if legacy && process.evidence.iter().any(|q| required(q)) {
+            process
+                .evidence
+                .iter()
+                .filter(|q| required(q))
+                .cloned()
+                .collect()
+        } else {
+            process.evidence.clone()
+        };
+        let evidence = by_order(&evidence);
         let mut documents = Vec::new();
-        let (mut answered, mut shown) = (0u32, 0u32);
-        let mut missing = Vec::new();
-        let mut evidence: Vec<&str> = process.evidence.iter().map(String::as_str).collect();
-        evidence.sort_by_key(|q| self.index.order(q).unwrap_or(u32::MAX));
-        for &id in &evidence {
-            let entry = self.entries.get(id);
-            if let Some(e) = entry {
+        // Documents recorded on answers: attached links and files on any of its questions…
+        let all = [
+            process.evidence.as_slice(),
+            &process.details,
+            &process.documents,
+        ]
+        .concat();
+        for id in by_order(&all) {
+            if let Some(e) = self.entries.get(&id) {
                 documents.extend(
                     e.evidence
                         .iter()
@@ -702,25 +787,44 @@ impl Analysis<'_> {
                         .map(|ev| ev.text.clone()),
                 );
             }
-            let Some(place) = self.index.questions.get(id) else {
+        }
+        // …and the answers of its `documents` questions.
+        for id in by_order(&process.documents) {
+            let Some(place) = self.index.questions.get(id.as_str()) else {
+                continue;
+            };
+            if !self.shown.is_visible(&id) {
+                continue;
+            }
+            if let State::Fits(value) = state(place.question, self.entries.get(&id)) {
+                documents.extend(document_texts(value));
+            }
+        }
+        let (mut answered, mut shown) = (0u32, 0u32);
+        let mut missing = Vec::new();
+        for id in &evidence {
+            let Some(place) = self.index.questions.get(id.as_str()) else {
                 continue;
             };
             if !self.shown.is_visible(id) {
                 continue;
             }
             shown += 1;
-            if state(place.question, entry).is_done() {
+            if state(place.question, self.entries.get(id)).is_done() {
                 answered += 1;
             } else {
-                missing.push(id.to_owned());
+                missing.push(id.clone());
             }
         }
+        let note = process_note(self.entries, &checklist.id, &process.id).map(str::to_owned);
         let status = if !documents.is_empty() {
             ProcessStatus::Documented
+        } else if shown > 0 && missing.is_empty() {
+            ProcessStatus::Described
+        } else if note.is_some() {
+            ProcessStatus::DescribedByNote
         } else if shown == 0 {
             ProcessStatus::NotAsked
-        } else if missing.is_empty() {
-            ProcessStatus::Described
         } else {
             ProcessStatus::NotDescribed
         };
@@ -752,6 +856,7 @@ impl Analysis<'_> {
             shown,
             missing,
             documents,
+            note,
         }
     }
 
@@ -781,6 +886,21 @@ impl Analysis<'_> {
             order: self.index.order(first).unwrap_or(u32::MAX),
         });
     }
+}
+
+/// The texts of an answer to a `documents` question: a link or text, list items, or table cells.
+fn document_texts(value: &AnswerValue) -> Vec<String> {
+    let texts: Vec<String> = match value {
+        AnswerValue::Text(t) => vec![t.clone()],
+        AnswerValue::Items(items) => items.clone(),
+        AnswerValue::Rows(rows) => rows.iter().flat_map(|r| r.values().cloned()).collect(),
+        AnswerValue::Number(_)
+        | AnswerValue::Bool(_)
+        | AnswerValue::Choice(_)
+        | AnswerValue::Choices(_)
+        | AnswerValue::Contact(_) => Vec::new(),
+    };
+    texts.into_iter().filter(|t| !t.trim().is_empty()).collect()
 }
 
 /// Vague terms in a text answer or in any item of a list answer.
@@ -813,6 +933,7 @@ fn verdict(gaps: &[Gap], pending: &[Pending]) -> Verdict {
             GapCode::ProcessNotDescribed => ReasonCode::ProcessesNotDescribed,
             GapCode::RuleFlag => ReasonCode::Flags,
             GapCode::ToConfirm => ReasonCode::Unconfirmed,
+            GapCode::VagueAnswer if gap.severity == Severity::High => ReasonCode::RequiredAnswers,
             GapCode::VagueAnswer => ReasonCode::Other,
         };
         groups.entry(code).or_default().push(gap.key.clone());

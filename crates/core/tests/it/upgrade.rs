@@ -79,6 +79,7 @@ mod build {
                 .iter()
                 .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
                 .collect(),
+            client_wording: Default::default(),
             sections: sections
                 .into_iter()
                 .map(|(s, questions)| Section {

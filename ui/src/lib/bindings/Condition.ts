@@ -6,4 +6,4 @@ import type { CompareNumber } from "./CompareNumber";
 /**
  * A condition over the answers of a brief. Written in YAML as a map with exactly one operator.
  */
-export type Condition = { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition } | { "answered": string } | { "unknown": string } | { "not_applicable": string } | { "empty": string } | { "equals": Compare } | { "in": CompareAny } | { "includes": Compare } | { "gt": CompareNumber } | { "lt": CompareNumber };
+export type Condition = { "all": Array<Condition> } | { "any": Array<Condition> } | { "not": Condition } | { "answered": string } | { "unknown": string } | { "not_applicable": string } | { "empty": string } | { "vague": string } | { "equals": Compare } | { "in": CompareAny } | { "includes": Compare } | { "gt": CompareNumber } | { "lt": CompareNumber };

@@ -18,9 +18,19 @@ title: Text,
  */
 why: Text, 
 /**
- * The questions whose answers describe the process in the interview.
+ * The questions that must be answered for the process to count as described in the interview.
  */
 evidence: Array<string>, 
+/**
+ * Questions that enrich the description but never keep the process «не описан»; "the client
+ * doesn't know" on one is an ordinary gap of that question.
+ */
+details?: Array<string>, 
+/**
+ * Questions (usually links) whose answer is a written description of the process: one answered
+ * makes the process documented.
+ */
+documents?: Array<string>, 
 /**
  * The follow-up briefing agenda when the process is not described.
  */

@@ -35,6 +35,10 @@ shown: number,
  */
 missing: Array<string>, 
 /**
- * The documents (links, file names) recorded as evidence.
+ * The documents (links, file names) recorded as evidence or as answers to `documents` questions.
  */
-documents: Array<string>, };
+documents: Array<string>, 
+/**
+ * The account manager's note "described at the meeting", when there is one (whatever the status).
+ */
+note?: string, };

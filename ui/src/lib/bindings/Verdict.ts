@@ -15,6 +15,7 @@ import type { Reason } from "./Reason";
  * | goal without metric, target or future deadline | high; only the rationale missing: medium |
  * | answer to confirm (prefilled from an earlier brief) | medium |
  * | rule flag | the rule's severity |
+ * | required answer that says nothing («не знаю», «как у всех», «—») | high |
  * | optional answer unknown, invalid or overdue; vague answer | low |
  *
  * Low gaps never block: they become follow-up items all the same.
