@@ -7,6 +7,7 @@
 mod addons;
 mod bundled;
 mod condition;
+mod core_v2;
 mod gaps;
 mod library;
 mod load;
