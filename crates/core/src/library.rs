@@ -3,7 +3,7 @@
 //! Loading never fails as a whole: every good file loads, every bad file is listed with all of its
 //! problems, and one bad file never stops the rest.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -90,6 +90,8 @@ pub struct ChecklistSummary {
     pub applies_to: Vec<String>,
     /// The checklist it extends.
     pub extends: Option<String>,
+    /// Checklist ids it replaces for new briefs.
+    pub replaces: Vec<String>,
     /// Number of sections.
     pub sections: u32,
     /// Number of questions.
@@ -112,6 +114,9 @@ pub struct ChecklistSummary {
 pub struct LibraryReport {
     /// Loaded checklists.
     pub checklists: Vec<ChecklistSummary>,
+    /// The services a new brief can choose: those of the latest add-ons that no latest checklist
+    /// `replaces`, sorted.
+    pub services: Vec<String>,
     /// Files that failed, with their problems.
     pub problems: Vec<FileProblem>,
 }
@@ -472,6 +477,23 @@ impl Library {
             .collect()
     }
 
+    /// The services a new brief can choose: every service of the latest add-ons, less those of
+    /// add-ons that another latest checklist `replaces` (briefs already on them keep them). Sorted.
+    pub fn offered_services(&self) -> Vec<String> {
+        let latest = self.latest_all();
+        let replaced: BTreeSet<&str> = latest
+            .iter()
+            .flat_map(|c| c.checklist.replaces.iter().map(String::as_str))
+            .collect();
+        latest
+            .iter()
+            .filter(|c| !replaced.contains(c.checklist.id.as_str()))
+            .flat_map(|c| c.checklist.applies_to.iter().cloned())
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect()
+    }
+
     /// The summary the app and the CLI list.
     pub fn report(&self) -> LibraryReport {
         LibraryReport {
@@ -480,6 +502,7 @@ impl Library {
                 .iter()
                 .map(LoadedChecklist::summary)
                 .collect(),
+            services: self.offered_services(),
             problems: self.problems.clone(),
         }
     }
@@ -501,6 +524,7 @@ impl LoadedChecklist {
             languages: c.languages.clone(),
             applies_to: c.applies_to.clone(),
             extends: c.extends.clone(),
+            replaces: c.replaces.clone(),
             sections: count(c.sections.len()),
             questions: count(c.questions().count()),
             processes: count(c.processes.len()),

@@ -22,6 +22,7 @@ const CHECKLIST_FIELDS: &[&str] = &[
     "languages",
     "applies_to",
     "extends",
+    "replaces",
     "changes",
     "renamed",
     "client_wording",
@@ -253,6 +254,7 @@ impl Walk {
         let languages: Option<Vec<String>> = self.required(root, "", "languages");
         let applies_to: Option<Vec<String>> = self.optional(root, "", "applies_to");
         let extends: Option<Option<String>> = self.optional(root, "", "extends");
+        let replaces: Option<Vec<String>> = self.optional(root, "", "replaces");
         let (changes, change_paths) = self.list(root, "", "changes", false);
         self.paths.changes = change_paths;
         let renamed: Option<BTreeMap<String, String>> = self.optional(root, "", "renamed");
@@ -270,6 +272,7 @@ impl Walk {
             languages: languages?,
             applies_to: applies_to.unwrap_or_default(),
             extends: extends.flatten(),
+            replaces: replaces.unwrap_or_default(),
             changes,
             renamed: renamed.unwrap_or_default(),
             client_wording: client_wording.unwrap_or_default(),

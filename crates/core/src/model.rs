@@ -38,6 +38,11 @@ pub struct Checklist {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub extends: Option<String>,
+    /// Checklist ids this add-on replaces for new briefs (`[ppc]`): their services are no longer
+    /// offered for a new brief; briefs already on them keep them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<String>>")]
+    pub replaces: Vec<String>,
     /// What changed since the previous version.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<Text>>")]

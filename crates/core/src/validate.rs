@@ -179,6 +179,21 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+        for (i, replaced) in c.replaces.iter().enumerate() {
+            if !is_id(replaced, true) {
+                self.err(
+                    format!("replaces[{i}]"),
+                    format!("checklist id `{replaced}` is not a valid id"),
+                    "use lowercase latin letters, digits, `-` and `_` (`ppc`)",
+                );
+            } else if replaced == &c.id {
+                self.err(
+                    format!("replaces[{i}]"),
+                    "a checklist cannot replace itself",
+                    "name the checklist whose service this add-on takes over (`replaces: [ppc]`)",
+                );
+            }
+        }
         if c.extends.as_deref() == Some(c.id.as_str()) {
             self.err(
                 "extends",

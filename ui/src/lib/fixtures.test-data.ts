@@ -11,6 +11,7 @@ export const coreChecklist: ChecklistSummary = {
   languages: ['ru', 'en'],
   applies_to: [],
   extends: null,
+  replaces: [],
   sections: 6,
   questions: 42,
   processes: 5,
@@ -28,6 +29,7 @@ export const seoChecklist: ChecklistSummary = {
   languages: ['ru', 'en'],
   applies_to: ['seo', 'context-ads'],
   extends: 'core',
+  replaces: [],
   sections: 1,
   questions: 21,
   processes: 0,
@@ -62,5 +64,6 @@ export const brokenFile: FileProblem = {
 
 export const sampleReport: LibraryReport = {
   checklists: [coreChecklist, seoChecklist],
+  services: ['context-ads', 'seo'],
   problems: [brokenFile],
 };

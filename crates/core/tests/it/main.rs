@@ -4,6 +4,7 @@
     reason = "a test should fail loudly at the first broken step"
 )]
 
+mod addons;
 mod bundled;
 mod condition;
 mod core_v2;

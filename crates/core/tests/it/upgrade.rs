@@ -73,6 +73,7 @@ mod build {
             languages: vec!["en".to_owned()],
             applies_to: Vec::new(),
             extends: None,
+            replaces: Vec::new(),
             changes: vec![Text::Plain(format!("{id} v{version}"))],
             renamed: renamed
                 .iter()

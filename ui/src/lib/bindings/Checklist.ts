@@ -38,6 +38,11 @@ applies_to?: Array<string>,
  */
 extends?: string, 
 /**
+ * Checklist ids this add-on replaces for new briefs (`[ppc]`): their services are no longer
+ * offered for a new brief; briefs already on them keep them.
+ */
+replaces?: Array<string>, 
+/**
  * What changed since the previous version.
  */
 changes?: Array<Text>, 

@@ -35,6 +35,10 @@ applies_to: Array<string>,
  */
 extends: string | null, 
 /**
+ * Checklist ids it replaces for new briefs.
+ */
+replaces: Array<string>, 
+/**
  * Number of sections.
  */
 sections: number, 

@@ -11,6 +11,11 @@ export type LibraryReport = {
  */
 checklists: Array<ChecklistSummary>, 
 /**
+ * The services a new brief can choose: those of the latest add-ons that no latest checklist
+ * `replaces`, sorted.
+ */
+services: Array<string>, 
+/**
  * Files that failed, with their problems.
  */
 problems: Array<FileProblem>, };

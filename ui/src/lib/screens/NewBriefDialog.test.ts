@@ -86,4 +86,30 @@ describe('NewBriefDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Создать и начать интервью' }));
     expect(createBrief.mock.calls[0]?.[0]).toMatchObject({ client: 'Колесо', prefill_from: 'old' });
   });
+
+  it('offers only the services the library offers; a re-brief keeps a retired one visible', () => {
+    const library = { ...sampleReport, services: ['seo'] };
+    const { unmount } = render(NewBriefDialog, { library, oncancel: () => {}, oncreated: () => {} });
+    expect(screen.getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual([
+      'SEO по регионам (seo)',
+    ]);
+    unmount();
+    const from = {
+      id: 'old',
+      client: 'Колесо',
+      project: 'Реклама',
+      services: ['context-ads'],
+      account_manager: 'Анна',
+      contacts: [],
+      language: 'ru',
+      status: 'approved' as const,
+      archived: false,
+      created_at: 't',
+      updated_at: 't',
+      revision: 1,
+      industry: '',
+    };
+    render(NewBriefDialog, { library, from, oncancel: () => {}, oncreated: () => {} });
+    expect(screen.getByRole('checkbox', { name: 'SEO по регионам (context-ads)' })).toBeChecked();
+  });
 });
