@@ -89,8 +89,12 @@ pub async fn update_brief(
     contacts: Vec<Contact>,
 ) -> Result<BriefMeta, IpcError> {
     let who = state.signer();
+    let role = state.role();
     state
-        .with_store(move |s| s.update_brief(&brief_id, &client, &project, &contacts, &who))
+        .with_store(move |s| {
+            s.check_editable(&brief_id, role)?;
+            s.update_brief(&brief_id, &client, &project, &contacts, &who)
+        })
         .await
 }
 

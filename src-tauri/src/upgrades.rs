@@ -30,8 +30,10 @@ pub async fn upgrade_apply(
 ) -> Result<OpenedBrief, IpcError> {
     let sources = state.sources();
     let who = state.signer();
+    let role = state.role();
     state
         .with_store(move |s| {
+            s.check_editable(&brief_id, role)?;
             s.upgrade_apply(&brief_id, &load_library(&sources), &who)?;
             s.opened(&brief_id)
         })
