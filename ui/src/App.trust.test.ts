@@ -64,7 +64,8 @@ function identityApi(start: Identity | null): IdentityApi & { saved: Identity[] 
   };
 }
 
-describe('state a user can trust', () => {
+// Whole-window renders on a busy machine: more time than the default 5 s.
+describe('state a user can trust', { timeout: 30_000 }, () => {
   beforeEach(() => language.set('ru'));
 
   it('shows current briefs on every visit of the list, not the list of the first visit', async () => {
