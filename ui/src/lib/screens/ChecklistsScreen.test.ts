@@ -61,7 +61,9 @@ describe('ChecklistsScreen', () => {
     render(ChecklistsScreen, { library, open });
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
 
-    await user.click(screen.getAllByRole('button', { name: /^Открыть: Базовый бриф/ })[0]);
+    const [openCore] = screen.getAllByRole('button', { name: /^Открыть: Базовый бриф/ });
+    if (!openCore) throw new Error('no open button');
+    await user.click(openCore);
     const reader = await screen.findByTestId('checklist-reader');
     expect(open).toHaveBeenCalledWith('core', 1);
     expect(within(reader).getByText(/Какой цели вы хотите достичь/)).toBeInTheDocument();
