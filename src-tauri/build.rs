@@ -38,6 +38,10 @@ const COMMANDS: &[&str] = &[
     "review_brief",
     "open_revision",
     "similar_briefs",
+    "identity",
+    "save_identity",
+    "set_checklists_dir",
+    "open_checklist",
 ];
 
 fn main() {

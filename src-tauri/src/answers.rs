@@ -6,7 +6,6 @@ use deepbrief_core::{Entry, Kind};
 use deepbrief_store::{AdhocQuestion, HistoryEvent, Saved};
 use tauri::State;
 
-use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -19,9 +18,13 @@ pub async fn save_answer(
     question_id: String,
     entry: Option<Entry>,
 ) -> Result<Saved, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
+    let role = state.role();
     state
-        .with_store(move |s| s.set_answer(&brief_id, &question_id, entry, &who))
+        .with_store(move |s| {
+            s.check_editable(&brief_id, role)?;
+            s.set_answer(&brief_id, &question_id, entry, &who)
+        })
         .await
 }
 
@@ -34,9 +37,13 @@ pub async fn add_adhoc_question(
     prompt: String,
     kind: Kind,
 ) -> Result<AdhocQuestion, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
+    let role = state.role();
     state
-        .with_store(move |s| s.add_adhoc(&brief_id, section.as_deref(), &prompt, kind, &who))
+        .with_store(move |s| {
+            s.check_editable(&brief_id, role)?;
+            s.add_adhoc(&brief_id, section.as_deref(), &prompt, kind, &who)
+        })
         .await
 }
 

@@ -44,8 +44,8 @@ pub async fn create_brief(
     state: State<'_, Arc<AppState>>,
     brief: NewBrief,
 ) -> Result<BriefMeta, IpcError> {
-    let sources = Arc::clone(&state.sources);
-    let who = brief.account_manager.clone();
+    let sources = state.sources();
+    let who = state.signer();
     state
         .with_store(move |s| {
             let library = load_library(&sources);
@@ -88,9 +88,13 @@ pub async fn update_brief(
     project: String,
     contacts: Vec<Contact>,
 ) -> Result<BriefMeta, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
+    let role = state.role();
     state
-        .with_store(move |s| s.update_brief(&brief_id, &client, &project, &contacts, &who))
+        .with_store(move |s| {
+            s.check_editable(&brief_id, role)?;
+            s.update_brief(&brief_id, &client, &project, &contacts, &who)
+        })
         .await
 }
 
@@ -100,7 +104,7 @@ pub async fn archive_brief(
     state: State<'_, Arc<AppState>>,
     brief_id: String,
 ) -> Result<BriefMeta, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.set_archived(&brief_id, true, &who))
         .await
@@ -112,7 +116,7 @@ pub async fn restore_brief(
     state: State<'_, Arc<AppState>>,
     brief_id: String,
 ) -> Result<BriefMeta, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.set_archived(&brief_id, false, &who))
         .await

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use deepbrief_core::Checklist;
 use deepbrief_core::library::{LibraryReport, load_library};
 use tauri::State;
 
@@ -15,7 +16,7 @@ use crate::state::AppState;
 /// the versions it shares with the files.
 #[tauri::command]
 pub async fn list_checklists(state: State<'_, Arc<AppState>>) -> Result<LibraryReport, IpcError> {
-    let sources = Arc::clone(&state.sources);
+    let sources = state.sources();
     let library = tauri::async_runtime::spawn_blocking(move || load_library(&sources)).await?;
     let report = library.report();
     // Warming the cache is an optimisation: a database that failed to open must not hide the library.
@@ -26,4 +27,25 @@ pub async fn list_checklists(state: State<'_, Arc<AppState>>) -> Result<LibraryR
         })
         .await;
     Ok(report)
+}
+
+/// One loaded checklist version in full (sections, questions with hints, processes, rules), for
+/// reading on the Checklists screen.
+#[tauri::command]
+pub async fn open_checklist(
+    state: State<'_, Arc<AppState>>,
+    id: String,
+    version: u32,
+) -> Result<Checklist, IpcError> {
+    let sources = state.sources();
+    let library = tauri::async_runtime::spawn_blocking(move || load_library(&sources)).await?;
+    library
+        .get(&id, Some(version))
+        .map(|loaded| loaded.checklist.clone())
+        .ok_or_else(|| IpcError {
+            code: crate::ErrorCode::NotFound,
+            message: format!(
+                "checklist {id} v{version} is not loaded: reload the list of checklists"
+            ),
+        })
 }

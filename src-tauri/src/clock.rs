@@ -1,4 +1,5 @@
-//! The shell is where "now" and "who" come from: the domain crates take them as arguments.
+//! The shell is where "now" comes from: the domain crates take it as an argument. ("Who" is
+//! the identity in settings: `AppState::signer`.)
 
 use deepbrief_core::gaps::IsoDate;
 
@@ -18,11 +19,4 @@ pub fn utc_stamp() -> String {
     jiff::Timestamp::now()
         .strftime("%Y-%m-%dT%H:%M:%S")
         .to_string()
-}
-
-/// The person at the keyboard, for the history: the system user's name.
-pub fn user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "deepbrief".to_owned())
 }

@@ -65,7 +65,7 @@ pub async fn plan_followup(
     brief_id: String,
     plan: NewFollowUp,
 ) -> Result<FollowUpBriefing, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.plan_followup(&brief_id, &plan, &who))
         .await

@@ -65,11 +65,14 @@ pub fn run() {
             });
             let sources = Arc::new(sources);
             let paths = state::Paths::resolve(std::env::args(), |name| std::env::var_os(name));
-            app.manage(state::AppState::open(paths, sources));
+            let agency_override =
+                sources::agency_override(std::env::args(), |name| std::env::var_os(name));
+            app.manage(state::AppState::open(paths, sources, agency_override));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             checklists::list_checklists,
+            checklists::open_checklist,
             startup::ui_ready,
             briefs::list_briefs,
             briefs::search_briefs,
@@ -97,6 +100,9 @@ pub fn run() {
             settings::backup_now,
             settings::list_backups,
             settings::restore_backup,
+            settings::identity,
+            settings::save_identity,
+            settings::set_checklists_dir,
             review::review_board,
             review::review_state,
             review::add_comment,

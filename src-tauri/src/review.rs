@@ -23,13 +23,16 @@ pub async fn review_board(
         .await
 }
 
-/// A brief's status, comments and approved revisions.
+/// A brief's status, comments and approved revisions, and whether it is read-only for this person.
 #[tauri::command]
 pub async fn review_state(
     state: State<'_, Arc<AppState>>,
     brief_id: String,
 ) -> Result<ReviewState, IpcError> {
-    state.with_store(move |s| s.review_state(&brief_id)).await
+    let role = state.role();
+    state
+        .with_store(move |s| s.review_state(&brief_id, role))
+        .await
 }
 
 /// Adds a comment on a question, a section or the whole brief.
@@ -40,7 +43,7 @@ pub async fn add_comment(
     target: CommentTarget,
     text: String,
 ) -> Result<Comment, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.add_comment(&brief_id, target, &text, &who))
         .await
@@ -54,7 +57,7 @@ pub async fn resolve_comment(
     comment_id: String,
     note: String,
 ) -> Result<Comment, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.resolve_comment(&brief_id, &comment_id, &note, &who))
         .await
@@ -67,7 +70,7 @@ pub async fn review_brief(
     brief_id: String,
     request: ReviewRequest,
 ) -> Result<BriefMeta, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.review(&brief_id, &request, &who, clock::today()))
         .await

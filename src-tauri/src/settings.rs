@@ -1,7 +1,11 @@
-//! Commands of the Settings screen: where the data is, backups.
+//! Commands of the Settings screen: who works here, the agency checklist folder, where the data
+//! is, backups.
 
 use std::sync::Arc;
 
+use deepbrief_core::library::{LibraryReport, load_library};
+use deepbrief_core::review::Role;
+use deepbrief_core::settings::Identity;
 use deepbrief_store::BackupInfo;
 use tauri::State;
 
@@ -20,7 +24,7 @@ pub fn app_info(state: State<'_, Arc<AppState>>) -> AppInfo {
         backups_dir: p.backups.display().to_string(),
         log_file: p.log_file.display().to_string(),
         checklists_dir: state
-            .sources
+            .sources()
             .agency
             .as_ref()
             .map(|d| d.display().to_string()),
@@ -53,4 +57,36 @@ pub async fn restore_backup(state: State<'_, Arc<AppState>>, file: String) -> Re
     }
     let path = state.backups().join(&file);
     state.restore(path).await
+}
+
+/// The person at this machine, or nothing before the first-launch question was answered.
+#[tauri::command]
+pub fn identity(state: State<'_, Arc<AppState>>) -> Option<Identity> {
+    state.settings().identity
+}
+
+/// Saves the person's name, role and agency; every later action is signed with the name.
+#[tauri::command]
+pub fn save_identity(
+    state: State<'_, Arc<AppState>>,
+    name: String,
+    role: Role,
+    agency: String,
+) -> Result<Identity, IpcError> {
+    let identity = Identity::new(&name, role, &agency)?;
+    state.save_identity(identity)
+}
+
+/// Sets the agency checklist folder (an empty path: the default one), after checking it is a
+/// folder, and loads the checklists from it: the report shows what loaded and which files failed.
+#[tauri::command]
+pub async fn set_checklists_dir(
+    state: State<'_, Arc<AppState>>,
+    dir: String,
+) -> Result<LibraryReport, IpcError> {
+    let dir = dir.trim();
+    let dir = (!dir.is_empty()).then(|| std::path::PathBuf::from(dir));
+    let sources = state.save_checklists_dir(dir)?;
+    let library = tauri::async_runtime::spawn_blocking(move || load_library(&sources)).await?;
+    Ok(library.report())
 }

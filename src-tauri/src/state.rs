@@ -7,10 +7,14 @@
 //! integrity check and rolling backup read the whole file); a command that comes first waits for it.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Instant;
 
 use deepbrief_core::library::Sources;
+use deepbrief_core::review::Role;
+use deepbrief_core::settings::{
+    Identity, Settings, SettingsError, agency_checklists_dir, load_settings, save_settings,
+};
 use deepbrief_store::backup::rolling_backup;
 use deepbrief_store::{Store, StoreError};
 
@@ -57,6 +61,11 @@ impl Paths {
             backups,
         }
     }
+
+    /// `settings.json` in the data folder.
+    pub fn settings_file(&self) -> PathBuf {
+        self.data_dir.join("settings.json")
+    }
 }
 
 fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
@@ -76,20 +85,48 @@ fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
 pub struct AppState {
     /// Where things are.
     pub paths: Paths,
-    /// Checklist sources.
-    pub sources: Arc<Sources>,
+    /// Checklist sources (the agency folder changes when Settings chooses another).
+    sources: RwLock<Arc<Sources>>,
+    /// The agency folder named for this run (`--checklists`, `DEEPBRIEF_CHECKLISTS`): it wins over
+    /// the setting.
+    agency_override: Option<PathBuf>,
+    /// `settings.json` as last read or written.
+    settings: RwLock<Settings>,
     /// Set once the opening thread is done.
     store: OnceLock<Mutex<Result<Store, IpcError>>>,
+}
+
+impl From<SettingsError> for IpcError {
+    fn from(error: SettingsError) -> Self {
+        let code = match error {
+            SettingsError::Invalid { .. } => crate::error::ErrorCode::Validation,
+            _ => crate::error::ErrorCode::Internal,
+        };
+        IpcError {
+            code,
+            message: error.to_string(),
+        }
+    }
 }
 
 impl AppState {
     /// Starts opening the store (with a rolling backup) on a thread of its own and returns at once.
     /// A store that cannot be opened is remembered as the error every data command returns, so the
     /// window still opens and offers a backup.
-    pub fn open(paths: Paths, sources: Arc<Sources>) -> Arc<AppState> {
+    pub fn open(
+        paths: Paths,
+        sources: Arc<Sources>,
+        agency_override: Option<PathBuf>,
+    ) -> Arc<AppState> {
+        let settings = load_settings(&paths.settings_file()).unwrap_or_else(|e| {
+            log::error!("{e}; using the defaults until Settings saves new ones");
+            Settings::default()
+        });
         let state = Arc::new(AppState {
             paths,
-            sources,
+            sources: RwLock::new(sources),
+            agency_override,
+            settings: RwLock::new(settings),
             store: OnceLock::new(),
         });
         let opening = Arc::clone(&state);
@@ -198,6 +235,77 @@ impl AppState {
     /// The backups folder.
     pub fn backups(&self) -> &Path {
         &self.paths.backups
+    }
+
+    /// The checklist sources now.
+    pub fn sources(&self) -> Arc<Sources> {
+        match self.sources.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// The settings now.
+    pub fn settings(&self) -> Settings {
+        match self.settings.read() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Who signs what the window does: the identity from settings, else the system user.
+    pub fn signer(&self) -> String {
+        deepbrief_core::settings::signer(None, |k| std::env::var(k).ok(), &self.settings())
+    }
+
+    /// The person's role; an AM until they say otherwise.
+    pub fn role(&self) -> Role {
+        self.settings().identity.map_or(Role::Am, |i| i.role)
+    }
+
+    /// Saves the identity to `settings.json`.
+    pub fn save_identity(&self, identity: Identity) -> Result<Identity, IpcError> {
+        self.update_settings(|s| s.identity = Some(identity.clone()))?;
+        Ok(identity)
+    }
+
+    /// Saves the agency checklist folder (`None`: the default) and loads checklists from it from now
+    /// on. Returns the sources now in use.
+    pub fn save_checklists_dir(&self, dir: Option<PathBuf>) -> Result<Arc<Sources>, IpcError> {
+        if let Some(dir) = &dir {
+            deepbrief_core::settings::check_checklists_dir(dir)?;
+        }
+        let settings = self.update_settings(|s| s.checklists_dir = dir.clone())?;
+        let bundled = self.sources().bundled.clone();
+        let sources = Arc::new(Sources {
+            bundled,
+            agency: agency_checklists_dir(self.agency_override.clone(), &settings),
+        });
+        match self.sources.write() {
+            Ok(mut s) => *s = Arc::clone(&sources),
+            Err(poisoned) => *poisoned.into_inner() = Arc::clone(&sources),
+        }
+        Ok(sources)
+    }
+
+    /// Whether this run's agency folder comes from `--checklists` or `DEEPBRIEF_CHECKLISTS` (then the
+    /// setting takes effect on a run without them).
+    pub fn agency_overridden(&self) -> bool {
+        self.agency_override.is_some()
+    }
+
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, IpcError> {
+        let mut guard = self
+            .settings
+            .write()
+            .map_err(|_| IpcError::internal("the settings lock was poisoned; restart the app"))?;
+        // Re-read the file: the CLI may have changed it since.
+        let path = self.paths.settings_file();
+        let mut next = load_settings(&path)?;
+        change(&mut next);
+        save_settings(&path, &next)?;
+        *guard = next.clone();
+        Ok(next)
     }
 }
 

@@ -7,7 +7,6 @@ use deepbrief_core::library::load_library;
 use deepbrief_store::OpenedBrief;
 use tauri::State;
 
-use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -17,7 +16,7 @@ pub async fn upgrade_preview(
     state: State<'_, Arc<AppState>>,
     brief_id: String,
 ) -> Result<Option<UpgradePlan>, IpcError> {
-    let sources = Arc::clone(&state.sources);
+    let sources = state.sources();
     state
         .with_store(move |s| s.upgrade_preview(&brief_id, &load_library(&sources)))
         .await
@@ -29,10 +28,12 @@ pub async fn upgrade_apply(
     state: State<'_, Arc<AppState>>,
     brief_id: String,
 ) -> Result<OpenedBrief, IpcError> {
-    let sources = Arc::clone(&state.sources);
-    let who = clock::user();
+    let sources = state.sources();
+    let who = state.signer();
+    let role = state.role();
     state
         .with_store(move |s| {
+            s.check_editable(&brief_id, role)?;
             s.upgrade_apply(&brief_id, &load_library(&sources), &who)?;
             s.opened(&brief_id)
         })

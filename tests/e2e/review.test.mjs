@@ -176,7 +176,12 @@ test('the lead reviews two imported briefs and approves a frozen revision', { ti
   assert.match(await panelText(), /с оговоркой: Клиент торопит/);
   await shot('review');
 
-  // An edit starts revision 2 as a draft; revision 1 keeps the approved answer.
+  // An approved brief is locked; «Изменить — новая редакция», confirmed, starts revision 2 as a
+  // draft; revision 1 keeps the approved answer.
+  await session.waitFor('[data-testid="lock"]', { timeoutMs: 5_000 });
+  await click('Изменить — новая редакция', 'button', '[data-testid="lock"]');
+  await click('Да, начать редакцию 2', 'button', '[data-testid="lock"]');
+  await until(() => js(`return !document.querySelector('[data-testid="lock"]');`), (gone) => gone, 5_000, 'the lock is gone');
   await type('[data-question="company_name"] input', 'ООО «Колесо-Регион»');
   await saved();
   await until(panelText, (t) => t.includes('черновик') && t.includes('редакция 2'), 10_000, 'a new revision started');

@@ -23,6 +23,11 @@ mkdir -p "$out"
 scratch="$(mktemp -d)"
 export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache"
 unset DEEPBRIEF_CHECKLISTS
+# Someone is named, so the first-launch question does not cover the window; trust.test.mjs removes
+# the file to see the question (tests run one at a time).
+mkdir -p "$XDG_DATA_HOME/deepbrief"
+printf '%s\n' '{"identity": {"name": "Тестовый менеджер", "role": "am", "agency": "Тест"}}' \
+  >"$XDG_DATA_HOME/deepbrief/settings.json"
 
 driver_pid=""
 cleanup() {

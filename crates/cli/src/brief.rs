@@ -22,13 +22,18 @@ pub fn contact(text: &str, responsible: &str) -> Contact {
 }
 
 /// Creates a brief and prints its id (or its header as JSON).
-pub fn new(store: &mut Store, library: &Library, brief: NewBrief, json: bool) -> Result<ExitCode> {
+pub fn new(
+    store: &mut Store,
+    library: &Library,
+    brief: NewBrief,
+    who: &str,
+    json: bool,
+) -> Result<ExitCode> {
     let mut brief = brief;
     if brief.contacts.len() == 1 && !brief.contacts.iter().any(|c| c.responsible) {
         brief.contacts[0].responsible = true;
     }
-    let who = brief.account_manager.clone();
-    let meta = store.create_brief(&brief, library, &who)?;
+    let meta = store.create_brief(&brief, library, who)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&meta)?);
     } else {

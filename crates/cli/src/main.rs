@@ -30,6 +30,10 @@ struct Cli {
     /// The database file (default: `DEEPBRIEF_DB`, else `deepbrief.db` in the app's data directory).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Who signs answers, comments and review steps (default: `DEEPBRIEF_AS`, else the name in
+    /// `settings.json` that the app asked for on first launch, else the system user).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    as_name: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -145,8 +149,8 @@ enum ReviewCommand {
         #[arg(long)]
         section: Option<String>,
         /// Who comments.
-        #[arg(long, default_value = "cli")]
-        who: String,
+        #[arg(long)]
+        who: Option<String>,
     },
     /// Resolve a comment, with an optional reply.
     Resolve {
@@ -158,24 +162,34 @@ enum ReviewCommand {
         #[arg(long, default_value = "")]
         note: String,
         /// Who resolves.
-        #[arg(long, default_value = "cli")]
-        who: String,
+        #[arg(long)]
+        who: Option<String>,
     },
     /// Hand the brief to the lead (from draft or returned).
     Submit {
         /// The brief's id.
         brief: String,
         /// Who submits.
-        #[arg(long, default_value = "cli")]
-        who: String,
+        #[arg(long)]
+        who: Option<String>,
     },
     /// Send the brief back to the AM (needs an open comment).
     Return {
         /// The brief's id.
         brief: String,
         /// Who returns it.
-        #[arg(long, default_value = "cli")]
-        who: String,
+        #[arg(long)]
+        who: Option<String>,
+    },
+    /// «Изменить — новая редакция»: open an approved brief for changes as a draft of its next
+    /// revision (the approved one stays frozen), or take a brief in review back to draft.
+    /// Answers to an approved brief are refused until then.
+    Reopen {
+        /// The brief's id.
+        brief: String,
+        /// Who reopens.
+        #[arg(long)]
+        who: Option<String>,
     },
     /// Approve for kickoff: freezes the revision. Refused while not ready, unless --override NOTE.
     Approve {
@@ -185,8 +199,8 @@ enum ReviewCommand {
         #[arg(long = "override", value_name = "NOTE")]
         override_note: Option<String>,
         /// Who approves.
-        #[arg(long, default_value = "cli")]
-        who: String,
+        #[arg(long)]
+        who: Option<String>,
         /// Judge readiness as of this date (YYYY-MM-DD) instead of today.
         #[arg(long)]
         today: Option<String>,
@@ -284,8 +298,8 @@ enum BriefCommand {
         #[arg(long)]
         verified: bool,
         /// Who answers (for the history).
-        #[arg(long, default_value = "cli")]
-        who: String,
+        #[arg(long)]
+        who: Option<String>,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -483,7 +497,11 @@ enum ChecklistCommand {
 }
 
 fn main() -> ExitCode {
+    // Printing into a closed pipe (`deepbrief brief history … | head`) ends the process quietly,
+    // as other command-line tools do, instead of panicking on the failed write.
+    sigpipe::reset();
     let cli = Cli::parse();
+    let signer = Signer(cli.as_name.clone());
     let result = match cli.command {
         Command::Checklist(command) => match command {
             ChecklistCommand::Lint { paths, json } => {
@@ -500,11 +518,11 @@ fn main() -> ExitCode {
                 Ok(ExitCode::SUCCESS)
             }
         },
-        Command::Brief(command) => run_brief(command, cli.db, cli.checklists, &cli.lang),
+        Command::Brief(command) => run_brief(command, cli.db, cli.checklists, &cli.lang, &signer),
         Command::Gaps { brief, today, json } => {
             open(cli.db).and_then(|s| gaps::run(&s, &brief, today.as_deref(), &cli.lang, json))
         }
-        Command::Followup(command) => run_followup(command, cli.db),
+        Command::Followup(command) => run_followup(command, cli.db, &signer),
         Command::Export {
             brief,
             pdf,
@@ -535,7 +553,7 @@ fn main() -> ExitCode {
         Command::Search { query, limit, json } => {
             open(cli.db).and_then(|s| exchange::search(&s, &query.join(" "), limit, json))
         }
-        Command::Review(command) => run_review(command, cli.db),
+        Command::Review(command) => run_review(command, cli.db, &signer),
         Command::Board {
             client,
             am,
@@ -582,7 +600,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_review(command: ReviewCommand, db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+/// Who signs: a command's `--who`, else the global `--as`, else `DEEPBRIEF_AS`, the settings, the
+/// system user.
+struct Signer(Option<String>);
+
+impl Signer {
+    fn name(&self, who: Option<String>) -> String {
+        paths::signer(who.or_else(|| self.0.clone()).as_deref())
+    }
+}
+
+fn run_review(
+    command: ReviewCommand,
+    db: Option<PathBuf>,
+    signer: &Signer,
+) -> anyhow::Result<ExitCode> {
     let mut store = open(db)?;
     match command {
         ReviewCommand::Status { brief, today, json } => {
@@ -596,7 +628,7 @@ fn run_review(command: ReviewCommand, db: Option<PathBuf>) -> anyhow::Result<Exi
             who,
         } => {
             let target = review::target(question, section.as_deref())?;
-            let comment = store.add_comment(&brief, target, &text, &who)?;
+            let comment = store.add_comment(&brief, target, &text, &signer.name(who))?;
             println!("{}", comment.id);
             Ok(ExitCode::SUCCESS)
         }
@@ -606,21 +638,28 @@ fn run_review(command: ReviewCommand, db: Option<PathBuf>) -> anyhow::Result<Exi
             note,
             who,
         } => {
-            store.resolve_comment(&brief, &comment, &note, &who)?;
+            store.resolve_comment(&brief, &comment, &note, &signer.name(who))?;
             Ok(ExitCode::SUCCESS)
         }
         ReviewCommand::Submit { brief, who } => review::step(
             &mut store,
             &brief,
             &deepbrief_store::ReviewRequest::Submit,
-            &who,
+            &signer.name(who),
             None,
         ),
         ReviewCommand::Return { brief, who } => review::step(
             &mut store,
             &brief,
             &deepbrief_store::ReviewRequest::Return,
-            &who,
+            &signer.name(who),
+            None,
+        ),
+        ReviewCommand::Reopen { brief, who } => review::step(
+            &mut store,
+            &brief,
+            &deepbrief_store::ReviewRequest::Reopen,
+            &signer.name(who),
             None,
         ),
         ReviewCommand::Approve {
@@ -632,7 +671,7 @@ fn run_review(command: ReviewCommand, db: Option<PathBuf>) -> anyhow::Result<Exi
             &mut store,
             &brief,
             &deepbrief_store::ReviewRequest::Approve { override_note },
-            &who,
+            &signer.name(who),
             today.as_deref(),
         ),
     }
@@ -643,6 +682,7 @@ fn run_brief(
     db: Option<PathBuf>,
     checklists: Option<PathBuf>,
     lang: &str,
+    signer: &Signer,
 ) -> anyhow::Result<ExitCode> {
     let mut store = open(db)?;
     let library = || deepbrief_core::load_library(&paths::sources(checklists.clone()));
@@ -672,7 +712,7 @@ fn run_brief(
                 prefill_from,
                 industry,
             };
-            brief::new(&mut store, &library(), new, json)
+            brief::new(&mut store, &library(), new, &signer.name(None), json)
         }
         BriefCommand::List {
             client,
@@ -719,7 +759,7 @@ fn run_brief(
                 link: link.as_deref(),
                 verified,
             },
-            &who,
+            &signer.name(who),
             json,
         ),
         BriefCommand::History {
@@ -731,7 +771,7 @@ fn run_brief(
             brief: id,
             apply,
             json,
-        } => brief::upgrade(&mut store, &library(), &id, apply, "cli", json),
+        } => brief::upgrade(&mut store, &library(), &id, apply, &signer.name(None), json),
         BriefCommand::Prefill {
             from,
             project,
@@ -748,7 +788,7 @@ fn run_brief(
                 prefill_from: Some(from),
                 industry: old.industry.clone(),
             };
-            brief::new(&mut store, &library(), new, json)
+            brief::new(&mut store, &library(), new, &signer.name(None), json)
         }
         BriefCommand::Similar {
             brief: id,
@@ -779,7 +819,7 @@ fn run_brief(
             Ok(ExitCode::SUCCESS)
         }
         BriefCommand::Archive { brief: id, restore } => {
-            let meta = store.set_archived(&id, !restore, "cli")?;
+            let meta = store.set_archived(&id, !restore, &signer.name(None))?;
             println!(
                 "{} {}",
                 if meta.archived {
@@ -794,8 +834,13 @@ fn run_brief(
     }
 }
 
-fn run_followup(command: FollowupCommand, db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+fn run_followup(
+    command: FollowupCommand,
+    db: Option<PathBuf>,
+    signer: &Signer,
+) -> anyhow::Result<ExitCode> {
     let mut store = open(db)?;
+    let who = signer.name(None);
     match command {
         FollowupCommand::Plan {
             brief,
@@ -816,7 +861,7 @@ fn run_followup(command: FollowupCommand, db: Option<PathBuf>) -> anyhow::Result
                 location: location.as_deref(),
                 title: title.as_deref(),
                 items: &items,
-                who: "cli",
+                who: &who,
             },
             json,
         ),

@@ -27,16 +27,27 @@ pub fn bundled_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists")
 }
 
-/// The sources the app would load, with `--checklists` taking precedence over the setting.
-pub fn sources(override_dir: Option<PathBuf>) -> Sources {
-    let settings = match settings_path().map(|p| load_settings(&p)) {
+/// The settings file's content; a broken file is a warning and the defaults.
+fn settings() -> Settings {
+    match settings_path().map(|p| load_settings(&p)) {
         Some(Ok(s)) => s,
         Some(Err(e)) => {
-            eprintln!("warning: {e}; using the default checklist folder");
+            eprintln!("warning: {e}; using the defaults");
             Settings::default()
         }
         None => Settings::default(),
-    };
+    }
+}
+
+/// Who signs what this command writes: `explicit` (`--who`/`--as`), else `DEEPBRIEF_AS`, else the
+/// name in `settings.json`, else the system user.
+pub fn signer(explicit: Option<&str>) -> String {
+    deepbrief_core::settings::signer(explicit, |k| std::env::var(k).ok(), &settings())
+}
+
+/// The sources the app would load, with `--checklists` taking precedence over the setting.
+pub fn sources(override_dir: Option<PathBuf>) -> Sources {
+    let settings = settings();
     Sources {
         bundled: bundled_dir(),
         agency: agency_checklists_dir(override_dir, &settings),

@@ -446,17 +446,25 @@ fn the_lead_reviews_through_the_cli_and_prints_the_approved_revision() {
     assert!(out.contains("approved revision 1 by Лид"), "{out}");
     assert!(out.contains("override: Старт по договору"), "{out}");
 
-    // An edit starts revision 2; revision 1 still prints.
-    let (code, out) = db_run(
-        dir.path(),
-        &[
-            "brief",
-            "answer",
-            &brief,
-            "goal_statement",
-            "Рост продаж в регионах",
-        ],
-    );
+    // An approved brief is read-only: the answer is refused with the way out.
+    let answer = [
+        "brief",
+        "answer",
+        &brief,
+        "goal_statement",
+        "Рост продаж в регионах",
+    ];
+    let (code, out) = db_run(dir.path(), &answer);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("review reopen"), "{out}");
+    let (_, out) = db_run(dir.path(), &["review", "status", &brief]);
+    assert!(out.contains("status: approved; revision 1"), "{out}");
+
+    // `review reopen` starts revision 2; revision 1 still prints.
+    let (code, out) = db_run(dir.path(), &["review", "reopen", &brief, "--who", "Анна"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("draft (revision 2)"), "{out}");
+    let (code, out) = db_run(dir.path(), &answer);
     assert_eq!(code, 0, "{out}");
     let (_, out) = db_run(dir.path(), &["review", "status", &brief, "--json"]);
     let status: serde_json::Value = serde_json::from_str(&out).expect("json");
@@ -498,4 +506,100 @@ fn the_lead_reviews_through_the_cli_and_prints_the_approved_revision() {
         out.contains("use draft, in_review, returned or approved"),
         "{out}"
     );
+}
+
+#[test]
+fn actions_are_signed_by_the_flag_the_environment_or_the_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let settings = dir.path().join("data/deepbrief/settings.json");
+    std::fs::create_dir_all(settings.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &settings,
+        r#"{"identity": {"name": "Анна Петрова", "role": "am", "agency": "Колесо-Диджитал"}}"#,
+    )
+    .expect("write");
+    let answer = |value: &str, extra: &[&str], env: Option<&str>| {
+        let db = dir.path().join("deepbrief.db");
+        let mut cmd = deepbrief(dir.path());
+        if let Some(name) = env {
+            cmd.env("DEEPBRIEF_AS", name);
+        }
+        cmd.arg("--db")
+            .arg(&db)
+            .args(["brief", "answer", &brief, "company_name", value])
+            .args(extra);
+        let (code, out) = output(&mut cmd);
+        assert_eq!(code, 0, "{out}");
+    };
+    answer("ООО «Колесо»", &[], None);
+    answer("ООО «Колесо-2»", &[], Some("Борис"));
+    answer("ООО «Колесо-3»", &["--as", "Вера"], Some("Борис"));
+    let (code, out) = db_run(
+        dir.path(),
+        &["brief", "history", &brief, "company_name", "--json"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let history: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let who: Vec<&str> = history
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|e| e["who"].as_str())
+        .collect();
+    assert_eq!(who, ["Анна Петрова", "Борис", "Вера"], "{out}");
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    for _ in 0..3 {
+        for (q, v) in [("company_name", "ООО «Колесо»"), ("company_name", "ИП Колесов")] {
+            db_run(dir.path(), &["brief", "answer", &brief, q, v]);
+        }
+    }
+    let bin = assert_cmd::cargo::cargo_bin("deepbrief");
+    let db = dir.path().join("deepbrief.db");
+    for args in [
+        vec!["brief", "history", brief.as_str()],
+        vec!["checklist", "show", "core"],
+        vec!["checklist", "schema"],
+    ] {
+        // `| head -c 1`: the reader takes one byte and closes the pipe.
+        let mut child = std::process::Command::new(&bin)
+            .env("DEEPBRIEF_BUNDLED_CHECKLISTS", repo().join("checklists"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("HOME", dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut byte = [0u8; 1];
+        stdout.read_exact(&mut byte).expect("one byte");
+        drop(stdout);
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        // Ended by SIGPIPE, as `cat | head` does, or (when the output fit the pipe) normally.
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            assert!(
+                out.status.signal() == Some(13) || out.status.success(),
+                "{args:?}: {:?} {stderr}",
+                out.status
+            );
+        }
+    }
 }

@@ -6,9 +6,14 @@
 //! | draft, returned | submit (AM) | in review | — |
 //! | in review | return (lead) | returned | at least one open comment |
 //! | in review | approve (lead) | approved | ready for kickoff, or an override note |
-//! | approved | edit (anyone) | draft, next revision | the approved revision stays frozen |
+//! | approved | reopen (anyone) | draft, next revision | «Изменить — новая редакция»; the approved revision stays frozen |
+//! | in review | reopen (anyone) | draft, same revision | the AM takes the brief back from the lead |
+//! | draft, returned | edit (anyone) | unchanged | — |
+//! | in review | edit (lead) | unchanged | the lead may correct what they review |
 //!
-//! Everything else is refused with the reason.
+//! Everything else is refused with the reason. In particular an edit of an approved brief is
+//! refused: one keystroke must never cancel an approval, so a new revision is opened on purpose
+//! (reopen) first. A brief in review is read-only for the AM ([`read_only`]).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -70,8 +75,51 @@ pub enum Action<'a> {
         /// An explicit reason to approve anyway (recorded in the history).
         override_note: Option<&'a str>,
     },
-    /// Someone changes an approved brief: a new revision starts.
-    Edit,
+    /// Someone changes the brief's answers or header.
+    Edit {
+        /// Who edits, when known (the store does not know roles: it passes `None`, which only
+        /// the approval lock applies to).
+        role: Option<Role>,
+    },
+    /// Someone opens the brief for changes on purpose: a new revision of an approved brief, or
+    /// the AM taking a brief back from review.
+    Reopen,
+}
+
+/// The acting person's role in the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Role {
+    /// Account manager: interviews clients, submits briefs.
+    Am,
+    /// Agency lead: reviews, returns and approves briefs.
+    Lead,
+}
+
+impl Role {
+    /// The snake_case name (as stored in settings).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Am => "am",
+            Role::Lead => "lead",
+        }
+    }
+
+    /// Parses a snake_case name.
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "am" => Some(Role::Am),
+            "lead" => Some(Role::Lead),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a brief in `status` is read-only for someone in `role`: approved briefs for everyone,
+/// briefs in review for the AM. Such a brief changes only after [`Action::Reopen`].
+pub fn read_only(status: BriefStatus, role: Role) -> bool {
+    step(status, &Action::Edit { role: Some(role) }).is_err()
 }
 
 impl Action<'_> {
@@ -81,7 +129,8 @@ impl Action<'_> {
             Action::Submit => "submit",
             Action::Return { .. } => "return",
             Action::Approve { .. } => "approve",
-            Action::Edit => "edit",
+            Action::Edit { .. } => "edit",
+            Action::Reopen => "reopen",
         }
     }
 }
@@ -192,13 +241,33 @@ pub fn step(from: BriefStatus, action: &Action<'_>) -> Result<Step, Refusal> {
         (_, Action::Approve { .. }) => Err(wrong(
             "submit it for review first; the lead approves from review",
         )),
-        (BriefStatus::Approved, Action::Edit) => Ok(Step {
+        (BriefStatus::Approved, Action::Edit { .. }) => Err(wrong(
+            "it is approved and read-only; open a new revision first (\"Edit — new revision\", \
+             or `deepbrief review reopen BRIEF`)",
+        )),
+        (
+            BriefStatus::InReview,
+            Action::Edit {
+                role: Some(Role::Am),
+            },
+        ) => Err(wrong(
+            "it is with the lead for review; take it back first (\"Edit — new revision\", \
+             or `deepbrief review reopen BRIEF`)",
+        )),
+        (
+            status @ (BriefStatus::Draft | BriefStatus::Returned | BriefStatus::InReview),
+            Action::Edit { .. },
+        ) => Ok(plain(status)),
+        (BriefStatus::Approved, Action::Reopen) => Ok(Step {
             to: BriefStatus::Draft,
             freezes: false,
             new_revision: true,
             overridden: false,
         }),
-        (status, Action::Edit) => Ok(plain(status)),
+        (BriefStatus::InReview, Action::Reopen) => Ok(plain(BriefStatus::Draft)),
+        (BriefStatus::Draft | BriefStatus::Returned, Action::Reopen) => {
+            Err(wrong("it can be edited already"))
+        }
     }
 }
 
@@ -329,14 +398,75 @@ mod tests {
     }
 
     #[test]
-    fn editing_an_approved_brief_starts_a_new_draft_revision() {
-        let s = step(Approved, &Action::Edit).unwrap();
+    fn an_approved_brief_refuses_edits_until_reopened() {
+        for role in [None, Some(Role::Am), Some(Role::Lead)] {
+            let err = step(Approved, &Action::Edit { role }).unwrap_err();
+            assert!(matches!(err, Refusal::WrongStatus { .. }), "{err}");
+            assert!(err.to_string().contains("review reopen"), "{err}");
+        }
+        let s = step(Approved, &Action::Reopen).unwrap();
         assert_eq!(s.to, Draft);
         assert!(s.new_revision && !s.freezes);
-        for from in [Draft, InReview, Returned] {
-            let s = step(from, &Action::Edit).unwrap();
-            assert_eq!(s.to, from, "editing keeps {from:?}");
-            assert!(!s.new_revision);
+    }
+
+    #[test]
+    fn a_brief_in_review_is_read_only_for_the_am_only() {
+        assert!(
+            step(
+                InReview,
+                &Action::Edit {
+                    role: Some(Role::Am)
+                }
+            )
+            .is_err()
+        );
+        assert_eq!(
+            step(
+                InReview,
+                &Action::Edit {
+                    role: Some(Role::Lead)
+                }
+            )
+            .unwrap()
+            .to,
+            InReview
+        );
+        let back = step(InReview, &Action::Reopen).unwrap();
+        assert_eq!(back.to, Draft);
+        assert!(!back.new_revision, "taking a brief back keeps its revision");
+    }
+
+    #[test]
+    fn drafts_are_edited_in_place_and_need_no_reopening() {
+        for from in [Draft, Returned] {
+            for role in [None, Some(Role::Am), Some(Role::Lead)] {
+                let s = step(from, &Action::Edit { role }).unwrap();
+                assert_eq!(s.to, from, "editing keeps {from:?}");
+                assert!(!s.new_revision);
+            }
+            assert!(matches!(
+                step(from, &Action::Reopen).unwrap_err(),
+                Refusal::WrongStatus { .. }
+            ));
+        }
+    }
+
+    #[test]
+    fn read_only_follows_status_and_role() {
+        let table = [
+            (Draft, Role::Am, false),
+            (Draft, Role::Lead, false),
+            (Returned, Role::Am, false),
+            (InReview, Role::Am, true),
+            (InReview, Role::Lead, false),
+            (Approved, Role::Am, true),
+            (Approved, Role::Lead, true),
+        ];
+        for (status, role, expected) in table {
+            assert_eq!(read_only(status, role), expected, "{status:?} {role:?}");
+        }
+        for role in [Role::Am, Role::Lead] {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
         }
     }
 

@@ -13,8 +13,9 @@ use deepbrief_store::{Comment, Contact, FollowUpBriefing, OpenedBrief, Store, St
 
 use crate::ics::CalendarEvent;
 use crate::kickoff::input::{
-    ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap, GapKind,
-    KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment, SectionProgress,
+    Approval, ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap,
+    GapKind, KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment,
+    SectionProgress,
 };
 use crate::kickoff::{KickoffDocument, Lang};
 use crate::letter::{LetterInput, letter_items};
@@ -37,6 +38,19 @@ pub fn kickoff_document(
     reviews: &[ReviewComment],
     lang: Lang,
 ) -> KickoffDocument {
+    document(opened, report, followups, items, reviews, lang, None)
+}
+
+/// [`kickoff_document`], with the lead's approval of the printed revision when there is one.
+fn document(
+    opened: &OpenedBrief,
+    report: &GapReport,
+    followups: &[FollowUpBriefing],
+    items: &[FollowUpItem],
+    reviews: &[ReviewComment],
+    lang: Lang,
+    approval: Option<Approval>,
+) -> KickoffDocument {
     let data = &opened.data;
     let meta = BriefMeta {
         client: data.meta.client.clone(),
@@ -51,6 +65,7 @@ pub fn kickoff_document(
             deepbrief_store::BriefStatus::Approved => BriefStatus::Approved,
         },
         contacts: data.meta.contacts.iter().map(contact_person).collect(),
+        approval,
     };
     let pinned: Vec<PinnedChecklist<'_>> = opened
         .checklists
@@ -345,12 +360,29 @@ pub fn stored_kickoff(
         .filter(|c| c.revision == number)
         .collect();
     let lang = lang.unwrap_or_else(|| brief_lang(&opened));
-    Ok(kickoff_document(
+    // An approved revision (asked for, or the brief as it is while approved) prints who approved it
+    // and the override note.
+    let approval = if opened.data.meta.status == deepbrief_store::BriefStatus::Approved {
+        store
+            .revisions(brief_id)?
+            .into_iter()
+            .find(|r| r.number == number)
+            .map(|r| Approval {
+                revision: r.number,
+                by: r.approved_by,
+                at: r.approved_at,
+                override_note: r.override_note,
+            })
+    } else {
+        None
+    };
+    Ok(document(
         &opened,
         &report,
         &followups,
         &items,
         &review_comments(&comments),
         lang,
+        approval,
     ))
 }

@@ -93,7 +93,7 @@ impl Store {
         let at = now();
         let tx = self.conn.transaction()?;
         insert(&tx, brief_id, &q, existing.len(), &at, who)?;
-        crate::review::reopen_if_approved(&tx, brief_id, &at, who)?;
+        crate::review::check_editable(&tx, brief_id)?;
         tx.execute(
             "UPDATE brief SET updated_at = ?2 WHERE id = ?1",
             params![brief_id, at],

@@ -126,7 +126,7 @@ impl Store {
         }
         let at = now();
         let tx = self.conn.transaction()?;
-        crate::review::reopen_if_approved(&tx, brief_id, &at, who)?;
+        crate::review::check_editable(&tx, brief_id)?;
         let saved = write(
             &tx,
             brief_id,

@@ -88,6 +88,38 @@ fn check_fields(
     Ok(())
 }
 
+/// The question the new-brief dialog's responsible contact answers: the first contact question of
+/// the core checklist (the one without `extends`).
+fn responsible_question<'a>(chosen: &'a [&deepbrief_core::LoadedChecklist]) -> Option<&'a str> {
+    chosen
+        .iter()
+        .find(|c| c.checklist.extends.is_none())
+        .and_then(|c| {
+            c.checklist
+                .questions()
+                .find(|(_, q)| q.kind == deepbrief_core::Kind::Contact)
+        })
+        .map(|(_, q)| q.id.as_str())
+}
+
+/// A contact as the answer to a contact question (empty fields left out).
+fn contact_entry(contact: &Contact) -> Entry {
+    let fields = [
+        ("name", &contact.name),
+        ("role", &contact.role),
+        ("phone", &contact.phone),
+        ("email", &contact.email),
+    ];
+    let value = fields
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k.to_owned(), v.trim().to_owned()))
+        .collect();
+    Entry::new(deepbrief_core::Answer::Answered(
+        deepbrief_core::AnswerValue::Contact(value),
+    ))
+}
+
 impl Store {
     /// Creates a brief on the latest checklists its services pick (the core checklist plus every
     /// add-on whose `applies_to` names a service). A re-brief (`prefill_from`) starts with the earlier
@@ -217,6 +249,24 @@ impl Store {
                 };
                 crate::answers::write(&tx, &id, &question, None, Some(&entry), &at, who)?;
             }
+        }
+        // Entered once: the responsible person from the dialog answers the core checklist's
+        // contact question (replacing a prefilled answer, which is older than what was just typed).
+        if let (Some(contact), Some(question)) = (
+            new.contacts.iter().find(|c| c.responsible),
+            responsible_question(&chosen),
+        ) {
+            let old: Option<Entry> = tx
+                .query_row(
+                    "SELECT entry FROM answer WHERE brief_id = ?1 AND question_id = ?2",
+                    params![id, question],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?
+                .map(|json| serde_json::from_str(&json))
+                .transpose()?;
+            let entry = contact_entry(contact);
+            crate::answers::write(&tx, &id, question, old.as_ref(), Some(&entry), &at, who)?;
         }
         tx.commit()?;
         self.remember_checklists(library);
@@ -439,7 +489,7 @@ impl Store {
                 ],
             )?;
             search::index_brief(&tx, id, client.trim(), project.trim())?;
-            crate::review::reopen_if_approved(&tx, id, &at, who)?;
+            crate::review::check_editable(&tx, id)?;
         }
         tx.commit()?;
         self.brief_meta(id)

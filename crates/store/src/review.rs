@@ -3,11 +3,14 @@
 //!
 //! History events (they travel in bundles): `comment` (subject = comment id, new = the comment),
 //! `comment_resolved` (subject = comment id, new = the resolution), `brief`/`status` for every step,
-//! `approve` (subject = the revision number, new = `{override_note}`), `revision` when an edit of an
-//! approved brief starts the next revision (old/new = the numbers).
+//! `approve` (subject = the revision number, new = `{override_note}`), `revision` when someone
+//! reopens an approved brief and so starts its next revision (old/new = the numbers).
+//!
+//! An approved brief is read-only: every write (answers, header, ad-hoc questions, upgrades) checks
+//! [`check_editable`] first and is refused until the next revision is opened.
 
 use deepbrief_core::gaps::{GapReport, IsoDate, analyze};
-use deepbrief_core::review::{Action, BriefStatus, step};
+use deepbrief_core::review::{Action, BriefStatus, Role, read_only, step};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -90,6 +93,9 @@ pub enum ReviewRequest {
         #[ts(optional)]
         override_note: Option<String>,
     },
+    /// «Изменить — новая редакция»: an approved brief becomes a draft of its next revision (the
+    /// approved one stays frozen); a brief in review goes back to draft.
+    Reopen,
 }
 
 /// An approved, frozen revision.
@@ -120,6 +126,9 @@ pub struct ReviewState {
     pub comments: Vec<Comment>,
     /// Approved revisions, oldest first.
     pub revisions: Vec<RevisionInfo>,
+    /// Whether the person asking may not change the brief now (approved; in review, for an AM):
+    /// the window locks the answers and offers «Изменить — новая редакция».
+    pub read_only: bool,
 }
 
 /// A revision with the records it froze (what bundles carry).
@@ -207,53 +216,28 @@ pub(crate) fn insert_revision(conn: &Connection, r: &FrozenRevision) -> Result<(
     Ok(())
 }
 
-/// An edit of an approved brief starts its next revision (status back to draft); the approved one
-/// stays frozen. Called inside the edit's transaction. Returns whether a revision started.
-pub(crate) fn reopen_if_approved(
+/// Refuses an edit of a brief that is read-only: an approved brief changes only after someone
+/// opens its next revision on purpose ([`ReviewRequest::Reopen`]). Called inside the edit's
+/// transaction, before anything is written.
+pub(crate) fn check_editable(conn: &Connection, brief_id: &str) -> Result<(), StoreError> {
+    check_editable_by(conn, brief_id, None)
+}
+
+fn check_editable_by(
     conn: &Connection,
     brief_id: &str,
-    at: &str,
-    who: &str,
-) -> Result<bool, StoreError> {
-    let (status, revision): (String, u32) = conn.query_row(
-        "SELECT status, revision FROM brief WHERE id = ?1",
-        [brief_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let from = BriefStatus::parse(&status).unwrap_or(BriefStatus::Draft);
-    let next = step(from, &Action::Edit)?;
-    if !next.new_revision {
-        return Ok(false);
-    }
-    conn.execute(
-        "UPDATE brief SET status = ?2, revision = ?3 WHERE id = ?1",
-        params![brief_id, next.to.as_str(), revision + 1],
-    )?;
-    append(
-        conn,
-        at,
-        Change {
-            brief_id,
-            who,
-            kind: "brief",
-            subject: Some("status"),
-            old: Some(json!(from)),
-            new: Some(json!(next.to)),
-        },
-    )?;
-    append(
-        conn,
-        at,
-        Change {
-            brief_id,
-            who,
-            kind: "revision",
-            subject: None,
-            old: Some(json!(revision)),
-            new: Some(json!(revision + 1)),
-        },
-    )?;
-    Ok(true)
+    role: Option<Role>,
+) -> Result<(), StoreError> {
+    let status: String =
+        conn.query_row("SELECT status FROM brief WHERE id = ?1", [brief_id], |r| {
+            r.get(0)
+        })?;
+    let from = BriefStatus::parse(&status).ok_or_else(|| StoreError::Invalid {
+        field: "status",
+        message: format!("brief {brief_id} has an unknown status `{status}`"),
+    })?;
+    step(from, &Action::Edit { role })?;
+    Ok(())
 }
 
 impl Store {
@@ -439,6 +423,7 @@ impl Store {
                     override_note: override_note.as_deref(),
                 }
             }
+            ReviewRequest::Reopen => Action::Reopen,
         };
         let next = step(meta.status, &action)?;
         let at = now();
@@ -447,10 +432,15 @@ impl Store {
         } else {
             None
         };
+        let revision = if next.new_revision {
+            meta.revision + 1
+        } else {
+            meta.revision
+        };
         let tx = self.conn.transaction()?;
         tx.execute(
-            "UPDATE brief SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![brief_id, next.to.as_str(), at],
+            "UPDATE brief SET status = ?2, updated_at = ?3, revision = ?4 WHERE id = ?1",
+            params![brief_id, next.to.as_str(), at, revision],
         )?;
         append(
             &tx,
@@ -464,6 +454,20 @@ impl Store {
                 new: Some(json!(next.to)),
             },
         )?;
+        if next.new_revision {
+            append(
+                &tx,
+                &at,
+                Change {
+                    brief_id,
+                    who,
+                    kind: "revision",
+                    subject: None,
+                    old: Some(json!(meta.revision)),
+                    new: Some(json!(revision)),
+                },
+            )?;
+        }
         if let Some(mut snapshot) = snapshot {
             let note = match request {
                 ReviewRequest::Approve { override_note } if next.overridden => override_note
@@ -503,13 +507,23 @@ impl Store {
         self.brief_meta(brief_id)
     }
 
-    /// The brief's status, comments and approved revisions together.
-    pub fn review_state(&self, brief_id: &str) -> Result<ReviewState, StoreError> {
+    /// The brief's status, comments and approved revisions together, as `role` sees them.
+    pub fn review_state(&self, brief_id: &str, role: Role) -> Result<ReviewState, StoreError> {
+        let meta = self.brief_meta(brief_id)?;
         Ok(ReviewState {
-            meta: self.brief_meta(brief_id)?,
+            read_only: read_only(meta.status, role),
+            meta,
             comments: self.comments(brief_id)?,
             revisions: self.revisions(brief_id)?,
         })
+    }
+
+    /// Refuses with the reason when someone in `role` may not change the brief now (approved; in
+    /// review, for an AM). The writes themselves refuse approved briefs whoever asks; the window
+    /// asks this first so that an AM cannot change what the lead is reviewing.
+    pub fn check_editable(&self, brief_id: &str, role: Role) -> Result<(), StoreError> {
+        self.brief_meta(brief_id)?;
+        check_editable_by(&self.conn, brief_id, Some(role))
     }
 
     /// The approved revisions of a brief, oldest first.

@@ -118,7 +118,7 @@ impl Store {
         let upgraded = apply(&plan, data.entries, data.archived.clone());
         let at = now();
         let tx = self.conn.transaction()?;
-        crate::review::reopen_if_approved(&tx, brief_id, &at, who)?;
+        crate::review::check_editable(&tx, brief_id)?;
         for loaded in &to {
             store_version(&tx, loaded)?;
         }

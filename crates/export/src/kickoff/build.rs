@@ -620,7 +620,24 @@ fn summary(
             )
         });
     }
-    if !s.ready_for_kickoff {
+    let approval = input.meta.approval.as_ref();
+    if let Some(a) = approval {
+        let day = format::date(lang, a.at.get(..10).unwrap_or(&a.at));
+        let mut lines = vec![if ru {
+            format!("Утвердил(а): {}, {day}.", a.by)
+        } else {
+            format!("Approved by {} on {day}.", a.by)
+        }];
+        if let Some(note) = a.override_note.as_deref().filter(|n| !n.trim().is_empty()) {
+            lines.push(if ru {
+                format!("Утверждён с оговоркой: {}", note.trim())
+            } else {
+                format!("Approved with a reservation: {}", note.trim())
+            });
+        }
+        reasons.splice(0..0, lines);
+    }
+    if !s.ready_for_kickoff && approval.is_none() {
         reasons.extend(
             gaps.iter()
                 .filter(|g| g.severity == Severity::High)
@@ -683,14 +700,20 @@ fn summary(
                 }
             })
             .collect(),
-        ready: s.ready_for_kickoff,
-        verdict: match (s.ready_for_kickoff, ru) {
-            (true, true) => "Готов к запуску",
-            (true, false) => "Ready for kickoff",
-            (false, true) => "Не готов к запуску",
-            (false, false) => "Not ready for kickoff",
-        }
-        .to_owned(),
+        // Approved is one clear state: the lead's decision, with who and why, not a red "not ready"
+        // under "approved"; what is still open stays listed below it.
+        ready: s.ready_for_kickoff || approval.is_some(),
+        verdict: match (approval, ru) {
+            (Some(a), true) => format!("Утверждён к запуску · редакция {}", a.revision),
+            (Some(a), false) => format!("Approved for kickoff · revision {}", a.revision),
+            (None, _) => match (s.ready_for_kickoff, ru) {
+                (true, true) => "Готов к запуску",
+                (true, false) => "Ready for kickoff",
+                (false, true) => "Не готов к запуску",
+                (false, false) => "Not ready for kickoff",
+            }
+            .to_owned(),
+        },
         reasons,
         processes: s
             .processes

@@ -58,6 +58,22 @@ pub struct BriefMeta {
     pub status: BriefStatus,
     /// The client's people.
     pub contacts: Vec<ContactPerson>,
+    /// Who approved the printed revision, when it is approved.
+    #[serde(default)]
+    pub approval: Option<Approval>,
+}
+
+/// The lead's approval of the printed revision.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Approval {
+    /// The revision number.
+    pub revision: u32,
+    /// Who approved it.
+    pub by: String,
+    /// When, RFC 3339 or ISO `YYYY-MM-DD`.
+    pub at: String,
+    /// Why it was approved although not ready, when it was.
+    pub override_note: Option<String>,
 }
 
 /// Where a brief is in review.

@@ -166,3 +166,74 @@ fn the_calendar_event_books_the_briefing_in_its_time_zone() {
     let ics = to_ics(&event).unwrap();
     assert!(ics.contains("TZID=Europe/Moscow"), "{ics}");
 }
+
+#[test]
+fn an_approved_brief_prints_one_approved_state_with_the_approver_and_the_note() {
+    use deepbrief_export::stored::stored_kickoff;
+    use deepbrief_store::{NewBrief, ReviewRequest, Store};
+
+    let library = deepbrief_core::load_library(&deepbrief_core::Sources {
+        bundled: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
+        agency: None,
+    });
+    let mut store = Store::open_in_memory().unwrap();
+    let new = NewBrief {
+        client: "Колесо".into(),
+        project: "Сайт".into(),
+        services: vec!["seo".into()],
+        account_manager: "Анна".into(),
+        contacts: Vec::new(),
+        language: "ru".into(),
+        prefill_from: None,
+        industry: String::new(),
+    };
+    let brief = store.create_brief(&new, &library, "Анна").unwrap().id;
+    let today = IsoDate::parse("2026-11-23").unwrap();
+    // Before approval: the verdict is the gap analysis's, not ready.
+    let draft = stored_kickoff(&store, &brief, None, None, today).unwrap();
+    assert!(!draft.summary.ready);
+    assert_eq!(draft.summary.verdict, "Не готов к запуску");
+
+    store
+        .review(&brief, &ReviewRequest::Submit, "Анна", today)
+        .unwrap();
+    store
+        .review(
+            &brief,
+            &ReviewRequest::Approve {
+                override_note: Some("Клиент подписывает договор сегодня".into()),
+            },
+            "Вера Лидова",
+            today,
+        )
+        .unwrap();
+    for revision in [None, Some(1)] {
+        let doc = stored_kickoff(&store, &brief, revision, None, today).unwrap();
+        let s = &doc.summary;
+        assert!(s.ready, "approved prints green");
+        assert_eq!(s.verdict, "Утверждён к запуску · редакция 1");
+        assert!(
+            s.reasons[0].starts_with("Утвердил(а): Вера Лидова, "),
+            "{:?}",
+            s.reasons
+        );
+        assert_eq!(
+            s.reasons[1],
+            "Утверждён с оговоркой: Клиент подписывает договор сегодня"
+        );
+        assert!(
+            !s.reasons.iter().any(|r| r.contains("Не готов")),
+            "{:?}",
+            s.reasons
+        );
+        assert_eq!(doc.meta.status.code, "approved");
+    }
+    // A new revision is a draft again: its print says what the analysis says.
+    store
+        .review(&brief, &ReviewRequest::Reopen, "Анна", today)
+        .unwrap();
+    let reopened = stored_kickoff(&store, &brief, None, None, today).unwrap();
+    assert_eq!(reopened.summary.verdict, "Не готов к запуску");
+    let frozen = stored_kickoff(&store, &brief, Some(1), None, today).unwrap();
+    assert_eq!(frozen.summary.verdict, "Утверждён к запуску · редакция 1");
+}

@@ -62,13 +62,19 @@ fn a_value_that_does_not_fit_is_refused_and_nothing_is_stored() {
             "names the question: {err}"
         );
     }
-    assert!(store.open_brief(&brief.id).unwrap().entries.is_empty());
+    // Only the responsible contact typed in the new-brief dialog is answered.
+    let entries = store.open_brief(&brief.id).unwrap().entries;
+    assert_eq!(
+        entries.keys().collect::<Vec<_>>(),
+        ["client_responsible"],
+        "nothing refused was stored"
+    );
     assert!(
         store
             .history(&brief.id, None)
             .unwrap()
             .iter()
-            .all(|e| e.kind != "answer")
+            .all(|e| e.kind != "answer" || e.subject.as_deref() == Some("client_responsible"))
     );
     let err = store
         .set_answer(&brief.id, "no_such_question", Some(text("x")), "Анна")

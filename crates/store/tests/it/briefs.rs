@@ -194,3 +194,56 @@ fn briefs_like_this_one_share_the_industry_or_a_service() {
         .unwrap();
     assert_eq!(other.brief_meta(&this).unwrap().industry, "Шины и диски");
 }
+
+#[test]
+fn the_responsible_contact_from_the_dialog_answers_the_core_contact_question() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = crate::tyre_brief(&mut store).id;
+    let data = store.open_brief(&brief).unwrap();
+    let entry = &data.entries["client_responsible"];
+    let deepbrief_core::Answer::Answered(deepbrief_core::AnswerValue::Contact(fields)) =
+        &entry.answer
+    else {
+        panic!("not a contact: {entry:?}");
+    };
+    assert_eq!(fields["name"], "Ирина Петрова");
+    assert_eq!(fields["role"], "директор");
+    assert_eq!(fields["email"], "irina@koleso.example");
+    let today = deepbrief_core::gaps::IsoDate::parse("2026-11-23").unwrap();
+    let report = store.gap_report(&brief, today).unwrap();
+    let keys: Vec<String> = report.gaps.iter().map(|g| g.key.clone()).collect();
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.contains("no_responsible_person") || k.ends_with(":client_responsible")),
+        "{keys:?}"
+    );
+    // Signed by the person who created the brief, like every other write.
+    let history = store.history(&brief, Some("client_responsible")).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].who, "Анна");
+
+    // Without a responsible contact nothing is answered, and the risk signal stays.
+    let mut new = crate::new_brief("Без ответственного", &["seo"]);
+    new.contacts.clear();
+    let other = store
+        .create_brief(&new, &crate::library(), "Анна")
+        .unwrap()
+        .id;
+    assert!(
+        !store
+            .open_brief(&other)
+            .unwrap()
+            .entries
+            .contains_key("client_responsible")
+    );
+    let report = store.gap_report(&other, today).unwrap();
+    assert!(
+        report
+            .gaps
+            .iter()
+            .any(|g| g.key.contains("no_responsible_person")),
+        "{:?}",
+        report.gaps.iter().map(|g| &g.key).collect::<Vec<_>>()
+    );
+}

@@ -248,7 +248,33 @@ fn the_workflow_is_enforced_and_approval_freezes_a_revision() {
             .contains("Клиент торопит")
     );
 
-    // An edit starts revision 2 as a draft; revision 1 stays as approved.
+    // An approved brief is read-only: the keystroke is refused and nothing changes.
+    let refused = store
+        .set_answer(&brief, &q, Some(text("Ольга и Пётр")), "Анна")
+        .unwrap_err();
+    assert!(
+        matches!(refused, StoreError::Refused(Refusal::WrongStatus { .. })),
+        "{refused}"
+    );
+    assert!(refused.to_string().contains("review reopen"), "{refused}");
+    let meta = store.brief_meta(&brief).unwrap();
+    assert_eq!((meta.status, meta.revision), (BriefStatus::Approved, 1));
+    assert_eq!(
+        store.open_brief(&brief).unwrap().entries[&q],
+        text("Ольга, в выходные — дежурный")
+    );
+
+    // «Изменить — новая редакция» starts revision 2 as a draft; revision 1 stays as approved.
+    let reopened = store
+        .review(&brief, &ReviewRequest::Reopen, "Анна", today())
+        .unwrap();
+    assert_eq!(
+        (reopened.status, reopened.revision),
+        (BriefStatus::Draft, 2)
+    );
+    let history = store.history(&brief, None).unwrap();
+    let revision = history.iter().rfind(|e| e.kind == "revision").unwrap();
+    assert_eq!(revision.who, "Анна");
     store
         .set_answer(&brief, &q, Some(text("Ольга и Пётр")), "Анна")
         .unwrap();
@@ -380,4 +406,116 @@ fn comments_statuses_and_revisions_travel_in_bundles() {
         am.revision(&brief, 1).unwrap().data.entries[&q],
         text("Ольга")
     );
+}
+
+#[test]
+fn every_write_to_an_approved_brief_is_refused_until_a_revision_is_opened() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = tyre_brief(&mut store).id;
+    answer_everything(&mut store, &brief);
+    let q = question_of(&store, &brief, Kind::LongText);
+    store
+        .review(&brief, &ReviewRequest::Submit, "Анна", today())
+        .unwrap();
+    store
+        .review(
+            &brief,
+            &ReviewRequest::Approve {
+                override_note: None,
+            },
+            "Вера",
+            today(),
+        )
+        .unwrap();
+    let before = store.history(&brief, None).unwrap().len();
+    let meta = store.brief_meta(&brief).unwrap();
+
+    // Answers (set and clear), the header and ad-hoc questions: all refused, nothing recorded.
+    assert!(
+        store
+            .set_answer(&brief, &q, Some(text("ещё")), "Анна")
+            .is_err()
+    );
+    assert!(store.set_answer(&brief, &q, None, "Анна").is_err());
+    assert!(
+        store
+            .update_brief(
+                &brief,
+                "Другой клиент",
+                &meta.project,
+                &meta.contacts,
+                "Анна"
+            )
+            .is_err()
+    );
+    assert!(
+        store
+            .add_adhoc(&brief, None, "Сколько складов?", Kind::ShortText, "Анна")
+            .is_err()
+    );
+    assert_eq!(store.history(&brief, None).unwrap().len(), before);
+    assert_eq!(status(&store, &brief), BriefStatus::Approved);
+    // Setting the same answer again is no change and no error.
+    let same = store.open_brief(&brief).unwrap().entries[&q].clone();
+    assert!(store.set_answer(&brief, &q, Some(same), "Анна").is_ok());
+
+    // Reopening a draft is refused: it can be edited already.
+    store
+        .review(&brief, &ReviewRequest::Reopen, "Анна", today())
+        .unwrap();
+    let err = store
+        .review(&brief, &ReviewRequest::Reopen, "Анна", today())
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Refused(Refusal::WrongStatus { .. })
+    ));
+    store
+        .set_answer(&brief, &q, Some(text("ещё")), "Анна")
+        .unwrap();
+    // The board counts the approved revision beside the new draft.
+    let board = store
+        .board(&deepbrief_store::BriefFilter::default(), today())
+        .unwrap();
+    let row = board.rows.iter().find(|r| r.item.meta.id == brief).unwrap();
+    assert_eq!(row.item.meta.status, BriefStatus::Draft);
+    assert_eq!(row.item.meta.revision, 2);
+    assert_eq!(row.approved_revisions, 1);
+}
+
+#[test]
+fn a_brief_in_review_is_taken_back_to_draft_in_the_same_revision() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = tyre_brief(&mut store).id;
+    store
+        .review(&brief, &ReviewRequest::Submit, "Анна", today())
+        .unwrap();
+    let back = store
+        .review(&brief, &ReviewRequest::Reopen, "Анна", today())
+        .unwrap();
+    assert_eq!((back.status, back.revision), (BriefStatus::Draft, 1));
+    let history = store.history(&brief, None).unwrap();
+    assert!(!history.iter().any(|e| e.kind == "revision"));
+    let last = history.last().unwrap();
+    assert_eq!((last.kind.as_str(), last.who.as_str()), ("brief", "Анна"));
+}
+
+#[test]
+fn every_action_is_signed_by_the_person_who_took_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = tyre_brief(&mut store).id;
+    let q = question_of(&store, &brief, Kind::LongText);
+    store
+        .set_answer(&brief, &q, Some(text("Ольга")), "Анна Петрова")
+        .unwrap();
+    let comment = store
+        .add_comment(&brief, CommentTarget::default(), "Где цены?", "Вера Лидова")
+        .unwrap();
+    assert_eq!(comment.author, "Вера Лидова");
+    let history = store.history(&brief, Some(&q)).unwrap();
+    assert_eq!(history.last().unwrap().who, "Анна Петрова");
+    let resolved = store
+        .resolve_comment(&brief, &comment.id, "Добавила", "Анна Петрова")
+        .unwrap();
+    assert_eq!(resolved.resolved.unwrap().by, "Анна Петрова");
 }

@@ -36,6 +36,9 @@ import type { UpgradePlan } from '$lib/bindings/UpgradePlan';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { IpcError } from '$lib/bindings/IpcError';
 import type { LibraryReport } from '$lib/bindings/LibraryReport';
+import type { Identity } from '$lib/bindings/Identity';
+import type { Checklist } from '$lib/bindings/Checklist';
+import type { Role } from '$lib/bindings/Role';
 
 /** A failed command, as the UI sees it. */
 export class BackendError extends Error implements IpcError {
@@ -283,4 +286,29 @@ export function listBackups(): Promise<BackupInfo[]> {
 /** Replaces the database with a backup (the current one is backed up first). */
 export function restoreBackup(file: string): Promise<void> {
   return call<void>('restore_backup', { file });
+}
+
+// ---- Who works here, the agency checklist folder --------------------------------------------------
+
+/** The person at this machine, or null before the first-launch question was answered. */
+export function identity(): Promise<Identity | null> {
+  return call<Identity | null>('identity');
+}
+
+/** Saves the person's name, role and agency; every later action is signed with the name. */
+export function saveIdentity(name: string, role: Role, agency: string): Promise<Identity> {
+  return call<Identity>('save_identity', { name, role, agency });
+}
+
+/**
+ * Sets the agency checklist folder ('' = the default one) after checking it is a folder, and
+ * loads checklists from it: the report lists what loaded and which files failed.
+ */
+export function setChecklistsDir(dir: string): Promise<LibraryReport> {
+  return call<LibraryReport>('set_checklists_dir', { dir });
+}
+
+/** One loaded checklist version in full, for reading its questions, hints and rules. */
+export function openChecklist(id: string, version: number): Promise<Checklist> {
+  return call<Checklist>('open_checklist', { id, version });
 }

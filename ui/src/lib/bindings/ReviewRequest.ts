@@ -7,4 +7,4 @@ export type ReviewRequest = { "action": "submit" } | { "action": "return" } | { 
 /**
  * Why it is approved although not ready (recorded with the revision and in the history).
  */
-override_note?: string, };
+override_note?: string, } | { "action": "reopen" };

@@ -18,4 +18,9 @@ comments: Array<Comment>,
 /**
  * Approved revisions, oldest first.
  */
-revisions: Array<RevisionInfo>, };
+revisions: Array<RevisionInfo>, 
+/**
+ * Whether the person asking may not change the brief now (approved; in review, for an AM):
+ * the window locks the answers and offers «Изменить — новая редакция».
+ */
+read_only: boolean, };
