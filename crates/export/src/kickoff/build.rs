@@ -816,7 +816,12 @@ mod tests {
     use deepbrief_core::Text;
 
     fn question(kind: Kind) -> Question {
-        Question::new("q", Text::Plain("Q?".into()), Text::Plain(String::new()), kind)
+        Question::new(
+            "q",
+            Text::Plain("Q?".into()),
+            Text::Plain(String::new()),
+            kind,
+        )
     }
 
     #[test]
