@@ -9,7 +9,7 @@ import type { Column } from '$lib/bindings/Column';
 import type { Kind } from '$lib/bindings/Kind';
 import type { Question } from '$lib/bindings/Question';
 import { messages, type Lang } from '$lib/i18n';
-import { localize } from '$lib/text';
+import { currencySign, localize } from '$lib/text';
 
 /** What a check says about a field: the value to store (`null`: nothing), or why it cannot be stored. */
 export type Check<T> = { ok: true; value: T | null } | { ok: false; problem: string };
@@ -133,7 +133,7 @@ export function parseDate(text: string): string | null | undefined {
   if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3])) ?? undefined;
   m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   if (!m) m = /^(\d{1,2})[.\/\-\s]+(\d{1,2})[.\/\-\s]+(\d{4}|\d{2})$/.exec(s);
-  if (!m) return undefined;
+  if (!m || m[3] === undefined) return undefined;
   const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
   return isoOf(year, Number(m[2]), Number(m[1])) ?? undefined;
 }
@@ -212,7 +212,7 @@ export function unitOf(
     case 'number':
       return field.unit === undefined ? '' : localize(field.unit, lang);
     case 'money':
-      return field.currency ?? '';
+      return currencySign(field.currency);
     case 'percent':
       return t.percent;
     case 'duration':
