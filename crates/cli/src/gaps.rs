@@ -145,7 +145,7 @@ fn print_report(report: &GapReport, lang: &str) {
                 (ProcessStatus::NotDescribed, true) => "process not described",
                 (ProcessStatus::NotAsked, true) => "not asked",
                 (ProcessStatus::Documented, false) => "есть документ",
-                (ProcessStatus::Described, false) => "процесс описан на интервью",
+                (ProcessStatus::Described, false) => "описали на интервью",
                 (ProcessStatus::NotDescribed, false) => "процесс не описан",
                 (ProcessStatus::NotAsked, false) => "не спрашивали",
             };

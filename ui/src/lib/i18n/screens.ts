@@ -169,8 +169,8 @@ const ru = {
     } as Record<string, string>,
     process: {
       documented: 'есть документ',
-      described: 'описан на интервью',
-      not_described: 'не описан',
+      described: 'описали на интервью',
+      not_described: 'процесс не описан',
       not_asked: 'не спрашивали',
     } as Record<string, string>,
     reasons: {
@@ -458,7 +458,7 @@ const en: ScreenMessages = {
     process: {
       documented: 'documented',
       described: 'described in the interview',
-      not_described: 'not described',
+      not_described: 'process not described',
       not_asked: 'not asked',
     } as Record<string, string>,
     reasons: {
