@@ -56,15 +56,9 @@ export function readableDate(iso: string, lang: string): string {
 export function readableMoment(at: string, lang: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return at;
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(d)
-    .replace(/\s?г\.,/, ',');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = readableDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, lang);
+  return `${day}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** The question a stored value answers, as far as describing it needs. */
