@@ -47,7 +47,7 @@ pub async fn add_adhoc_question(
         .await
 }
 
-/// Every change of one question's answer, oldest first.
+/// Every change of one question's answer, oldest first, one per edit.
 #[tauri::command]
 pub async fn question_history(
     state: State<'_, Arc<AppState>>,
@@ -55,6 +55,6 @@ pub async fn question_history(
     question_id: String,
 ) -> Result<Vec<HistoryEvent>, IpcError> {
     state
-        .with_store(move |s| s.history(&brief_id, Some(&question_id)))
+        .with_store(move |s| s.edits(&brief_id, Some(&question_id)))
         .await
 }

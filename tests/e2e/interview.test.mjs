@@ -160,7 +160,7 @@ test('create a brief, answer every kind, restart and find every answer', { timeo
     );
   await set('Клиент', 'Колесо');
   await set('Проект', 'Сайт и регионы');
-  await set('Аккаунт-менеджер', 'Анна');
+  await set('Менеджер', 'Анна');
   await set('Имя', 'Ирина Петрова');
   await clickText('[role=dialog] button[type=submit]', 'Создать');
   await session.waitFor('[data-testid="interview"]', { timeoutMs: 15_000 });
@@ -223,7 +223,7 @@ test('"doesn\'t know" becomes a gap and a follow-up item; markup stays literal',
   );
   const gap = await js(`return document.querySelector('[data-gap="answer:company_offer"]').innerText;`);
   assert.match(gap, /Что компания продаёт/);
-  await clickText('button', 'Запланировать добрифинг');
+  await clickText('button', 'Запланировать уточняющую встречу');
   await session.waitFor('form[aria-label]');
   const itemListed = await js(
     `return [...document.querySelectorAll('form[aria-label] label')].some((l) => l.textContent.includes('Что компания продаёт'));`,

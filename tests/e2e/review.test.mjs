@@ -168,8 +168,8 @@ test('the lead reviews two imported briefs and approves a frozen revision', { ti
   await until(panelText, (t) => t.includes('на проверке'), 5_000, 'submitted again');
 
   // Not ready: approval asks for an override note, then freezes revision 1.
-  await click('Утвердить к кикоффу', 'button', '[data-testid="review-panel"]');
-  await until(panelText, (t) => t.includes('не готов к кикоффу'), 5_000, 'approve refused with the reasons');
+  await click('Утвердить к запуску', 'button', '[data-testid="review-panel"]');
+  await until(panelText, (t) => t.includes('не готов к запуску'), 5_000, 'approve refused with the reasons');
   await type('[data-testid="review-panel"] form.override textarea', 'Клиент торопит, остальное соберём на кикоффе');
   await click('Утвердить с оговоркой', 'button', '[data-testid="review-panel"]');
   await until(panelText, (t) => t.includes('утверждён') && t.includes('редакция 1'), 5_000, 'approved');

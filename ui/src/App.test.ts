@@ -71,7 +71,7 @@ describe('App', () => {
     expect(within(table).getByText('Колесо')).toBeInTheDocument();
     expect(within(table).getByText('черновик')).toBeInTheDocument();
     expect(within(table).getByText('30%')).toBeInTheDocument();
-    expect(within(table).getByText('(2 высоких)')).toBeInTheDocument();
+    expect(within(table).getByText('(2 важных)')).toBeInTheDocument();
   });
 
   it('reports the first screen ready once, after briefs and library rendered', async () => {
@@ -152,7 +152,7 @@ describe('App', () => {
     setup(fakeApi({ listBriefs: vi.fn(() => Promise.resolve([row('b1', 'Колесо'), other])) }));
     const table = await screen.findByTestId('briefs-table');
     expect(within(table).getByText('Шиномонтаж')).toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Аккаунт' }), 'Олег');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Менеджер' }), 'Олег');
     expect(within(table).queryByText('Колесо')).toBeNull();
     expect(within(table).getByText('Шиномонтаж')).toBeInTheDocument();
   });

@@ -242,9 +242,9 @@ pub fn answer(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints a brief's (or a question's) history.
+/// Prints a brief's (or a question's) history, one change per edit of an answer.
 pub fn history(store: &Store, brief: &str, question: Option<&str>, json: bool) -> Result<ExitCode> {
-    let events = store.history(brief, question)?;
+    let events = store.edits(brief, question)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&events)?);
         return Ok(ExitCode::SUCCESS);

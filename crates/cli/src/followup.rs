@@ -51,7 +51,7 @@ pub fn plan(store: &mut Store, p: &Plan<'_>, json: bool) -> Result<ExitCode> {
     };
     if items.is_empty() {
         bail!(
-            "brief {} has no open gaps: nothing to plan a follow-up briefing for",
+            "brief {} has nothing left to clarify: no follow-up meeting to plan",
             p.brief
         );
     }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use deepbrief_core::gaps::{GapReport, ProcessStatus, analyze};
+use deepbrief_core::gaps::{GapCode, GapReport, ProcessStatus, analyze};
 use deepbrief_core::{Checklist, Severity};
 use deepbrief_store::{OpenedBrief, Store};
 
@@ -59,12 +59,36 @@ pub fn run(
 
 fn severity(s: Severity, lang: &str) -> &'static str {
     match (s, lang == "en") {
-        (Severity::High, false) => "ВЫСОКАЯ",
+        (Severity::High, false) => "высокая",
         (Severity::Medium, false) => "средняя",
         (Severity::Low, false) => "низкая",
-        (Severity::High, true) => "HIGH",
+        (Severity::High, true) => "high",
         (Severity::Medium, true) => "medium",
         (Severity::Low, true) => "low",
+    }
+}
+
+/// What kind of point it is, in the glossary's words ("клиент не знает" is a kind of its own).
+fn kind(code: GapCode, lang: &str) -> &'static str {
+    match (code, lang == "en") {
+        (GapCode::MissingAnswer, false) => "нет ответа",
+        (GapCode::InvalidAnswer, false) => "ответ не подходит",
+        (GapCode::Unknown, false) => "клиент не знает",
+        (GapCode::Overdue, false) => "пришлёт позже — срок прошёл",
+        (GapCode::ToConfirm, false) => "перенесено — подтвердить",
+        (GapCode::VagueAnswer, false) => "ответ без конкретики",
+        (GapCode::GoalIncomplete, false) => "цель не измерима",
+        (GapCode::ProcessNotDescribed, false) => "процесс не описан",
+        (GapCode::RuleFlag, false) => "сигнал риска",
+        (GapCode::MissingAnswer, true) => "no answer",
+        (GapCode::InvalidAnswer, true) => "answer doesn't fit",
+        (GapCode::Unknown, true) => "client doesn't know",
+        (GapCode::Overdue, true) => "will send later — overdue",
+        (GapCode::ToConfirm, true) => "carried over — confirm",
+        (GapCode::VagueAnswer, true) => "vague answer",
+        (GapCode::GoalIncomplete, true) => "goal not measurable",
+        (GapCode::ProcessNotDescribed, true) => "process not described",
+        (GapCode::RuleFlag, true) => "risk signal",
     }
 }
 
@@ -87,7 +111,7 @@ fn print_report(report: &GapReport, lang: &str) {
         if en {
             "Ready for kickoff:"
         } else {
-            "Готов к кикоффу:"
+            "Готов к запуску:"
         },
         match (report.verdict.ready, en) {
             (true, true) => "yes",
@@ -118,13 +142,13 @@ fn print_report(report: &GapReport, lang: &str) {
             let status = match (p.status, en) {
                 (ProcessStatus::Documented, true) => "documented",
                 (ProcessStatus::Described, true) => "described in the interview",
-                (ProcessStatus::DescribedByNote, true) => "described at the meeting (note)",
-                (ProcessStatus::NotDescribed, true) => "NOT DESCRIBED",
+                (ProcessStatus::DescribedByNote, true) => "described at a meeting (note)",
+                (ProcessStatus::NotDescribed, true) => "process not described",
                 (ProcessStatus::NotAsked, true) => "not asked",
                 (ProcessStatus::Documented, false) => "есть документ",
-                (ProcessStatus::Described, false) => "описан на интервью",
-                (ProcessStatus::DescribedByNote, false) => "описан на встрече (заметка)",
-                (ProcessStatus::NotDescribed, false) => "НЕ ОПИСАН",
+                (ProcessStatus::Described, false) => "описали на интервью",
+                (ProcessStatus::DescribedByNote, false) => "описали на встрече (заметка)",
+                (ProcessStatus::NotDescribed, false) => "процесс не описан",
                 (ProcessStatus::NotAsked, false) => "не спрашивали",
             };
             println!("  {:<40} {status}", p.title.get(lang));
@@ -137,22 +161,27 @@ fn print_report(report: &GapReport, lang: &str) {
         println!(
             "{}",
             if en {
-                "No open gaps."
+                "Nothing to clarify."
             } else {
-                "Пробелов нет."
+                "Уточнять нечего."
             }
         );
         return;
     }
     println!(
         "{} {}",
-        if en { "Open gaps:" } else { "Пробелы:" },
+        if en {
+            "Open points:"
+        } else {
+            "Что уточнить:"
+        },
         report.gaps.len()
     );
     for g in &report.gaps {
         println!(
-            "  [{}] {} ({})",
+            "  [{}] {} — {} ({})",
             severity(g.severity, lang),
+            kind(g.code, lang),
             g.subject.get(lang),
             g.key
         );

@@ -46,7 +46,7 @@ enum Command {
     /// Work with briefs: new, list, show, answer, history, upgrade, prefill, archive.
     #[command(subcommand)]
     Brief(BriefCommand),
-    /// A brief's gap analysis; exits 0 when ready for kickoff, 3 when gaps remain.
+    /// What a brief still lacks (open points); exits 0 when ready for kickoff, 3 while points remain.
     Gaps {
         /// The brief's id.
         brief: String,
@@ -57,7 +57,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Follow-up briefings: plan, list, ics, letter.
+    /// Follow-up meetings: plan, list, ics, letter.
     #[command(subcommand)]
     Followup(FollowupCommand),
     /// Export a brief: kickoff PDF, Markdown or JSON.
@@ -100,7 +100,7 @@ enum Command {
     /// The review workflow: status, comment, resolve, submit, return, approve.
     #[command(subcommand)]
     Review(ReviewCommand),
-    /// The lead's board: every brief with completeness, gaps, comments and follow-ups.
+    /// The lead's board: every brief with completeness, open points, comments and follow-up meetings.
     Board {
         /// Only this client.
         #[arg(long)]
@@ -242,7 +242,7 @@ enum BriefCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List briefs with completeness and open gaps.
+    /// List briefs with completeness and open points.
     List {
         /// Only this client.
         #[arg(long)]
@@ -359,7 +359,7 @@ enum BriefCommand {
 
 #[derive(Debug, Subcommand)]
 enum FollowupCommand {
-    /// Plan a follow-up briefing over open gaps (all, or --item KEY…).
+    /// Plan a follow-up meeting over open points (all, or --item KEY…).
     Plan {
         /// The brief's id.
         brief: String,
@@ -385,7 +385,7 @@ enum FollowupCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List a brief's follow-up briefings, each item open or closed.
+    /// List a brief's follow-up meetings, each item open or closed.
     List {
         /// The brief's id.
         brief: String,
@@ -393,9 +393,9 @@ enum FollowupCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write a briefing as an .ics calendar event.
+    /// Write a follow-up meeting as an .ics calendar event.
     Ics {
-        /// The briefing's id.
+        /// The follow-up meeting's id.
         followup: String,
         /// Write here instead of stdout.
         #[arg(long, short)]
@@ -405,7 +405,7 @@ enum FollowupCommand {
     Letter {
         /// The brief's id.
         brief: String,
-        /// Propose this briefing and list its items.
+        /// Propose this meeting and list its items.
         #[arg(long)]
         followup: Option<String>,
         /// Markdown instead of plain text.

@@ -10,6 +10,11 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
+/// How long a person may pause and still be in the same edit of one answer: saves of one question
+/// by one person, with nothing else saved in between and no pause longer than this, read as one
+/// change (see [`coalesce_edits`]).
+pub const EDIT_PAUSE_SECONDS: i64 = 120;
+
 use crate::Store;
 use crate::error::StoreError;
 use crate::time::new_id;
@@ -68,7 +73,85 @@ pub(crate) fn read_event(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEve
 /// The columns [`read_event`] reads, in order.
 pub(crate) const EVENT_COLUMNS: &str = "event_id, brief_id, at, who, kind, subject, old, new";
 
+/// Reads the history as people read it: the consecutive `answer` events of one question by one
+/// person within one edit become one change — old of the first, new of the last, the time and id of
+/// the last. An edit ends when anything else is recorded for the brief, another person saves, or
+/// the pause between two saves exceeds [`EDIT_PAUSE_SECONDS`]. An edit that ends where it began
+/// (typed, then erased) changed nothing and is left out. The stored events stay as they were
+/// written: every save is durable and synced; only the reading is grouped.
+pub fn coalesce_edits(events: Vec<HistoryEvent>) -> Vec<HistoryEvent> {
+    let mut out: Vec<HistoryEvent> = Vec::with_capacity(events.len());
+    // Whether the last element of `out` is an answer edit still open to the next save.
+    let mut open = false;
+    for event in events {
+        if event.kind == "answer"
+            && open
+            && let Some(last) = out.last_mut()
+            && last.subject == event.subject
+            && last.who == event.who
+            && within_pause(&last.at, &event.at)
+        {
+            last.event_id = event.event_id;
+            last.at = event.at;
+            last.new = event.new;
+            continue;
+        }
+        if open {
+            drop_if_unchanged(&mut out);
+        }
+        open = event.kind == "answer";
+        out.push(event);
+    }
+    if open {
+        drop_if_unchanged(&mut out);
+    }
+    out
+}
+
+/// Leaves out the last change when it is an answer edit that ended where it began.
+fn drop_if_unchanged(out: &mut Vec<HistoryEvent>) {
+    if out
+        .last()
+        .is_some_and(|e| e.kind == "answer" && e.old == e.new)
+    {
+        out.pop();
+    }
+}
+
+/// Whether `later` follows `earlier` by no more than [`EDIT_PAUSE_SECONDS`]. Times that do not
+/// parse (never written by this store) end the edit rather than join it.
+fn within_pause(earlier: &str, later: &str) -> bool {
+    match (
+        earlier.parse::<jiff::Timestamp>(),
+        later.parse::<jiff::Timestamp>(),
+    ) {
+        (Ok(a), Ok(b)) => {
+            let gap = b.as_second() - a.as_second();
+            (0..=EDIT_PAUSE_SECONDS).contains(&gap)
+        }
+        _ => false,
+    }
+}
+
 impl Store {
+    /// A brief's history as people read it, oldest first: one change per edit of an answer (see
+    /// [`coalesce_edits`]); all of it, or one subject's. [`Store::history`] gives every stored event.
+    pub fn edits(
+        &self,
+        brief_id: &str,
+        subject: Option<&str>,
+    ) -> Result<Vec<HistoryEvent>, StoreError> {
+        // Grouped over the whole brief: a save of another question in between ends an edit.
+        let all = coalesce_edits(self.history(brief_id, None)?);
+        Ok(match subject {
+            None => all,
+            Some(s) => all
+                .into_iter()
+                .filter(|e| e.subject.as_deref() == Some(s))
+                .collect(),
+        })
+    }
+
     /// A brief's history, oldest first: all of it, or one subject's (a question id, a field).
     pub fn history(
         &self,

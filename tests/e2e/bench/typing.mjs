@@ -4,7 +4,8 @@
 // a call. Measured:
 //   - memory: PSS of the app and its WebKit processes with the brief open, and every minute after;
 //   - keystroke to paint: from the key event's timestamp to the next animation frame, in the page;
-//   - keystroke to "saved": from the last key of a burst to the save state saying "saved".
+//   - keystroke to "saved": from the last key of a burst to the save state saying "saved";
+//   - history per typed sentence: changes in the history as read (one per edit) and events stored.
 // Prints one summary block; the figures go to docs/PERFORMANCE.md by hand.
 
 import { execFileSync } from 'node:child_process';
@@ -118,6 +119,8 @@ try {
   let nextSample = started + 60_000;
   let section = 0;
   let keys = 0;
+  // A "sentence": one burst of six words typed into one field.
+  let sentences = 0;
   while (Date.now() - started < minutes * 60_000) {
     // The text fields of the current section.
     const fields = await session.findAll('[data-question] textarea, [data-question] input[type=text]:not([readonly])');
@@ -132,6 +135,7 @@ try {
           keys += 1;
         }
       }
+      sentences += 1;
       await sleep(1500);
       if (Date.now() >= nextSample) {
         samples.push({ ...pss(), nodes: await domNodes() });
@@ -161,8 +165,18 @@ try {
   if (probes.saved.length > 0) {
     console.log(`last keystroke to "saved" over ${probes.saved.length} bursts: p50 ${percentile(probes.saved, 50).toFixed(0)} ms, p95 ${percentile(probes.saved, 95).toFixed(0)} ms, max ${Math.max(...probes.saved).toFixed(0)} ms`);
   }
+  // The history as people read it (one change per edit) and as stored (one event per save).
   const history = JSON.parse(run('brief', 'history', brief, '--json'));
-  console.log(`answers saved: ${history.filter((e) => e.kind === 'answer').length} history events`);
+  const changes = history.filter((e) => e.kind === 'answer').length;
+  const stored = Number(
+    execFileSync('python3', [
+      '-c',
+      'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute("select count(*) from event where kind=\'answer\' and brief_id=?", (sys.argv[2],)).fetchone()[0])',
+      db,
+      brief,
+    ], { encoding: 'utf8' }).trim(),
+  );
+  console.log(`history per typed sentence (${sentences} sentences): ${(changes / Math.max(1, sentences)).toFixed(2)} changes shown, ${(stored / Math.max(1, sentences)).toFixed(2)} events stored (${changes} / ${stored})`);
 } finally {
   await session.delete().catch(() => {});
 }

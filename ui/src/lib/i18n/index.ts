@@ -69,6 +69,8 @@ const ru = {
     problemMaxLength: (n: number) =>
       `Не длиннее ${plural('ru', n, { one: 'знака', few: 'знаков', many: 'знаков' })} — сократите текст`,
     problemDate: 'Введите дату полностью: день, месяц и год',
+    problemDateTyped: 'Не похоже на дату: введите день, месяц и год — 01.03.2027 или 01032027',
+    datePlaceholder: 'ДД.ММ.ГГГГ',
     problemUrl: 'Это не похоже на ссылку: нужен адрес вида https://example.ru',
     problemEmail: 'Проверьте e-mail: нужен адрес вида name@example.ru',
     problemCell: (row: number, column: string, problem: string) =>
@@ -112,12 +114,14 @@ const ru = {
     notApplicable: 'Не применимо',
     backToAnswer: 'Вернуться к ответу',
     unknownNote:
-      'Клиент не знает ответа — вопрос войдёт в пробелы и в повестку дополнительного брифинга.',
+      'Клиент не знает ответа — вопрос попадёт в «Что уточнить» и в повестку уточняющей встречи.',
     due: 'Когда пришлёт',
     dueNeeded: 'Укажите дату, к которой клиент пришлёт ответ.',
     reason: 'Почему не применимо',
     reasonPlaceholder: 'например, нет доставки — только самовывоз',
     reasonNeeded: 'Коротко напишите причину — без неё отметка не сохранится.',
+    keys: 'Alt+1 — клиент не знает · Alt+2 — пришлёт позже · Alt+3 — не применимо · Alt+0 — к ответу · Enter — дальше',
+    keysLong: 'Ctrl+Enter — дальше · Alt+1 — клиент не знает · Alt+2 — пришлёт позже · Alt+3 — не применимо',
   },
   /** What backs an answer: notes, links, files. */
   evidence: {
@@ -191,6 +195,8 @@ const en: Messages = {
     problemMaxLength: (n) =>
       `At most ${plural('en', n, { one: 'character', few: 'characters', many: 'characters' })} — please shorten the text`,
     problemDate: 'Enter a full date: day, month and year',
+    problemDateTyped: "This isn't a date: type day, month and year — 01.03.2027 or 01032027",
+    datePlaceholder: 'DD.MM.YYYY',
     problemUrl: "This doesn't look like a link: use an address like https://example.com",
     problemEmail: 'Check the e-mail: use an address like name@example.com',
     problemCell: (row, column, problem) => `Row ${row}, “${column}”: ${problem}`,
@@ -231,12 +237,14 @@ const en: Messages = {
     notApplicable: 'Not applicable',
     backToAnswer: 'Back to answering',
     unknownNote:
-      "The client doesn't know — the question goes to the gaps and to the follow-up briefing agenda.",
+      "The client doesn't know — the question goes to the open points and to the follow-up meeting agenda.",
     due: 'Will send by',
     dueNeeded: 'Enter the date by which the client will send the answer.',
     reason: "Why it doesn't apply",
     reasonPlaceholder: 'e.g. no delivery — pick-up only',
     reasonNeeded: 'Write the reason briefly — the mark is not saved without it.',
+    keys: "Alt+1 client doesn't know · Alt+2 will send later · Alt+3 not applicable · Alt+0 back · Enter next",
+    keysLong: "Ctrl+Enter next · Alt+1 client doesn't know · Alt+2 will send later · Alt+3 not applicable",
   },
   evidence: {
     heading: 'Evidence',

@@ -125,9 +125,9 @@ describe('BoardScreen', () => {
     const bodyRows = within(table).getAllByRole('row').slice(1);
     expect(bodyRows).toHaveLength(3);
     expect(within(table).getByText('просрочено: 1')).toBeInTheDocument();
-    await user.selectOptions(screen.getByLabelText('Аккаунт'), 'Анна');
+    await user.selectOptions(screen.getByLabelText('Менеджер'), 'Анна');
     expect(within(screen.getByTestId('board-table')).getAllByRole('row')).toHaveLength(3);
-    await user.selectOptions(screen.getByLabelText('Аккаунт'), '');
+    await user.selectOptions(screen.getByLabelText('Менеджер'), '');
     await user.click(screen.getByRole('button', { name: /Дней без изменений/ }));
     const first = within(screen.getByTestId('board-table')).getAllByRole('row')[1];
     expect(first).toHaveAttribute('data-brief', 'b2');

@@ -35,7 +35,7 @@ describe('NewBriefDialog', () => {
     expect(screen.getByTestId('picked-checklists')).not.toHaveTextContent('SEO');
     await user.click(screen.getByRole('checkbox', { name: 'SEO по регионам (seo)' }));
     expect(screen.getByTestId('picked-checklists')).toHaveTextContent('SEO');
-    await user.type(screen.getByLabelText('Аккаунт-менеджер'), 'Анна');
+    await user.type(screen.getByLabelText('Менеджер'), 'Анна');
     await user.type(screen.getByLabelText('Имя'), 'Ирина');
     await user.click(screen.getByRole('button', { name: 'Создать и начать интервью' }));
 

@@ -109,6 +109,8 @@ export class BoardState {
   sort: SortKey = $state('status');
   descending = $state(false);
   group: GroupKey = $state('none');
+  /** Which view is shown; kept here with the filters, so both survive opening a brief. */
+  view: 'table' | 'heatmap' = $state('table');
   readonly #api: BoardApi;
 
   constructor(api: BoardApi = backend) {

@@ -2,8 +2,11 @@
  * One brief's interview: the answers as the screen holds them, saved in the background so typing
  * never waits on the disk, plus the live gap report and follow-ups.
  *
- * Saving: an edit changes the local entry at once; after a short pause the question's newest entry
- * is sent. One save per question is in flight at a time; an edit that arrives meanwhile is sent when
+ * Saving: an edit changes the local entry at once; the question's newest entry is sent when the
+ * edit settles — after a short pause, or at once when focus leaves the question (`settle`). Every
+ * kind waits the same way, so arrows through radio buttons, the segments of a date and a "not
+ * applicable" reason typed letter by letter are one save, not one per step; the store reads the saves
+ * of one edit as one change of the history. One save per question is in flight at a time; an edit that arrives meanwhile is sent when
  * it returns (the newest value wins). The status says "saved" only when nothing is pending, nothing
  * is in flight and the store confirmed the last save; a failure keeps the typed entry and offers a
  * retry.
@@ -42,15 +45,13 @@ export interface InterviewSection {
 /** The id of the "extra questions" section of ad-hoc questions without a section. */
 export const EXTRA = 'adhoc:extra';
 
-/** Pause before a text edit is saved, in ms (choices and states are saved at once). */
+/** Pause after the last edit of a question before it is saved, in ms. */
 export const SAVE_DELAY_MS = 400;
 const HIDDEN_DELAY_MS = 120;
 
 function adhocQuestion(id: string, prompt: string, kind: Question['kind']): Question {
   return { id, prompt, hint: '', kind, required: false };
 }
-
-const TYPED_KINDS = new Set(['short_text', 'long_text', 'number', 'money', 'percent', 'duration', 'link', 'list', 'table', 'contact', 'date']);
 
 export class InterviewState {
   readonly briefId: string;
@@ -147,7 +148,7 @@ export class InterviewState {
     }
   }
 
-  /** Takes an edit: shown at once, saved after a pause (at once for choices and states). */
+  /** Takes an edit: shown at once, saved when it settles (a pause, or `settle` on leaving it). */
   change(questionId: string, entry: Entry | null): void {
     const next = { ...this.entries };
     if (entry) next[questionId] = entry;
@@ -158,18 +159,24 @@ export class InterviewState {
     this.status = { state: 'saving' };
     const existing = this.#timers.get(questionId);
     if (existing) clearTimeout(existing);
-    const kind = this.#kindOf(questionId);
-    const typed = entry?.answer.state === 'answered' && kind !== undefined && TYPED_KINDS.has(kind);
-    const delay = typed ? SAVE_DELAY_MS : 0;
     this.#timers.set(
       questionId,
       setTimeout(() => {
         this.#timers.delete(questionId);
         void this.#send(questionId);
-      }, delay),
+      }, SAVE_DELAY_MS),
     );
     if (this.#hiddenTimer) clearTimeout(this.#hiddenTimer);
     this.#hiddenTimer = setTimeout(() => void this.#refreshHidden(), HIDDEN_DELAY_MS);
+  }
+
+  /** Focus left the question: its waiting edit is sent now instead of after the pause. */
+  settle(questionId: string): void {
+    const timer = this.#timers.get(questionId);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.#timers.delete(questionId);
+    void this.#send(questionId);
   }
 
   /** A field holds text that cannot be stored (the input said why). */
@@ -198,14 +205,6 @@ export class InterviewState {
       await new Promise((r) => setTimeout(r, 20));
       if (this.#failed.size > 0 && this.#inflight.size === 0) break;
     }
-  }
-
-  #kindOf(questionId: string): string | undefined {
-    for (const s of this.sections) {
-      const q = s.section.questions.find((x) => x.id === questionId);
-      if (q) return q.kind;
-    }
-    return undefined;
   }
 
   async #send(questionId: string): Promise<void> {

@@ -104,6 +104,40 @@ describe('InterviewState', () => {
     expect(a.saveAnswer).toHaveBeenCalledWith('b1', 'name', text('Кол'));
   });
 
+  it('arrows through choices and a reason typed letter by letter are one save each', async () => {
+    const a = api();
+    const s = new InterviewState('b1', a);
+    await s.load();
+    s.change('expand', yes);
+    s.change('expand', { answer: { state: 'answered', value: { type: 'bool', value: false } } });
+    s.change('expand', yes);
+    for (const reason of ['Н', 'Не', 'Не нужно']) {
+      s.change('name', { answer: { state: 'not_applicable', value: { reason } } });
+    }
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS - 1);
+    expect(a.saveAnswer).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2);
+    expect(a.saveAnswer).toHaveBeenCalledTimes(2);
+    expect(a.saveAnswer).toHaveBeenCalledWith('b1', 'expand', yes);
+    expect(a.saveAnswer).toHaveBeenCalledWith('b1', 'name', {
+      answer: { state: 'not_applicable', value: { reason: 'Не нужно' } },
+    });
+  });
+
+  it('leaving the question saves its edit at once', async () => {
+    const a = api();
+    const s = new InterviewState('b1', a);
+    await s.load();
+    s.change('name', text('Колесо'));
+    s.settle('name');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(a.saveAnswer).toHaveBeenCalledWith('b1', 'name', text('Колесо'));
+    expect(s.status.state).toBe('saved');
+    s.settle('name');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 1);
+    expect(a.saveAnswer).toHaveBeenCalledTimes(1);
+  });
+
   it('an edit during a save is sent after it: the newest value wins', async () => {
     const calls: (Entry | null)[] = [];
     let release: () => void = () => {};
@@ -118,8 +152,9 @@ describe('InterviewState', () => {
     const s = new InterviewState('b1', a);
     await s.load();
     s.change('expand', yes);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 1);
     s.change('expand', null);
+    s.settle('expand');
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toEqual([yes]);
     release();

@@ -15,7 +15,7 @@ describe('AnswerStateBar', () => {
     expect(last()).toEqual({ answer: { state: 'unknown' } });
     expect(unknown).toHaveAttribute('aria-pressed', 'true');
     expect(screen.queryByRole('textbox', { name: /Сколько компания/ })).not.toBeInTheDocument();
-    expect(screen.getByText(/вопрос войдёт в пробелы/)).toBeInTheDocument();
+    expect(screen.getByText(/попадёт в «Что уточнить»/)).toBeInTheDocument();
   });
 
   it('"will send later" is stored once the due date is given', async () => {
@@ -28,7 +28,7 @@ describe('AnswerStateBar', () => {
     expect(screen.getByText('Укажите дату, к которой клиент пришлёт ответ.')).toBeInTheDocument();
     expect(lastProblem()).toBe('Укажите дату, к которой клиент пришлёт ответ.');
 
-    await user.type(due, '2026-12-01');
+    await user.type(due, '01.12.2026');
     expect(last()).toEqual({ answer: { state: 'later', value: { due: '2026-12-01' } } });
     expect(lastProblem()).toBeNull();
   });
@@ -80,7 +80,7 @@ describe('AnswerStateBar', () => {
     expect(lastProblem()).toBe('Введите число, например 1 500 или 12,5');
   });
 
-  it('toggles a state off with its own button, and is reachable from the keyboard', async () => {
+  it('toggles a state off with its own button, and answers to Alt+1 / Alt+0', async () => {
     const { user, last } = renderField(goalDeadline, { initial: { answer: { state: 'unknown' } } });
     const unknown = screen.getByRole('button', { name: 'Клиент не знает' });
     expect(unknown).toHaveAttribute('aria-pressed', 'true');
@@ -90,11 +90,18 @@ describe('AnswerStateBar', () => {
     expect(last()).toBeNull();
     expect(screen.getByLabelText(/К какой дате/)).toBeInTheDocument();
 
+    // The state buttons are not Tab stops: one Tab stop per answer, the states behind shortcuts.
+    const input = screen.getByLabelText(/К какой дате/);
+    input.focus();
     await user.tab({ shift: true });
-    await user.tab();
-    expect(screen.getByRole('button', { name: 'Клиент не знает' })).toHaveFocus();
-    await user.keyboard(' ');
+    expect(screen.getByRole('button', { name: 'Клиент не знает' })).not.toHaveFocus();
+    input.focus();
+    await user.keyboard('{Alt>}1{/Alt}');
     expect(last()).toEqual({ answer: { state: 'unknown' } });
+    await user.keyboard('{Alt>}0{/Alt}');
+    expect(last()).toBeNull();
+    await user.keyboard('{Alt>}3{/Alt}');
+    expect(screen.getByLabelText('Почему не применимо')).toHaveFocus();
   });
 
   it('shows a stored later or not-applicable state with its details', () => {
@@ -105,10 +112,11 @@ describe('AnswerStateBar', () => {
       'aria-pressed',
       'true',
     );
-    expect(screen.getByLabelText('Когда пришлёт')).toHaveValue('2026-12-01');
+    expect(screen.getByLabelText('Когда пришлёт')).toHaveValue('01.12.2026');
+    expect(screen.getByText('1 декабря 2026')).toBeInTheDocument();
   });
 
-  it('reports a half-typed due date', async () => {
+  it('explains a due date that is not a date', async () => {
     const onchange = vi.fn();
     const oninvalid = vi.fn();
     render(AnswerStateBar, {
@@ -121,9 +129,11 @@ describe('AnswerStateBar', () => {
       oninvalid,
     });
     const due = screen.getByLabelText('Когда пришлёт') as HTMLInputElement;
-    Object.defineProperty(due, 'validity', { configurable: true, value: { badInput: true } });
-    await fireEvent.input(due);
-    expect(oninvalid).toHaveBeenLastCalledWith('Введите дату полностью: день, месяц и год');
+    await fireEvent.input(due, { target: { value: '0103' } });
+    await fireEvent.blur(due);
+    expect(oninvalid).toHaveBeenLastCalledWith(
+      'Не похоже на дату: введите день, месяц и год — 01.03.2027 или 01032027',
+    );
     expect(due).toHaveAttribute('aria-invalid', 'true');
     expect(onchange).not.toHaveBeenCalled();
   });

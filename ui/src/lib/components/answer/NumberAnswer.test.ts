@@ -58,7 +58,7 @@ describe('NumberAnswer', () => {
   it('reads and formats money with thousands separators and shows the currency', async () => {
     const { user, last } = renderField(marketingBudget);
     const input = screen.getByRole('textbox', { name: /Сколько компания готова тратить/ });
-    expect(screen.getByText('RUB')).toBeInTheDocument();
+    expect(screen.getByText('₽')).toBeInTheDocument();
 
     await user.type(input, '1 500 000,50');
     expect(last()).toEqual(answered({ type: 'number', value: 1500000.5 }));

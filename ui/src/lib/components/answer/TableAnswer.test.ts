@@ -76,7 +76,7 @@ describe('TableAnswer', () => {
 
   it('stores numbers, money, links and dates in their text form', async () => {
     const { user, last } = renderField(accounts);
-    expect(screen.getByRole('columnheader', { name: 'Бюджет, RUB' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Бюджет, ₽' })).toBeInTheDocument();
 
     await user.type(screen.getByRole('textbox', { name: 'Площадка, строка 1' }), 'VK');
     await user.type(screen.getByRole('textbox', { name: 'Ссылка, строка 1' }), 'vk.com/shina');

@@ -9,7 +9,7 @@ import type { Column } from '$lib/bindings/Column';
 import type { Kind } from '$lib/bindings/Kind';
 import type { Question } from '$lib/bindings/Question';
 import { messages, type Lang } from '$lib/i18n';
-import { localize } from '$lib/text';
+import { currencySign, localize } from '$lib/text';
 
 /** What a check says about a field: the value to store (`null`: nothing), or why it cannot be stored. */
 export type Check<T> = { ok: true; value: T | null } | { ok: false; problem: string };
@@ -114,6 +114,59 @@ export function checkDate(value: string, badInput: boolean, lang: Lang): Check<s
   return isIsoDate(value) ? ok(value) : bad(messages[lang].answer.problemDate);
 }
 
+/** `YYYY-MM-DD` from its parts, when they make a real calendar date. */
+function isoOf(y: number, m: number, d: number): string | null {
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/**
+ * A date typed as people type it, day first in both languages (the app is for Russian agencies):
+ * `01.03.2027`, `1.3.2027`, `1/3/27`, `1 3 2027`, eight digits (`01032027`), or ISO `2027-03-01`.
+ * A two-digit year (with separators only) is 20xx. `null` for an empty field, `undefined` for text
+ * that is not a real date.
+ */
+export function parseDate(text: string): string | null | undefined {
+  const s = text.trim();
+  if (s === '') return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3])) ?? undefined;
+  m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (!m) m = /^(\d{1,2})[.\/\-\s]+(\d{1,2})[.\/\-\s]+(\d{4}|\d{2})$/.exec(s);
+  if (!m || m[3] === undefined) return undefined;
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  return isoOf(year, Number(m[2]), Number(m[1])) ?? undefined;
+}
+
+/** A typed date (see `parseDate`): stored as `YYYY-MM-DD`; anything else says how to type it. */
+export function checkTypedDate(text: string, lang: Lang): Check<string> {
+  const iso = parseDate(text);
+  if (iso === null) return empty;
+  return iso === undefined ? bad(messages[lang].answer.problemDateTyped) : ok(iso);
+}
+
+/** A stored `YYYY-MM-DD` as the field shows it: `01.03.2027`. */
+export function dateFieldText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** A stored `YYYY-MM-DD` as people read it in `lang`: «1 марта 2027», "1 March 2027". */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // en-GB: day before month, as the glossary writes dates ("5 December 2026").
+  const text = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+  // Intl writes «1 марта 2027 г.»; a brief reads better without the abbreviation.
+  return text.replace(/\s?г\.$/, '');
+}
+
 /**
  * The address a typed link points to: `https://` is assumed when no scheme is given
  * (`shina.ru` → `https://shina.ru`); only http and https to a named host are links.
@@ -159,7 +212,7 @@ export function unitOf(
     case 'number':
       return field.unit === undefined ? '' : localize(field.unit, lang);
     case 'money':
-      return field.currency ?? '';
+      return currencySign(field.currency);
     case 'percent':
       return t.percent;
     case 'duration':
@@ -217,4 +270,12 @@ function canonical(v: unknown): string {
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : value,
   );
+}
+
+/** Delete or Backspace on a radio button clears the answer ("Clear" is not a Tab stop). */
+export function clearKey(event: KeyboardEvent, clear: () => void): void {
+  if (event.key === 'Delete' || event.key === 'Backspace') {
+    event.preventDefault();
+    clear();
+  }
 }
