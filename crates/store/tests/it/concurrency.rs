@@ -45,7 +45,11 @@ fn writer_process() {
         &brief.to_string_lossy(),
         &name.to_string_lossy(),
     );
-    assert!(refused.is_empty(), "{} refused: {refused:#?}", refused.len());
+    assert!(
+        refused.is_empty(),
+        "{} refused: {refused:#?}",
+        refused.len()
+    );
 }
 
 /// Every writer's every value is in the history once, and the events chain old → new.
@@ -145,6 +149,10 @@ fn two_connections_in_one_process_lose_nothing() {
             .flat_map(|h| h.join().unwrap())
             .collect()
     });
-    assert!(refused.is_empty(), "{} refused: {refused:#?}", refused.len());
+    assert!(
+        refused.is_empty(),
+        "{} refused: {refused:#?}",
+        refused.len()
+    );
     assert_nothing_lost(&db, &brief, &writers);
 }
