@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use deepbrief_core::answer_check::{AnswerProblem, check_entry};
 use deepbrief_core::{Answer, AnswerValue, Entry, Evidence, EvidenceKind, Kind, Library, Question};
 use deepbrief_store::{BriefFilter, Contact, NewBrief, Store};
 
@@ -188,6 +189,27 @@ pub fn answer(
     json: bool,
 ) -> Result<ExitCode> {
     let q = store.question(brief, question)?;
+    // One way of answering per call: a VALUE with --unknown would otherwise drop the value silently.
+    let given: Vec<&str> = [
+        (args.value.is_some(), "VALUE"),
+        (args.value_json.is_some(), "--value-json"),
+        (args.unknown, "--unknown"),
+        (args.later.is_some(), "--later"),
+        (args.na.is_some(), "--na"),
+        (args.clear, "--clear"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    if given.len() > 1 {
+        bail!(
+            "{} cannot be combined: give one of VALUE, --value-json, --unknown, --later, --na or --clear (evidence goes with --note and --link)",
+            given.join(" and ")
+        );
+    }
+    if args.clear && (args.note.is_some() || args.link.is_some()) {
+        bail!("--clear removes the answer and its evidence: leave out --note and --link");
+    }
     let answer = if args.clear {
         None
     } else if args.unknown {
@@ -233,9 +255,19 @@ pub fn answer(
             to_confirm: false,
         }
     });
+    if let Some(e) = &entry {
+        if check_entry(&q, e) == Err(AnswerProblem::Blank) {
+            bail!(
+                "the value for `{question}` is empty; to remove the answer, pass --clear instead of a value"
+            );
+        }
+    }
+    let cleared = entry.is_none();
     let saved = store.set_answer(brief, question, entry, who)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&saved)?);
+    } else if cleared {
+        println!("cleared {} at {}", question, saved.at);
     } else {
         println!("saved {} at {}", question, saved.at);
     }

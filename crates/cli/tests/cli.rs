@@ -603,3 +603,65 @@ fn a_closed_pipe_ends_every_command_quietly() {
         }
     }
 }
+
+#[test]
+fn brief_answer_never_drops_a_value_and_says_when_it_clears() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let answer = |args: &[&str]| {
+        let mut all = vec!["brief", "answer", brief.as_str()];
+        all.extend_from_slice(args);
+        db_run(dir.path(), &all)
+    };
+    // A VALUE and --unknown together: refused, nothing stored (not the value dropped for the state).
+    let (code, out) = answer(&["delivery_terms", "Бесплатно от 4 шин", "--unknown"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("VALUE and --unknown cannot be combined"),
+        "{out}"
+    );
+    let (_, history) = db_run(
+        dir.path(),
+        &["brief", "history", &brief, "delivery_terms", "--json"],
+    );
+    assert!(!history.contains("unknown"), "{history}");
+
+    // An empty value is not a silent "saved": clearing takes --clear, and says so.
+    let (code, out) = answer(&["delivery_terms", "Бесплатно от 4 шин"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = answer(&["delivery_terms", "  "]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("pass --clear"), "{out}");
+    let (_, shown) = db_run(dir.path(), &["brief", "show", &brief, "--json"]);
+    assert!(
+        shown.contains("Бесплатно от 4 шин"),
+        "still stored: {shown}"
+    );
+    let (code, out) = answer(&["delivery_terms", "--clear"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("cleared delivery_terms"), "{out}");
+    assert!(!out.contains("saved"), "{out}");
+}
+
+#[test]
+fn brief_answer_refuses_links_that_are_not_web_or_mail() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let answer = |args: &[&str]| {
+        let mut all = vec!["brief", "answer", brief.as_str()];
+        all.extend_from_slice(args);
+        db_run(dir.path(), &all)
+    };
+    let (code, out) = answer(&["process_docs", "javascript:alert(document.cookie)"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("`javascript:` links are not accepted"),
+        "{out}"
+    );
+    let (code, out) = answer(&["process_docs", "https://docs.koleso.example/sales"]);
+    assert_eq!(code, 0, "{out}");
+    // Evidence links follow the same rule.
+    let (code, out) = answer(&["delivery_terms", "2–5 дней", "--link", "file:///etc/passwd"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("`file:` links are not accepted"), "{out}");
+}

@@ -2,13 +2,15 @@
 //! value with a message, and nothing is stored half-way.
 //!
 //! Hard problems (the value cannot be what the question asks: a wrong type, a number out of range, an
-//! unknown choice, a date that does not exist) are refused. Soft ones (fewer list items than `min`, a
-//! contact without a name yet, a link without a dot) are stored — nothing typed is lost — and gap
-//! analysis reports them as invalid answers until they are fixed.
+//! unknown or repeated choice, a date that does not exist, a link of another scheme than http(s) or
+//! mailto, a table cell that does not fit its column, a contact without a name) are refused. Soft ones
+//! (fewer list items than `min`, a link without a dot) are stored — nothing typed is lost — and gap
+//! analysis reports them as invalid answers until they are fixed. The rules themselves live in
+//! [`crate::gaps::check`], shared with gap analysis.
 
-use crate::answer::{Answer, Entry};
+use crate::answer::{Answer, AnswerValue, Entry, EvidenceKind};
 use crate::gaps::IsoDate;
-use crate::gaps::check::{ValueProblem, is_blank, problem};
+use crate::gaps::check::{LINK_SCHEMES, ValueProblem, cell_fits, is_blank, link_scheme, problem};
 use crate::model::{Kind, Question};
 
 /// Why an entry is refused.
@@ -29,6 +31,23 @@ pub enum AnswerProblem {
     /// A blank value: clear the answer instead.
     #[error("the answer is empty; clear it instead")]
     Blank,
+    /// A table cell that does not fit its column's kind.
+    #[error("row {row}, column `{column}`: `{cell}` is not {expected}")]
+    Cell {
+        /// The row, from 1.
+        row: usize,
+        /// The column's id.
+        column: String,
+        /// The cell as given.
+        cell: String,
+        /// What the column holds, in words.
+        expected: &'static str,
+    },
+    /// A link (the answer's or a piece of evidence's) with a scheme that is not allowed.
+    #[error(
+        "`{0}:` links are not accepted; give a web address (https://…) or an e-mail address (mailto:…)"
+    )]
+    LinkScheme(String),
 }
 
 /// The question's bounds, for messages.
@@ -73,16 +92,55 @@ fn value_message(p: ValueProblem, b: &Bounds) -> String {
         ValueProblem::UnknownColumn => {
             "a table cell in a column the question does not have".to_owned()
         }
-        ValueProblem::NoName => "a contact needs a name".to_owned(),
+        ValueProblem::NoName => "a contact needs a name: fill in the name field".to_owned(),
+        ValueProblem::LinkScheme => format!("only {} links are accepted", LINK_SCHEMES.join(", ")),
+        ValueProblem::BadCell => "a table cell does not fit its column".to_owned(),
+        ValueProblem::DuplicateChoice => {
+            "the same choice is picked twice; pick each choice once".to_owned()
+        }
     }
 }
 
 /// Whether a value problem is stored anyway (and shown as a gap) rather than refused.
 pub fn is_soft(p: ValueProblem) -> bool {
-    matches!(
-        p,
-        ValueProblem::TooFew | ValueProblem::NoName | ValueProblem::BadLink
-    )
+    matches!(p, ValueProblem::TooFew | ValueProblem::BadLink)
+}
+
+/// What a table column holds, in words, for the message about a cell that does not fit.
+fn cell_expected(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Number | Kind::Money | Kind::Scale => "a number (plain decimal, e.g. 1500.5)",
+        Kind::Percent => "a percentage from 0 to 100",
+        Kind::Duration => "a number of days, 0 or more",
+        Kind::Date => "a date YYYY-MM-DD",
+        Kind::YesNo => "`true` or `false`",
+        Kind::SingleChoice => "one of the column's choice ids",
+        Kind::Link => "a web address with http:// or https://",
+        Kind::ShortText
+        | Kind::LongText
+        | Kind::MultiChoice
+        | Kind::List
+        | Kind::Table
+        | Kind::Contact => "a value this column can hold",
+    }
+}
+
+/// The first table cell that does not fit its column, as a refusal.
+fn bad_cell(q: &Question, value: &AnswerValue) -> Option<AnswerProblem> {
+    let AnswerValue::Rows(rows) = value else {
+        return None;
+    };
+    rows.iter().enumerate().find_map(|(i, row)| {
+        q.columns.iter().find_map(|c| {
+            let cell = row.get(&c.id)?;
+            (!cell_fits(c, cell)).then(|| AnswerProblem::Cell {
+                row: i + 1,
+                column: c.id.clone(),
+                cell: cell.clone(),
+                expected: cell_expected(c.kind),
+            })
+        })
+    })
 }
 
 /// Checks an entry against its question: `Ok` when it may be stored.
@@ -92,7 +150,18 @@ pub fn check_entry(q: &Question, entry: &Entry) -> Result<(), AnswerProblem> {
             if is_blank(value) {
                 return Err(AnswerProblem::Blank);
             }
-            if let Some(p) = problem(q, value).filter(|p| !is_soft(*p)) {
+            let problem = problem(q, value).filter(|p| !is_soft(*p));
+            if problem == Some(ValueProblem::BadCell) {
+                if let Some(cell) = bad_cell(q, value) {
+                    return Err(cell);
+                }
+            }
+            if let (Some(ValueProblem::LinkScheme), AnswerValue::Text(t)) = (problem, value) {
+                if let Some(scheme) = link_scheme(t) {
+                    return Err(AnswerProblem::LinkScheme(scheme));
+                }
+            }
+            if let Some(p) = problem {
                 let whole = |x: Option<f64>| x.map(|v| v as i64);
                 let (default_min, default_max) = match q.kind {
                     Kind::Percent => (Some(0.0), Some(100.0)),
@@ -126,5 +195,203 @@ pub fn check_entry(q: &Question, entry: &Entry) -> Result<(), AnswerProblem> {
     if entry.evidence.iter().any(|e| e.text.trim().is_empty()) {
         return Err(AnswerProblem::BlankEvidence);
     }
+    for e in &entry.evidence {
+        if e.kind == EvidenceKind::Link {
+            if let Some(scheme) =
+                link_scheme(&e.text).filter(|s| !LINK_SCHEMES.contains(&s.as_str()))
+            {
+                return Err(AnswerProblem::LinkScheme(scheme));
+            }
+        }
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::answer::Evidence;
+    use crate::model::{Choice, Column};
+    use crate::text::Text;
+
+    fn question(kind: Kind) -> Question {
+        let mut q = Question::new(
+            "q",
+            Text::Plain("Q".into()),
+            Text::Plain(String::new()),
+            kind,
+        );
+        let choice = |id: &str| Choice {
+            id: id.into(),
+            label: Text::Plain(id.into()),
+            other: false,
+        };
+        q.choices = vec![choice("a"), choice("b")];
+        let column = |id: &str, kind: Kind| Column {
+            id: id.into(),
+            title: Text::Plain(id.into()),
+            kind,
+            unit: None,
+            currency: None,
+            choices: if kind == Kind::SingleChoice {
+                vec![choice("x")]
+            } else {
+                Vec::new()
+            },
+        };
+        q.columns = vec![
+            column("name", Kind::ShortText),
+            column("count", Kind::Number),
+            column("share", Kind::Percent),
+            column("since", Kind::Date),
+            column("active", Kind::YesNo),
+            column("area", Kind::SingleChoice),
+            column("site", Kind::Link),
+        ];
+        q
+    }
+
+    fn answered(value: AnswerValue) -> Entry {
+        Entry::new(Answer::Answered(value))
+    }
+
+    fn text(kind: Kind, t: &str) -> Result<(), AnswerProblem> {
+        check_entry(&question(kind), &answered(AnswerValue::Text(t.into())))
+    }
+
+    #[test]
+    fn links_are_web_or_mail_only() {
+        for ok in [
+            "https://shina.ru/price",
+            "http://shina.ru",
+            "shina.ru/price",
+            "shina.ru:8080/price",
+            "mailto:irina@koleso.example",
+            "HTTPS://SHINA.RU",
+        ] {
+            assert_eq!(text(Kind::Link, ok), Ok(()), "{ok}");
+        }
+        for (bad, scheme) in [
+            ("javascript:alert(document.cookie)", "javascript"),
+            ("JavaScript:alert(1)", "javascript"),
+            ("file:///etc/passwd", "file"),
+            ("data:text/html,<b>x</b>", "data"),
+            ("vbscript:msgbox(1)", "vbscript"),
+            ("ftp://files.shina.ru", "ftp"),
+        ] {
+            let err = text(Kind::Link, bad).unwrap_err();
+            assert_eq!(err, AnswerProblem::LinkScheme(scheme.into()), "{bad}");
+            assert!(err.to_string().contains("https://"), "{err}");
+        }
+        // Not a link at all (no dot): stored, and gap analysis shows it until it is fixed.
+        assert_eq!(text(Kind::Link, "сайт"), Ok(()));
+    }
+
+    #[test]
+    fn evidence_links_are_web_or_mail_only() {
+        let mut entry = answered(AnswerValue::Text("ответ".into()));
+        entry.evidence.push(Evidence {
+            kind: EvidenceKind::Link,
+            text: "javascript:alert(1)".into(),
+            verified: false,
+        });
+        assert_eq!(
+            check_entry(&question(Kind::ShortText), &entry),
+            Err(AnswerProblem::LinkScheme("javascript".into()))
+        );
+        entry.evidence[0].text = "https://docs.example/sales".into();
+        assert_eq!(check_entry(&question(Kind::ShortText), &entry), Ok(()));
+    }
+
+    #[test]
+    fn a_choice_picked_twice_is_refused() {
+        let q = question(Kind::MultiChoice);
+        let picks = |ids: &[&str]| {
+            check_entry(
+                &q,
+                &answered(AnswerValue::Choices(
+                    ids.iter().map(|s| (*s).to_owned()).collect(),
+                )),
+            )
+        };
+        assert_eq!(picks(&["a", "b"]), Ok(()));
+        let err = picks(&["a", "b", "a"]).unwrap_err();
+        assert!(
+            matches!(err, AnswerProblem::Value(ValueProblem::DuplicateChoice, _)),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_contact_without_a_name_is_refused() {
+        let q = question(Kind::Contact);
+        let contact = |fields: &[(&str, &str)]| {
+            check_entry(
+                &q,
+                &answered(AnswerValue::Contact(
+                    fields
+                        .iter()
+                        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                        .collect(),
+                )),
+            )
+        };
+        assert_eq!(contact(&[("name", "Ирина")]), Ok(()));
+        for nameless in [
+            &[("phone", "+7 900 000-00-00")][..],
+            &[("name", "  "), ("email", "irina@koleso.example")][..],
+        ] {
+            let err = contact(nameless).unwrap_err();
+            assert!(
+                matches!(err, AnswerProblem::Value(ValueProblem::NoName, _)),
+                "{err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn table_cells_are_checked_against_their_column() {
+        let q = question(Kind::Table);
+        let rows = |cells: &[(&str, &str)]| {
+            let row: BTreeMap<String, String> = cells
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            check_entry(&q, &answered(AnswerValue::Rows(vec![row])))
+        };
+        assert_eq!(
+            rows(&[
+                ("name", "Ирина"),
+                ("count", "1500.5"),
+                ("share", "30"),
+                ("since", "2026-12-05"),
+                ("active", "true"),
+                ("area", "x"),
+                ("site", "https://shina.ru"),
+            ]),
+            Ok(())
+        );
+        for (column, cell) in [
+            ("count", "много"),
+            ("count", "NaN"),
+            ("share", "130"),
+            ("since", "2026-02-30"),
+            ("active", "да"),
+            ("area", "y"),
+            ("site", "javascript:alert(1)"),
+            ("site", "не ссылка"),
+        ] {
+            let err = rows(&[("name", "Ирина"), (column, cell)]).unwrap_err();
+            match &err {
+                AnswerProblem::Cell { row, column: c, .. } => {
+                    assert_eq!((*row, c.as_str()), (1, column), "{cell}")
+                }
+                other => panic!("{column} = {cell}: {other:?}"),
+            }
+            assert!(err.to_string().contains(&format!("`{column}`")), "{err}");
+        }
+    }
 }

@@ -11,6 +11,7 @@ pub mod answer;
 pub mod answer_check;
 pub mod condition;
 pub mod diagnostic;
+mod files;
 pub mod gaps;
 pub mod library;
 mod load;

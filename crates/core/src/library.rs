@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::diagnostic::{Diagnostic, Issue};
+pub use crate::files::{collect_files, read_file};
 use crate::load;
 use crate::model::Checklist;
 use crate::text::Text;
@@ -139,70 +140,6 @@ pub fn load_library(sources: &Sources) -> Library {
         files.extend(collect_files(agency, Origin::Agency, false));
     }
     load_files(files)
-}
-
-/// Reads every `*.yaml`/`*.yml` under `dir` (recursively, sorted). A folder that cannot be read is
-/// reported as a problem when `must_exist` or when it exists but fails.
-pub fn collect_files(dir: &Path, origin: Origin, must_exist: bool) -> Vec<SourceFile> {
-    let mut out = Vec::new();
-    if !dir.exists() && !must_exist {
-        return out;
-    }
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = match std::fs::read_dir(&d) {
-            Ok(e) => e,
-            Err(e) => {
-                out.push(SourceFile {
-                    path: d.clone(),
-                    origin,
-                    content: Err(format!("cannot read the folder: {e}")),
-                });
-                continue;
-            }
-        };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths.into_iter().rev() {
-            if path.is_dir() {
-                if !path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                {
-                    stack.push(path);
-                }
-            } else if is_yaml(&path) {
-                out.push(read_file(&path, origin));
-            }
-        }
-    }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    out
-}
-
-/// Reads one file (refusing files over the size limit without reading them whole).
-pub fn read_file(path: &Path, origin: Origin) -> SourceFile {
-    let content = match std::fs::metadata(path) {
-        Ok(m) if m.len() > crate::yaml::MAX_FILE_BYTES as u64 => Err(format!(
-            "the file is {} bytes; checklist files are limited to {} bytes",
-            m.len(),
-            crate::yaml::MAX_FILE_BYTES
-        )),
-        Ok(_) => std::fs::read(path).map_err(|e| format!("cannot read the file: {e}")),
-        Err(e) => Err(format!("cannot read the file: {e}")),
-    };
-    SourceFile {
-        path: path.to_path_buf(),
-        origin,
-        content,
-    }
-}
-
-fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
 }
 
 struct Pending {

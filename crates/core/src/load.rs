@@ -97,7 +97,10 @@ fn yaml_issue(e: &YamlError) -> Issue {
             None,
             "split the checklist into a core and add-ons, or remove pasted data".to_owned(),
         ),
-        YamlError::NotUtf8 { .. } => (None, "save the file as UTF-8".to_owned()),
+        YamlError::NotUtf8 { pos, .. } => (
+            Some(*pos),
+            "save the file as UTF-8 (in most editors: Save with encoding → UTF-8), or retype the character at this place".to_owned(),
+        ),
         YamlError::Empty => (
             None,
             "write a checklist: `id`, `version`, `title`, `languages`, `sections`".to_owned(),
@@ -110,6 +113,16 @@ fn yaml_issue(e: &YamlError) -> Issue {
                 }
                 SyntaxClass::Budget => {
                     "the file was refused, not expanded: remove the anchors/aliases (`&name`, `*name`) and write the values out".to_owned()
+                }
+                SyntaxClass::Depth => format!(
+                    "a checklist needs a few levels (sections → questions → choices or columns); remove the extra `[`, `{{` or indented levels around this place (at most {} levels)",
+                    yaml::MAX_DEPTH
+                ),
+                SyntaxClass::TooComplex => {
+                    "split the checklist into a core and add-ons, or remove pasted data".to_owned()
+                }
+                SyntaxClass::Tab => {
+                    "replace the tab with spaces (YAML indents with spaces; most editors can convert tabs to spaces)".to_owned()
                 }
                 SyntaxClass::Syntax if e.to_string().contains("mapping values are not allowed") => {
                     "a text that contains `: ` must be quoted: wrap the whole text in double quotes, or write it as a `|` block".to_owned()

@@ -211,6 +211,13 @@ impl<'de> Deserializer<'de> for NodeDe<'de, '_, '_> {
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Int(i) => visitor.visit_i64(*i),
             Value::Float(f) => visitor.visit_f64(*f),
+            Value::Big(digits) => match digits.parse::<u64>() {
+                Ok(n) => visitor.visit_u64(n),
+                Err(_) => Err(DeError::new(
+                    format!("the number {digits} is too large"),
+                    "write a smaller number".to_owned(),
+                )),
+            },
             Value::Str(s) => visitor.visit_borrowed_str(s),
             Value::Seq(items) => visitor.visit_seq(SeqDe {
                 items: items.iter(),
@@ -244,6 +251,7 @@ impl<'de> Deserializer<'de> for NodeDe<'de, '_, '_> {
             Value::Str(s) => visitor.visit_borrowed_str(s),
             Value::Int(i) => visitor.visit_string(i.to_string()),
             Value::Float(f) => visitor.visit_string(f.to_string()),
+            Value::Big(digits) => visitor.visit_string(digits.clone()),
             Value::Bool(b) => visitor.visit_string(b.to_string()),
             _ => return Err(self.wrong_type("a text")),
         };

@@ -62,6 +62,8 @@ pub enum Value {
     Int(i64),
     /// Any other number.
     Float(f64),
+    /// A whole number too large for `i64` (2^63 and up), as written: shown exactly, never rounded.
+    Big(String),
     /// A string.
     Str(String),
     /// A list.
@@ -76,7 +78,7 @@ impl Value {
         match self {
             Value::Null => "nothing",
             Value::Bool(_) => "yes/no value",
-            Value::Int(_) | Value::Float(_) => "number",
+            Value::Int(_) | Value::Float(_) | Value::Big(_) => "number",
             Value::Str(_) => "text",
             Value::Seq(_) => "list",
             Value::Map(_) => "map",
@@ -159,10 +161,15 @@ pub enum YamlError {
         limit: usize,
     },
     /// Not UTF-8.
-    #[error("the file is not valid UTF-8 text (first bad byte at offset {offset})")]
+    #[error(
+        "the file is not valid UTF-8 text: the first bad byte is at line {}, column {} (byte offset {offset})",
+        .pos.line, .pos.column
+    )]
     NotUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
+        /// Line and column (characters) of the first invalid byte.
+        pos: Pos,
     },
     /// The file is empty or holds only comments.
     #[error("the file is empty")]
@@ -184,10 +191,59 @@ pub enum YamlError {
 pub enum SyntaxClass {
     /// The same key twice in one map.
     DuplicateKey,
-    /// Too many aliases, nodes or nesting levels.
+    /// Too many aliases or anchors (`*name`, `&name`), or aliases that expand too far.
     Budget,
-    /// Anything else: broken indentation, unclosed quotes, tabs, ….
+    /// Lists and maps nested deeper than [`MAX_DEPTH`].
+    Depth,
+    /// Too many values (nodes, events, text) for one checklist, without aliases.
+    TooComplex,
+    /// A tab where YAML wants spaces (indentation).
+    Tab,
+    /// Anything else: broken indentation, unclosed quotes, ….
     Syntax,
+}
+
+/// Classifies a parser message; for a tab or too deep a nesting, says it in plain words (the
+/// parser's own text names an internal counter or the scalar before the tab).
+fn classify(message: &str) -> (SyntaxClass, Option<String>) {
+    let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
+    if message.contains("duplicate mapping key") {
+        (SyntaxClass::DuplicateKey, None)
+    } else if has(&["Depth {", "nesting", "depth"]) {
+        (
+            SyntaxClass::Depth,
+            Some(format!(
+                "lists and maps are nested more than {MAX_DEPTH} levels deep here"
+            )),
+        )
+    } else if has(&["Aliases {", "Anchors {", "alias", "anchor", "replay"]) {
+        (SyntaxClass::Budget, None)
+    } else if has(&["budget", "limit", "too large", "too complex"]) {
+        (SyntaxClass::TooComplex, None)
+    } else if message.contains("tab") {
+        (
+            SyntaxClass::Tab,
+            Some("a tab is used to indent here; YAML indents with spaces only".to_owned()),
+        )
+    } else {
+        (SyntaxClass::Syntax, None)
+    }
+}
+
+/// Where the tab the parser complains about really is: the first tab on or after the reported line
+/// (the parser reports the start of the value it was reading, often the line before).
+fn tab_at(text: &str, from: Option<Pos>) -> Option<Pos> {
+    let first = from.map_or(0, |p| p.line.saturating_sub(1) as usize);
+    text.split('\n')
+        .enumerate()
+        .skip(first)
+        .find_map(|(i, line)| {
+            let column = line.chars().position(|c| c == '\t')?;
+            Some(Pos {
+                line: to_u32(i + 1),
+                column: to_u32(column + 1),
+            })
+        })
 }
 
 /// Parses one YAML document with Deepbrief's budget. The only YAML entry point of the project.
@@ -198,8 +254,12 @@ pub fn parse(bytes: &[u8]) -> Result<Node, YamlError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| YamlError::NotUtf8 {
-        offset: e.valid_up_to(),
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        YamlError::NotUtf8 {
+            offset,
+            pos: end_of(String::from_utf8_lossy(&bytes[..offset]).as_ref()),
+        }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut budget = serde_saphyr::Budget::default();
@@ -218,29 +278,17 @@ pub fn parse(bytes: &[u8]) -> Result<Node, YamlError> {
     let parsed: Option<Spanned<Raw>> =
         serde_saphyr::from_str_with_options(text, options).map_err(|e| {
             let message = UserMessageFormatter.format_message(&e).into_owned();
-            let pos = e.location().and_then(|l| {
+            let mut pos = e.location().and_then(|l| {
                 (l.line() > 0).then(|| Pos {
                     line: to_u32(l.line()),
                     column: to_u32(l.column()),
                 })
             });
-            let class = if message.contains("duplicate mapping key") {
-                SyntaxClass::DuplicateKey
-            } else if [
-                "budget",
-                "limit",
-                "too large",
-                "too complex",
-                "depth",
-                "nesting",
-            ]
-            .iter()
-            .any(|w| message.contains(w))
-            {
-                SyntaxClass::Budget
-            } else {
-                SyntaxClass::Syntax
-            };
+            let (class, plain) = classify(&message);
+            if class == SyntaxClass::Tab {
+                pos = tab_at(text, pos).or(pos);
+            }
+            let message = plain.unwrap_or(message);
             YamlError::Syntax {
                 message,
                 pos,
@@ -251,6 +299,16 @@ pub fn parse(bytes: &[u8]) -> Result<Node, YamlError> {
         None => Err(YamlError::Empty),
         Some(s) if matches!(s.value, Raw::Null) => Err(YamlError::Empty),
         Some(s) => Ok(into_node(s)),
+    }
+}
+
+/// The position just after `text` (where the next character would stand).
+fn end_of(text: &str) -> Pos {
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or_default();
+    Pos {
+        line: to_u32(line),
+        column: to_u32(last.chars().count() + 1),
     }
 }
 
@@ -272,6 +330,7 @@ fn into_node(s: Spanned<Raw>) -> Node {
         Raw::Bool(b) => Value::Bool(b),
         Raw::Int(i) => Value::Int(i),
         Raw::Float(f) => Value::Float(f),
+        Raw::Big(s) => Value::Big(s),
         Raw::Str(s) => Value::Str(s),
         Raw::Seq(items) => Value::Seq(items.into_iter().map(into_node).collect()),
         Raw::Map(entries) => Value::Map(
@@ -298,6 +357,7 @@ enum Raw {
     Bool(bool),
     Int(i64),
     Float(f64),
+    Big(String),
     Str(String),
     Seq(Vec<Spanned<Raw>>),
     Map(Vec<(Spanned<String>, Spanned<Raw>)>),
@@ -331,14 +391,15 @@ impl<'de> Visitor<'de> for RawVisitor {
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
         Ok(Raw::Int(v))
     }
+    // Past `i64` the digits are kept as written: a float would show 2^63 as 9223372036854776000.
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+        Ok(i64::try_from(v).map_or_else(|_| Raw::Big(v.to_string()), Raw::Int))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
-        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+        Ok(i64::try_from(v).map_or_else(|_| Raw::Big(v.to_string()), Raw::Int))
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
-        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+        Ok(i64::try_from(v).map_or_else(|_| Raw::Big(v.to_string()), Raw::Int))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
         Ok(Raw::Float(v))
@@ -394,6 +455,28 @@ mod tests {
             Err(YamlError::Syntax { pos, class, .. }) => {
                 assert_eq!(class, SyntaxClass::DuplicateKey);
                 assert_eq!(pos, Some(Pos { line: 2, column: 1 }));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn integers_past_i64_keep_their_digits() {
+        let node = parse(b"a: 9223372036854775808\nb: 9223372036854775807\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            node.get("a").map(|v| &v.value),
+            Some(&Value::Big("9223372036854775808".to_owned()))
+        );
+        assert_eq!(node.get("b").map(|v| &v.value), Some(&Value::Int(i64::MAX)));
+    }
+
+    #[test]
+    fn a_tab_is_reported_where_it_is() {
+        match parse(b"id: core\nlist:\n  - a\n\t- b\n") {
+            Err(YamlError::Syntax { pos, class, .. }) => {
+                assert_eq!(class, SyntaxClass::Tab);
+                assert_eq!(pos, Some(Pos { line: 4, column: 1 }));
             }
             other => panic!("{other:?}"),
         }

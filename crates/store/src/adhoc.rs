@@ -91,7 +91,7 @@ impl Store {
             kind,
         };
         let at = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         insert(&tx, brief_id, &q, existing.len(), &at, who)?;
         crate::review::check_editable(&tx, brief_id)?;
         tx.execute(

@@ -103,8 +103,10 @@ impl Store {
             },
             None => None,
         };
-        let old: Option<Entry> = self
-            .conn
+        // The lock first, then the old entry: what the history records as "old" is what this write
+        // replaces, even when another process saved the same answer a moment ago.
+        let tx = self.begin_write()?;
+        let old: Option<Entry> = tx
             .query_row(
                 "SELECT entry FROM answer WHERE brief_id = ?1 AND question_id = ?2",
                 params![brief_id, question_id],
@@ -125,7 +127,7 @@ impl Store {
             }
         }
         let at = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         crate::review::check_editable(&tx, brief_id)?;
         let saved = write(
             &tx,

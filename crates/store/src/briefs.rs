@@ -166,7 +166,7 @@ impl Store {
         };
         let id = new_id();
         let at = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         for loaded in &chosen {
             store_version(&tx, loaded)?;
         }
@@ -449,10 +449,11 @@ impl Store {
         contacts: &[Contact],
         who: &str,
     ) -> Result<BriefMeta, StoreError> {
+        // The lock before the read: the history's "old" is what this write replaces.
+        let tx = self.begin_write()?;
         let old = self.brief_meta(id)?;
         check_fields(client, project, contacts, &old.language)?;
         let at = now();
-        let tx = self.conn.transaction()?;
         let fields = [
             ("client", json!(old.client), json!(client.trim())),
             ("project", json!(old.project), json!(project.trim())),
@@ -502,12 +503,12 @@ impl Store {
         status: BriefStatus,
         who: &str,
     ) -> Result<BriefMeta, StoreError> {
+        let tx = self.begin_write()?;
         let old = self.brief_meta(id)?;
         if old.status == status {
             return Ok(old);
         }
         let at = now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE brief SET status = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, status.as_str(), at],
@@ -535,12 +536,12 @@ impl Store {
         archived: bool,
         who: &str,
     ) -> Result<BriefMeta, StoreError> {
+        let tx = self.begin_write()?;
         let old = self.brief_meta(id)?;
         if old.archived == archived {
             return Ok(old);
         }
         let at = now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE brief SET archived = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, i64::from(archived), at],

@@ -298,7 +298,7 @@ impl Store {
     ) -> Result<ImportOutcome, StoreError> {
         let payload = parse(bytes, file)?;
         let id = payload.brief.id.clone();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let source = format!("bundle {}", file.display());
         for p in payload.pins.iter().chain(&payload.revision_pins) {
             let pin = PinnedChecklist {

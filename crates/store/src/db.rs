@@ -2,6 +2,12 @@
 //!
 //! Durability: WAL with `synchronous=FULL`, so a committed transaction is on disk (fsync of the WAL)
 //! before the call returns — an answer shown as saved survives a power cut, not only a crash.
+//!
+//! A second writer (the app and the CLI, two windows, a sync) is not an error: every write begins
+//! `BEGIN IMMEDIATE` ([`Store::begin_write`]), so it takes the write lock before it reads and waits its
+//! turn for up to [`BUSY_TIMEOUT`]. A deferred transaction that read first and then asked for the
+//! lock would be refused at once ("database is locked"): SQLite cannot let it wait without risking
+//! a deadlock, so the busy timeout never applied to it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 
 use deepbrief_core::Checklist;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::StoreError;
@@ -29,6 +35,10 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: u32 = 5;
+
+/// How long a write waits for another writer (another window, the CLI, a sync) before it gives up.
+/// Generous: a save that waits is shown as waiting; a save that is refused loses the user's typing.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// An open database.
 #[derive(Debug)]
@@ -67,6 +77,8 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        // First of all: even the checks below wait for a writer that holds the file.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let classify = |e: rusqlite::Error| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
                 path: path.clone(),
@@ -109,7 +121,6 @@ impl Store {
         // 32 MiB of page cache (SQLite's default is 2 MiB): the board reads every answer, and with
         // the default cache each refresh re-read them from the OS (a tenth of its time in pread).
         conn.pragma_update(None, "cache_size", -32_768)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
         Ok(Store {
             conn,
@@ -117,6 +128,16 @@ impl Store {
             cache: RefCell::new(HashMap::new()),
             summaries: RefCell::new(SummaryCache::default()),
         })
+    }
+
+    /// Begins a write: `BEGIN IMMEDIATE`, which waits (up to [`BUSY_TIMEOUT`]) until no other
+    /// connection writes, so everything read inside it is what the write is based on. Every write
+    /// path begins here; reads inside it go through `self` as usual (same connection).
+    pub(crate) fn begin_write(&self) -> Result<Transaction<'_>, StoreError> {
+        Ok(Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        )?)
     }
 
     /// The database file (`:memory:` for an in-memory store).

@@ -82,7 +82,7 @@ impl Store {
             items: plan.items.clone(),
         };
         let at = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         tx.execute(
             &format!("INSERT INTO followup ({COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
             params![

@@ -277,7 +277,7 @@ impl Store {
             at: now(),
             resolved: None,
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         insert_comment(&tx, &comment)?;
         append(
             &tx,
@@ -336,6 +336,7 @@ impl Store {
         note: &str,
         who: &str,
     ) -> Result<Comment, StoreError> {
+        let tx = self.begin_write()?;
         let comment = self.comment(brief_id, comment_id)?;
         if comment.resolved.is_some() {
             return Ok(comment);
@@ -345,7 +346,6 @@ impl Store {
             by: who.trim().to_owned(),
             note: note.trim().to_owned(),
         };
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE comment SET resolved_at = ?2, resolved_by = ?3, resolution = ?4 WHERE id = ?1",
             params![comment_id, resolution.at, resolution.by, resolution.note],
@@ -437,7 +437,7 @@ impl Store {
         } else {
             meta.revision
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         tx.execute(
             "UPDATE brief SET status = ?2, updated_at = ?3, revision = ?4 WHERE id = ?1",
             params![brief_id, next.to.as_str(), at, revision],

@@ -235,7 +235,7 @@ impl Store {
     /// Rebuilds the whole index from the briefs, answers and ad-hoc questions (after a bulk load, or
     /// to repair it); returns the number of index rows.
     pub fn reindex_all(&mut self) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         tx.execute("DELETE FROM search", [])?;
         tx.execute("DELETE FROM search_key", [])?;
         {

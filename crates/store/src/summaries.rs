@@ -341,7 +341,7 @@ impl Store {
         computed: &[(usize, i64, Days, Arc<Summary>)],
     ) -> Result<(), StoreError> {
         let key = analysis_key();
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.begin_write()?;
         {
             // The titles of every section counted, once per checklist version.
             let mut titles: HashMap<(&str, &str), &SectionProgress> = HashMap::new();

@@ -117,7 +117,7 @@ impl Store {
         let old_entries = data.entries.clone();
         let upgraded = apply(&plan, data.entries, data.archived.clone());
         let at = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         crate::review::check_editable(&tx, brief_id)?;
         for loaded in &to {
             store_version(&tx, loaded)?;

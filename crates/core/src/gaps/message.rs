@@ -101,6 +101,9 @@ fn problem(p: ValueProblem, ru: bool) -> &'static str {
         (P::BadLink, true) => "нужна ссылка",
         (P::UnknownColumn, true) => "неизвестный столбец",
         (P::NoName, true) => "нет имени",
+        (P::LinkScheme, true) => "ссылка должна начинаться с http://, https:// или mailto:",
+        (P::BadCell, true) => "ячейка таблицы не подходит к своему столбцу",
+        (P::DuplicateChoice, true) => "один вариант выбран дважды",
         (P::WrongType, false) => "wrong type of value",
         (P::TooLong, false) => "too long",
         (P::BelowMin, false) => "below the minimum",
@@ -114,6 +117,9 @@ fn problem(p: ValueProblem, ru: bool) -> &'static str {
         (P::BadLink, false) => "a web address is needed",
         (P::UnknownColumn, false) => "unknown column",
         (P::NoName, false) => "no name",
+        (P::LinkScheme, false) => "a link must start with http://, https:// or mailto:",
+        (P::BadCell, false) => "a table cell does not fit its column",
+        (P::DuplicateChoice, false) => "the same choice picked twice",
     }
 }
 

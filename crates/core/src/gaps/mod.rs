@@ -44,7 +44,7 @@ use crate::text::Text;
 use crate::visibility::Visibility;
 
 pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap, heatmap_of};
-pub use check::ValueProblem;
+pub use check::{LINK_SCHEMES, ValueProblem, link_scheme, scheme_allowed};
 pub use date::{BadDate, IsoDate};
 pub use followup::{FollowUpItem, follow_up_items, is_open};
 

@@ -253,3 +253,116 @@ fn two_addons_of_one_core_may_not_share_a_question_id() {
     );
     assert_eq!((d.line, d.column), (Some(11), Some(13)));
 }
+
+/// Loads `agency` beside a bundled core in another thread; a hang is reported as a failure rather than
+/// stalling the run (the limit is a watchdog, generous by far, not a timing).
+#[cfg(unix)]
+fn load_with_watchdog(agency: &Path) -> deepbrief_core::Library {
+    let bundled = tempfile::tempdir().expect("tempdir");
+    write(bundled.path(), "core/v1.yaml", CORE);
+    let sources = Sources {
+        bundled: bundled.path().to_path_buf(),
+        agency: Some(agency.to_path_buf()),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(load_library(&sources)));
+    rx.recv_timeout(std::time::Duration::from_secs(120))
+        .expect("loading the agency folder hung")
+}
+
+/// The problem listed for a path ending in `name`, with its message.
+#[cfg(unix)]
+fn problem_of(library: &deepbrief_core::Library, name: &str) -> String {
+    library
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with(name))
+        .unwrap_or_else(|| panic!("{name} is not listed: {:#?}", library.problems))
+        .diagnostics[0]
+        .message
+        .clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_dev_zero_is_listed_and_the_rest_loads() {
+    let agency = tempfile::tempdir().expect("tempdir");
+    write(agency.path(), "seo/v1.yaml", ADDON);
+    std::os::unix::fs::symlink("/dev/zero", agency.path().join("zero.yaml")).expect("symlink");
+    let library = load_with_watchdog(agency.path());
+    assert!(
+        library.get("seo", Some(1)).is_some(),
+        "{:#?}",
+        library.problems
+    );
+    let message = problem_of(&library, "zero.yaml");
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_yaml_is_listed_and_the_rest_loads() {
+    let agency = tempfile::tempdir().expect("tempdir");
+    write(agency.path(), "seo/v1.yaml", ADDON);
+    let fifo = agency.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let library = load_with_watchdog(agency.path());
+    assert!(
+        library.get("seo", Some(1)).is_some(),
+        "{:#?}",
+        library.problems
+    );
+    let message = problem_of(&library, "pipe.yaml");
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_listed_and_the_rest_loads() {
+    use std::os::unix::fs::symlink;
+    let agency = tempfile::tempdir().expect("tempdir");
+    write(agency.path(), "seo/v1.yaml", ADDON);
+    // A folder that links back to its parent (twice, so an unchecked walk grows without end) …
+    symlink("..", agency.path().join("seo/up")).expect("symlink");
+    symlink("..", agency.path().join("seo/again")).expect("symlink");
+    // … and two links naming each other.
+    symlink("b.yaml", agency.path().join("a.yaml")).expect("symlink");
+    symlink("a.yaml", agency.path().join("b.yaml")).expect("symlink");
+    let library = load_with_watchdog(agency.path());
+    assert!(
+        library.get("seo", Some(1)).is_some(),
+        "{:#?}",
+        library.problems
+    );
+    // Loaded once, not once per way round the loop.
+    let seo_files = library
+        .checklists
+        .iter()
+        .filter(|c| c.checklist.id == "seo")
+        .count();
+    assert_eq!(seo_files, 1);
+    assert!(
+        problem_of(&library, "a.yaml").contains("cannot follow the link"),
+        "{:#?}",
+        library.problems
+    );
+    assert!(problem_of(&library, "seo/up").contains("leads back"));
+    assert!(problem_of(&library, "seo/again").contains("leads back"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_checklist_and_folder_still_load() {
+    use std::os::unix::fs::symlink;
+    let shared = tempfile::tempdir().expect("tempdir");
+    write(shared.path(), "seo/v1.yaml", ADDON);
+    let agency = tempfile::tempdir().expect("tempdir");
+    symlink(shared.path().join("seo"), agency.path().join("seo")).expect("symlink");
+    let library = load_with_watchdog(agency.path());
+    assert!(library.problems.is_empty(), "{:#?}", library.problems);
+    assert!(library.get("seo", Some(1)).is_some());
+}

@@ -55,7 +55,7 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 fn bytes_that_are_not_utf8_are_refused_with_the_offset() {
     let report = render("latin1.yaml", b"id: demo\ntitle: \xe9t\xe9\n");
     assert!(
-        report.contains("not valid UTF-8 text (first bad byte at offset 16)"),
+        report.contains("2:8 [] the file is not valid UTF-8 text: the first bad byte is at line 2, column 8 (byte offset 16)"),
         "{report}"
     );
     assert!(report.contains("save the file as UTF-8"), "{report}");

@@ -39,6 +39,9 @@ fn to_json(node: &deepbrief_core::yaml::Node) -> serde_json::Value {
         Value::Float(f) => {
             serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into)
         }
+        Value::Big(digits) => digits
+            .parse::<u64>()
+            .map_or(serde_json::Value::Null, Into::into),
         Value::Str(s) => s.clone().into(),
         Value::Seq(items) => items.iter().map(to_json).collect(),
         Value::Map(entries) => entries

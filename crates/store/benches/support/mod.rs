@@ -57,12 +57,36 @@ pub fn fitting(q: &Question) -> AnswerValue {
         Kind::Table => AnswerValue::Rows(vec![
             q.columns
                 .iter()
-                .map(|c| (c.id.clone(), "1".to_owned()))
+                .map(|c| (c.id.clone(), cell(c)))
                 .collect::<BTreeMap<_, _>>(),
         ]),
         Kind::Contact => AnswerValue::Contact(BTreeMap::from([
             ("name".to_owned(), "Ирина Петрова".to_owned()),
             ("email".to_owned(), "irina@koleso.example".to_owned()),
         ])),
+    }
+}
+
+/// A cell that fits its column's kind (the store checks cells against their column).
+fn cell(c: &deepbrief_core::model::Column) -> String {
+    match c.kind {
+        Kind::Date => "2026-12-05".to_owned(),
+        Kind::YesNo => "true".to_owned(),
+        Kind::SingleChoice => c
+            .choices
+            .first()
+            .map_or_else(String::new, |ch| ch.id.clone()),
+        Kind::Link => "https://shina.example".to_owned(),
+        Kind::ShortText
+        | Kind::LongText
+        | Kind::Number
+        | Kind::Money
+        | Kind::Percent
+        | Kind::Duration
+        | Kind::Scale
+        | Kind::MultiChoice
+        | Kind::List
+        | Kind::Table
+        | Kind::Contact => "1".to_owned(),
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Why a recorded value does not fit its question.
  */
-export type ValueProblem = "wrong_type" | "too_long" | "below_min" | "above_max" | "not_whole" | "not_a_number" | "unknown_choice" | "too_few" | "too_many" | "bad_date" | "bad_link" | "unknown_column" | "no_name";
+export type ValueProblem = "wrong_type" | "too_long" | "below_min" | "above_max" | "not_whole" | "not_a_number" | "unknown_choice" | "too_few" | "too_many" | "bad_date" | "bad_link" | "unknown_column" | "no_name" | "link_scheme" | "bad_cell" | "duplicate_choice";
