@@ -979,3 +979,47 @@ fn a_v1_add_on_brief_upgrades_to_v2_without_losing_an_answer() {
         assert!(added.contains(q), "`{q}` is new in v2: {added:?}");
     }
 }
+
+#[test]
+fn an_add_on_process_is_described_by_its_evidence_and_never_held_back_by_details() {
+    use deepbrief_core::gaps::{Entries, ProcessStatus};
+    use deepbrief_core::{IsoDate, analyze};
+
+    let core = latest("core");
+    let smm = latest("smm");
+    let status = |answers: &[(&str, Answer)]| {
+        let entries: Entries = answers
+            .iter()
+            .map(|(id, a)| ((*id).to_owned(), Entry::new(a.clone())))
+            .collect();
+        let today = IsoDate::parse("2026-12-02").expect("date");
+        analyze(&[core, smm], &entries, today)
+            .processes
+            .into_iter()
+            .find(|p| p.process == "smm_messages")
+            .expect("smm_messages is reported")
+            .status
+    };
+    let handling = (
+        "smm_comments_handling",
+        text("Вопросы о наличии — SMM-специалист в течение часа, претензии — руководитель сервиса"),
+    );
+    let requests = (
+        "sales_request_handling",
+        text("Заявки из соцсетей менеджер Ольга заносит в amoCRM с источником «ВКонтакте»"),
+    );
+    // The client does not know the reply time yet: the process is still described.
+    assert_eq!(
+        status(&[
+            handling.clone(),
+            requests.clone(),
+            ("smm_reply_time", Answer::Unknown)
+        ]),
+        ProcessStatus::Described
+    );
+    // A reply arrangement that says nothing does not describe it.
+    assert_eq!(
+        status(&[("smm_comments_handling", text("не знаю")), requests]),
+        ProcessStatus::NotDescribed
+    );
+}
