@@ -1,6 +1,8 @@
 //! `deepbrief brief process`: mark a process described at the meeting with a short note, or clear
 //! the mark. The note is kept in the brief's history like an answer.
 
+use std::process::ExitCode;
+
 use anyhow::Result;
 use deepbrief_store::Store;
 
@@ -13,7 +15,7 @@ pub fn set_note(
     clear: bool,
     who: &str,
     json: bool,
-) -> Result<()> {
+) -> Result<ExitCode> {
     let note = match (described, clear) {
         (Some(note), false) => Some(note),
         (None, true) => None,
@@ -33,5 +35,5 @@ pub fn set_note(
     } else {
         println!("process {process}: note cleared (saved at {})", saved.at);
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
