@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "add_adhoc_question",
     "question_history",
     "gap_report",
+    "set_process_note",
     "follow_up_items",
     "list_followups",
     "plan_followup",

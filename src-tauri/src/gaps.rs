@@ -6,7 +6,7 @@ use deepbrief_core::Checklist;
 use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
 use deepbrief_export::stored::letter_input;
 use deepbrief_export::{Format, Templates};
-use deepbrief_store::{FollowUpBriefing, NewFollowUp, OpenedBrief, Store, StoreError};
+use deepbrief_store::{FollowUpBriefing, NewFollowUp, OpenedBrief, Saved, Store, StoreError};
 use tauri::State;
 
 use crate::clock;
@@ -35,6 +35,21 @@ pub async fn gap_report(
 ) -> Result<GapReport, IpcError> {
     state
         .with_store(move |s| analyzed(s, &brief_id).map(|(_, r)| r))
+        .await
+}
+
+/// Marks a process of the brief described at the meeting with a short note, or clears the mark
+/// (`note: null`); kept in the brief's history. `process` is `checklist:process`.
+#[tauri::command]
+pub async fn set_process_note(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    process: String,
+    note: Option<String>,
+) -> Result<Saved, IpcError> {
+    let who = clock::user();
+    state
+        .with_store(move |s| s.set_process_note(&brief_id, &process, note.as_deref(), &who))
         .await
 }
 

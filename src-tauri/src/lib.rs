@@ -86,6 +86,7 @@ pub fn run() {
             answers::add_adhoc_question,
             answers::question_history,
             gaps::gap_report,
+            gaps::set_process_note,
             gaps::follow_up_items,
             gaps::list_followups,
             gaps::plan_followup,

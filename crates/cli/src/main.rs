@@ -7,6 +7,7 @@ mod followup;
 mod gaps;
 mod lint;
 mod paths;
+mod process;
 mod review;
 mod show;
 mod store_path;
@@ -300,6 +301,25 @@ enum BriefCommand {
         /// Who answers (for the history).
         #[arg(long)]
         who: Option<String>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a process described at the meeting with a short note (kept in history), or clear it.
+    Process {
+        /// The brief's id.
+        brief: String,
+        /// The process id (`sales`), or `checklist:process` when several checklists declare it.
+        process: String,
+        /// What the client told you, in a sentence or two.
+        #[arg(long, value_name = "NOTE")]
+        described: Option<String>,
+        /// Remove the mark.
+        #[arg(long)]
+        clear: bool,
+        /// Who marks it (for the history).
+        #[arg(long, default_value = "cli")]
+        who: String,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -760,6 +780,22 @@ fn run_brief(
                 verified,
             },
             &signer.name(who),
+            json,
+        ),
+        BriefCommand::Process {
+            brief: id,
+            process,
+            described,
+            clear,
+            who,
+            json,
+        } => process::set_note(
+            &mut store,
+            &id,
+            &process,
+            described.as_deref(),
+            clear,
+            &who,
             json,
         ),
         BriefCommand::History {

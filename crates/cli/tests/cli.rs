@@ -680,3 +680,69 @@ fn brief_answer_refuses_links_that_are_not_web_or_mail() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("`file:` links are not accepted"), "{out}");
 }
+
+#[test]
+fn a_process_is_marked_described_at_the_meeting_and_cleared() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let sales = |dir: &Path| -> serde_json::Value {
+        let (_, out) = db_run(dir, &["gaps", &brief, "--json"]);
+        let report: serde_json::Value = serde_json::from_str(&out).expect("json");
+        report["processes"]
+            .as_array()
+            .expect("processes")
+            .iter()
+            .find(|p| p["process"] == "sales")
+            .expect("sales")
+            .clone()
+    };
+    assert_eq!(sales(dir.path())["status"], "not_described");
+
+    let note = "Прошли воронку: звонок → счёт → оплата, 3 дня";
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "brief",
+            "process",
+            &brief,
+            "sales",
+            "--described",
+            note,
+            "--who",
+            "Анна",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let p = sales(dir.path());
+    assert_eq!(p["status"], "described_by_note");
+    assert_eq!(p["note"], note);
+    let (_, plain) = db_run(dir.path(), &["gaps", &brief]);
+    assert!(
+        plain.contains("описан на встрече") && plain.contains(note),
+        "{plain}"
+    );
+    assert!(!plain.contains("process:core:sales"), "{plain}");
+
+    let (code, out) = db_run(
+        dir.path(),
+        &["brief", "process", &brief, "sales", "--clear"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(sales(dir.path())["status"], "not_described");
+    let (_, history) = db_run(
+        dir.path(),
+        &["brief", "history", &brief, "process:core:sales", "--json"],
+    );
+    let events: serde_json::Value = serde_json::from_str(&history).expect("json");
+    assert_eq!(events.as_array().expect("events").len(), 2, "{history}");
+
+    let (code, out) = db_run(
+        dir.path(),
+        &["brief", "process", &brief, "salse", "--described", "x"],
+    );
+    assert_ne!(code, 0);
+    assert!(out.contains("core:sales"), "{out}");
+    let (code, out) = db_run(dir.path(), &["brief", "process", &brief, "sales"]);
+    assert_ne!(code, 0);
+    assert!(out.contains("--described"), "{out}");
+}

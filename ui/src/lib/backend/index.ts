@@ -168,6 +168,14 @@ export function gapReport(briefId: string): Promise<GapReport> {
   return call<GapReport>('gap_report', { briefId });
 }
 
+/**
+ * Marks a process described at the meeting with a short note, or clears the mark (`note: null`).
+ * `process` is `checklist:process`; the note is kept in the brief's history.
+ */
+export function setProcessNote(briefId: string, process: string, note: string | null): Promise<Saved> {
+  return call<Saved>('set_process_note', { briefId, process, note });
+}
+
 /** The open gaps as follow-up items, in checklist order. */
 export function followUpItems(briefId: string): Promise<FollowUpItem[]> {
   return call<FollowUpItem[]>('follow_up_items', { briefId });
