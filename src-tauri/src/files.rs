@@ -3,7 +3,9 @@
 //! The native dialog runs from Rust and the file is written from Rust to the chosen path: the web
 //! view has no file-system access at all. For end-to-end tests, `--e2e-pick PATH` (or
 //! `DEEPBRIEF_E2E_PICK`) stands in for the dialog — the path a user would have picked — since
-//! WebDriver cannot drive native dialogs; nothing is then opened in the system viewer.
+//! WebDriver cannot drive native dialogs; nothing is then opened in the system viewer. That stand-in
+//! is compiled only with the `e2e` feature (the build `tests/e2e/run.sh` uses): a shipped app has no
+//! way to take a path that bypasses the dialog.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -33,6 +35,7 @@ enum Pick<'a> {
 }
 
 /// The test stand-in for file dialogs: `--e2e-pick PATH` or `DEEPBRIEF_E2E_PICK`.
+#[cfg(feature = "e2e")]
 fn e2e_pick() -> Option<PathBuf> {
     let mut args = std::env::args();
     while let Some(arg) = args.next() {
@@ -43,6 +46,12 @@ fn e2e_pick() -> Option<PathBuf> {
     std::env::var_os("DEEPBRIEF_E2E_PICK")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
+}
+
+/// Without the `e2e` feature there is no stand-in: every path comes from the dialog.
+#[cfg(not(feature = "e2e"))]
+fn e2e_pick() -> Option<PathBuf> {
+    None
 }
 
 /// Asks the user for a path (on a worker thread: the dialog blocks). `None` when cancelled.

@@ -2,7 +2,9 @@
 # Runs the end-to-end tests against the real desktop app:
 #   Xvfb (when there is no display) -> tauri-driver -> WebKitWebDriver -> target/debug/deepbrief-desktop
 # Build the UI and the app first (scripts/test.sh does): npm --prefix ui run build &&
-# cargo build -p deepbrief-desktop. Logs and the screenshot land in target/e2e/.
+# cargo build -p deepbrief-desktop --features e2e (the feature compiles in `--e2e-pick`, the tests'
+# stand-in for the native file dialogs; release builds never have it). Logs and the screenshot land
+# in target/e2e/.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -13,7 +15,13 @@ source scripts/setup.sh
 # command to run instead of the tests (scripts/bench-typing.sh).
 app="${E2E_APP:-$PWD/target/debug/deepbrief-desktop}"
 out="$PWD/target/e2e"
-[ -x "$app" ] || setup_die "$app is missing: run 'npm --prefix ui run build && cargo build -p deepbrief-desktop'"
+build_hint="npm --prefix ui run build && cargo build -p deepbrief-desktop --features e2e"
+[ -x "$app" ] || setup_die "$app is missing: run '$build_hint'"
+# The tests pick files through `--e2e-pick`, which only an `e2e` build understands (a build without it
+# would open a native dialog no one can answer). Other commands (benchmarks) run any build.
+if [ "$#" -eq 0 ] && ! grep -qa -- '--e2e-pick' "$app"; then
+  setup_die "$app was built without the e2e feature: run '$build_hint'"
+fi
 command -v tauri-driver >/dev/null 2>&1 || setup_die "tauri-driver is missing: run 'cargo install tauri-driver --locked'"
 command -v WebKitWebDriver >/dev/null 2>&1 || setup_die "WebKitWebDriver is missing: apt-get install webkit2gtk-driver"
 mkdir -p "$out"

@@ -151,15 +151,15 @@ pub fn check_entry(q: &Question, entry: &Entry) -> Result<(), AnswerProblem> {
                 return Err(AnswerProblem::Blank);
             }
             let problem = problem(q, value).filter(|p| !is_soft(*p));
-            if problem == Some(ValueProblem::BadCell) {
-                if let Some(cell) = bad_cell(q, value) {
-                    return Err(cell);
-                }
+            if problem == Some(ValueProblem::BadCell)
+                && let Some(cell) = bad_cell(q, value)
+            {
+                return Err(cell);
             }
-            if let (Some(ValueProblem::LinkScheme), AnswerValue::Text(t)) = (problem, value) {
-                if let Some(scheme) = link_scheme(t) {
-                    return Err(AnswerProblem::LinkScheme(scheme));
-                }
+            if let (Some(ValueProblem::LinkScheme), AnswerValue::Text(t)) = (problem, value)
+                && let Some(scheme) = link_scheme(t)
+            {
+                return Err(AnswerProblem::LinkScheme(scheme));
             }
             if let Some(p) = problem {
                 let whole = |x: Option<f64>| x.map(|v| v as i64);
@@ -196,12 +196,11 @@ pub fn check_entry(q: &Question, entry: &Entry) -> Result<(), AnswerProblem> {
         return Err(AnswerProblem::BlankEvidence);
     }
     for e in &entry.evidence {
-        if e.kind == EvidenceKind::Link {
-            if let Some(scheme) =
+        if e.kind == EvidenceKind::Link
+            && let Some(scheme) =
                 link_scheme(&e.text).filter(|s| !LINK_SCHEMES.contains(&s.as_str()))
-            {
-                return Err(AnswerProblem::LinkScheme(scheme));
-            }
+        {
+            return Err(AnswerProblem::LinkScheme(scheme));
         }
     }
     Ok(())

@@ -102,6 +102,7 @@ const ru = {
     tableCell: (column: string, row: number) => `${column}, строка ${row}`,
     tableKeys: 'Enter в ячейке — та же колонка в следующей строке (новая строка добавится сама).',
     contact: { name: 'Имя', role: 'Должность', phone: 'Телефон', email: 'E-mail' },
+    problemContactName: 'Впишите имя: контакт без имени не сохраняется',
     linkShown: 'Адрес',
     toConfirm: 'Ответ перенесён из прошлого брифа — уточните у клиента, что он всё ещё верен.',
     confirm: 'Верно',
@@ -143,6 +144,7 @@ const ru = {
   save: {
     idle: 'Изменений нет',
     saving: 'Сохраняем…',
+    waiting: 'Сохраняем… база занята другим окном или программой, ждём очереди',
     saved: 'Сохранено',
     failed: 'Не сохранено',
     invalid: 'Не сохранено: исправьте значение',
@@ -225,6 +227,7 @@ const en: Messages = {
     tableKeys:
       'Enter in a cell moves to the same column in the next row (a new row is added when needed).',
     contact: { name: 'Name', role: 'Role', phone: 'Phone', email: 'E-mail' },
+    problemContactName: 'Enter a name: a contact without a name is not saved',
     linkShown: 'Address',
     toConfirm:
       'This answer comes from an earlier brief — check with the client that it still holds.',
@@ -265,6 +268,7 @@ const en: Messages = {
   save: {
     idle: 'No changes',
     saving: 'Saving…',
+    waiting: 'Saving… the database is busy in another window or program; waiting for our turn',
     saved: 'Saved',
     failed: 'Not saved',
     invalid: 'Not saved: fix the value',

@@ -49,6 +49,18 @@ describe('ContactAnswer', () => {
     expect(onchange).not.toHaveBeenCalled();
   });
 
+  it('keeps a contact without a name without storing it, and stores it once named', async () => {
+    const { user, onchange, lastProblem, last } = renderField(clientResponsible);
+    await user.type(screen.getByLabelText('Телефон'), '+7 495 123-45-67');
+    expect(screen.getByLabelText('Телефон')).toHaveValue('+7 495 123-45-67');
+    expect(lastProblem()).toBe('Впишите имя: контакт без имени не сохраняется');
+    expect(onchange).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText('Имя'), 'Ирина');
+    expect(last()).toEqual(
+      answered({ type: 'contact', value: { name: 'Ирина', phone: '+7 495 123-45-67' } }),
+    );
+  });
+
   it('stores nothing when every field is blank, and shows hostile text literally', async () => {
     const { user, last } = renderField(clientResponsible, {
       initial: answered({ type: 'contact', value: { name: HOSTILE } }),

@@ -19,6 +19,30 @@ describe('SaveState', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Не сохранено: исправьте значение');
   });
 
+  it('says a long save is waiting for another writer, and stops saying so when it is saved', async () => {
+    vi.useFakeTimers();
+    try {
+      const { rerender } = render(SaveState, {
+        status: { state: 'saving' },
+        lang: 'ru',
+        onretry: () => {},
+      });
+      expect(screen.getByRole('status')).toHaveTextContent('Сохраняем…');
+      expect(screen.getByRole('status')).not.toHaveTextContent('ждём очереди');
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Сохраняем… база занята другим окном или программой, ждём очереди',
+      );
+      await rerender({ status: { state: 'saved' } });
+      expect(screen.getByRole('status')).toHaveTextContent('Сохранено');
+      // The next save starts as "saving" again, not "waiting".
+      await rerender({ status: { state: 'saving' } });
+      expect(screen.getByRole('status')).not.toHaveTextContent('ждём очереди');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows an error with Retry, literally', async () => {
     const onretry = vi.fn();
     render(SaveState, {
