@@ -90,7 +90,7 @@ pub async fn client_letter(
         })
         .await?;
     let items = open_items(&report);
-    let input = letter_input(&opened, &items, briefing.as_ref(), AGENCY);
+    let input = letter_input(&opened, &items, briefing.as_ref(), AGENCY, clock::today());
     Templates::embedded()
         .render(&input, format)
         .map_err(|e| IpcError::internal(e.to_string()))

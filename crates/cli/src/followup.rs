@@ -23,7 +23,7 @@ pub struct Plan<'a> {
     pub timezone: &'a str,
     /// Place or link.
     pub location: Option<&'a str>,
-    /// Title (default: "Добрифинг: client" / "Follow-up briefing: client").
+    /// Title (default: "Уточняющая встреча: client" / "Follow-up briefing: client").
     pub title: Option<&'a str>,
     /// Gap keys to cover (default: every open item).
     pub items: &'a [String],
@@ -61,7 +61,7 @@ pub fn plan(store: &mut Store, p: &Plan<'_>, json: bool) -> Result<ExitCode> {
             if meta.language == "en" {
                 format!("Follow-up briefing: {}", meta.client)
             } else {
-                format!("Добрифинг: {}", meta.client)
+                format!("Уточняющая встреча: {}", meta.client)
             }
         },
         str::to_owned,
@@ -139,6 +139,7 @@ pub fn letter(
         &follow_up_items(&report),
         briefing.as_ref(),
         agency,
+        crate::gaps::today(),
     );
     let templates = match templates {
         Some(dir) => Templates::with_folder(dir)?,

@@ -58,6 +58,20 @@ pub struct BriefMeta {
     pub status: BriefStatus,
     /// The client's people.
     pub contacts: Vec<ContactPerson>,
+    /// Who approved the printed revision and when (`None` when it is not an approved revision).
+    #[serde(default)]
+    pub approval: Option<Approval>,
+}
+
+/// An approved revision's stamp.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Approval {
+    /// The lead who approved.
+    pub by: String,
+    /// When, `YYYY-MM-DD` (a longer RFC 3339 time is cut to the date).
+    pub date: String,
+    /// The revision number.
+    pub revision: u32,
 }
 
 /// Where a brief is in review.

@@ -269,6 +269,7 @@ pub fn meta(lang: Lang) -> BriefMeta {
                 responsible: false,
             },
         ],
+        approval: None,
     }
 }
 

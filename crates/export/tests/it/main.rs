@@ -6,6 +6,7 @@
     reason = "a test should fail loudly at the first broken step"
 )]
 
+mod briefs;
 mod fixture;
 mod ics;
 mod kickoff;
