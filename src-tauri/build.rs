@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "export_bundle",
     "import_bundle",
     "export_followup_ics",
+    "save_letter",
+    "open_letter_in_mail",
     "upgrade_preview",
     "upgrade_apply",
     "app_info",

@@ -91,6 +91,8 @@ pub fn run() {
             files::export_bundle,
             files::import_bundle,
             files::export_followup_ics,
+            files::save_letter,
+            files::open_letter_in_mail,
             upgrades::upgrade_preview,
             upgrades::upgrade_apply,
             settings::app_info,

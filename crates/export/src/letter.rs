@@ -854,6 +854,52 @@ fn spoken_date(date: IsoDate, lang: &str, weekday: Weekday, letter_year: Option<
     }
 }
 
+/// A `mailto:` address that opens the letter in the mail client (RFC 6068): to `to` (may be
+/// empty), with the subject taken from the letter's first line when it is `Тема: …` / `Subject: …`
+/// (`**Тема:** …` in Markdown) and the rest as the body. Everything is percent-encoded as UTF-8;
+/// line breaks become `%0D%0A`.
+pub fn mailto(to: &str, letter: &str) -> String {
+    let letter = letter.trim_start_matches('\u{feff}');
+    let (first, rest) = letter.split_once('\n').unwrap_or((letter, ""));
+    let head = first.trim().replace("**", "");
+    let subject = ["Тема:", "Subject:"]
+        .iter()
+        .find_map(|p| head.strip_prefix(p))
+        .map(str::trim);
+    let (subject, body) = match subject {
+        Some(s) => (Some(s), rest.trim_start_matches(['\r', '\n'])),
+        None => (None, letter),
+    };
+    let mut url = format!("mailto:{}", encode(to.trim(), false));
+    let mut sep = '?';
+    if let Some(s) = subject {
+        url.push(sep);
+        url.push_str("subject=");
+        url.push_str(&encode(s, true));
+        sep = '&';
+    }
+    url.push(sep);
+    url.push_str("body=");
+    url.push_str(&encode(&body.replace("\r\n", "\n").replace('\n', "\r\n"), true));
+    url
+}
+
+/// Percent-encodes everything but unreserved characters (and `@` in the address part).
+fn encode(text: &str, query: bool) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~')
+            || (!query && b == b'@');
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Escapes Markdown syntax in user text so it prints literally: backslash-escapes the characters
 /// that can start emphasis, code, links, HTML, tables or strike-through anywhere (`\ ` * _ [ ] < > |
 /// ~ &`, and `!`/`#`), and folds line breaks into spaces (user text sits inside a line or a list item).
@@ -907,7 +953,26 @@ fn escape_markdown_into(text: &str, out: &mut dyn std::io::Write) -> std::io::Re
 
 #[cfg(test)]
 mod tests {
-    use super::escape_markdown;
+    use super::{escape_markdown, mailto};
+
+    #[test]
+    fn mailto_takes_the_subject_line_and_encodes_the_body() {
+        let url = mailto(
+            "irina@koleso.example",
+            "Тема: Проект «SEO»: что уточнить\n\nЗдравствуйте, Ирина!\n1. Цель & срок?",
+        );
+        assert_eq!(
+            url,
+            "mailto:irina@koleso.example?subject=%D0%9F%D1%80%D0%BE%D0%B5%D0%BA%D1%82%20%C2%AB\
+             SEO%C2%BB%3A%20%D1%87%D1%82%D0%BE%20%D1%83%D1%82%D0%BE%D1%87%D0%BD%D0%B8%D1%82%D1%8C\
+             &body=%D0%97%D0%B4%D1%80%D0%B0%D0%B2%D1%81%D1%82%D0%B2%D1%83%D0%B9%D1%82%D0%B5%2C%20\
+             %D0%98%D1%80%D0%B8%D0%BD%D0%B0%21%0D%0A1.%20%D0%A6%D0%B5%D0%BB%D1%8C%20%26%20\
+             %D1%81%D1%80%D0%BE%D0%BA%3F"
+        );
+        // No subject line: the whole text is the body; no address: an empty one.
+        assert_eq!(mailto("", "Hi?"), "mailto:?body=Hi%3F");
+        assert!(mailto("a@b.example", "**Subject:** Brief\n\nDear").contains("?subject=Brief&body=Dear"));
+    }
 
     #[test]
     fn markdown_syntax_in_user_text_is_escaped() {

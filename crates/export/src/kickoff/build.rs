@@ -1134,6 +1134,26 @@ mod tests {
     }
 
     #[test]
+    fn only_http_and_mailto_addresses_are_links() {
+        assert_eq!(href(" https://shop.example/a "), Some("https://shop.example/a".into()));
+        assert_eq!(href("MAILTO:olga@x.example"), Some("MAILTO:olga@x.example".into()));
+        assert_eq!(href("javascript:alert(1)"), None);
+        assert_eq!(href("file:///etc/passwd"), None);
+        assert_eq!(href("shop.example"), None);
+        assert_eq!(href("https://"), None);
+        assert_eq!(href("https://a.example/x y"), None);
+    }
+
+    #[test]
+    fn passport_values_are_cut_at_a_word() {
+        let long = "слово ".repeat(100);
+        let cut = clip(&long);
+        assert!(cut.ends_with("слово…"), "{cut}");
+        assert!(cut.chars().count() <= PASSPORT_VALUE_CHARS + 1);
+        assert_eq!(clip(" коротко "), "коротко");
+    }
+
+    #[test]
     fn a_value_of_the_wrong_type_prints_as_plain_text() {
         let q = question(Kind::Money);
         let a = Answer::Answered(AnswerValue::Text("around 50k".into()));

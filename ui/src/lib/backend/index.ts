@@ -194,6 +194,16 @@ export function clientLetter(
   return call<string>('client_letter', { briefId, followupId, format });
 }
 
+/** Asks where to save the letter (as edited) and writes it; `null` when the user cancelled. */
+export function saveLetter(briefId: string, text: string, markdown: boolean): Promise<string | null> {
+  return call<string | null>('save_letter', { briefId, text, markdown });
+}
+
+/** Opens the letter (as edited) in the mail client, addressed to the client's responsible person. */
+export function openLetterInMail(briefId: string, text: string): Promise<void> {
+  return call<void>('open_letter_in_mail', { briefId, text });
+}
+
 // ---- Checklist versions -------------------------------------------------------------------------
 
 /** What upgrading the brief to the newest checklist versions would do; `null` when it is current. */
