@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "list_followups",
     "plan_followup",
     "client_letter",
+    "record_letter_sent",
+    "letters_sent",
     "export_pdf",
     "export_bundle",
     "import_bundle",

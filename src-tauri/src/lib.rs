@@ -87,6 +87,8 @@ pub fn run() {
             gaps::list_followups,
             gaps::plan_followup,
             gaps::client_letter,
+            gaps::record_letter_sent,
+            gaps::letters_sent,
             files::export_pdf,
             files::export_bundle,
             files::import_bundle,

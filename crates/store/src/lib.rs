@@ -30,6 +30,7 @@ mod upgrade;
 pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
+pub use followups::SentLetter;
 pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, ReviewState, RevisionInfo};
 pub use types::{
     AdhocQuestion, BackupInfo, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow,

@@ -12,6 +12,7 @@ mod board;
 mod briefs;
 mod bundle;
 mod crash;
+mod followups;
 mod history;
 mod migrations;
 mod pins;

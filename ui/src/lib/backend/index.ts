@@ -22,6 +22,7 @@ import type { BriefRow } from '$lib/bindings/BriefRow';
 import type { Contact } from '$lib/bindings/Contact';
 import type { Entry } from '$lib/bindings/Entry';
 import type { FollowUpBriefing } from '$lib/bindings/FollowUpBriefing';
+import type { SentLetter } from '$lib/bindings/SentLetter';
 import type { FollowUpItem } from '$lib/bindings/FollowUpItem';
 import type { Format } from '$lib/bindings/Format';
 import type { GapReport } from '$lib/bindings/GapReport';
@@ -192,6 +193,20 @@ export function clientLetter(
   format: Format,
 ): Promise<string> {
   return call<string>('client_letter', { briefId, followupId, format });
+}
+
+/** Records the letter as sent, with its text as edited. */
+export function recordLetterSent(
+  briefId: string,
+  followupId: string | null,
+  text: string,
+): Promise<SentLetter> {
+  return call<SentLetter>('record_letter_sent', { briefId, followupId, text });
+}
+
+/** The letters sent about a brief, oldest first. */
+export function lettersSent(briefId: string): Promise<SentLetter[]> {
+  return call<SentLetter[]>('letters_sent', { briefId });
 }
 
 /** Asks where to save the letter (as edited) and writes it; `null` when the user cancelled. */
