@@ -6,9 +6,7 @@ use deepbrief_core::Checklist;
 use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
 use deepbrief_export::stored::letter_input;
 use deepbrief_export::{Format, Templates};
-use deepbrief_store::{
-    FollowUpBriefing, NewFollowUp, OpenedBrief, SentLetter, Store, StoreError,
-};
+use deepbrief_store::{FollowUpBriefing, NewFollowUp, OpenedBrief, SentLetter, Store, StoreError};
 use tauri::State;
 
 use crate::clock;

@@ -168,7 +168,10 @@ pub fn record_sent(
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("{}: cannot read the letter", file.display()))?;
     let sent = store.record_letter_sent(brief, followup, &text, who)?;
-    println!("recorded the letter sent about {} at {}", sent.brief_id, sent.at);
+    println!(
+        "recorded the letter sent about {} at {}",
+        sent.brief_id, sent.at
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -315,6 +315,8 @@ impl Find<'_> {
             }
             GapCode::ProcessNotDescribed => {
                 let process = checklist.and_then(|c| c.processes.iter().find(|p| p.id == last));
+                // A process is its own heading: «Продажа», «Выполнение заказа».
+                let heading = process.map_or(base.heading.clone(), |p| self.text(&p.title));
                 // With client wording the request says it all; the agenda is the meeting's.
                 let (topic, questions) = match process.and_then(|p| p.client_prompt.as_ref()) {
                     Some(p) => (self.text(p), Vec::new()),
@@ -326,6 +328,7 @@ impl Find<'_> {
                     ),
                 };
                 LetterItem {
+                    heading,
                     topic,
                     questions,
                     why: self.why(process.and_then(|p| p.client_why.as_ref())),
@@ -586,6 +589,7 @@ fn context(input: &LetterInput, lang: &str) -> Result<tera::Context, ExportError
                 "kind": item.kind,
                 "severity": item.severity,
                 "due": item.due.as_deref().map(|d| day(d, Weekday::None)),
+                "overdue": false,
             });
             if let Some(due) = item.due.as_deref().and_then(IsoDate::parse)
                 && let Some(today) = letter_date
@@ -596,8 +600,9 @@ fn context(input: &LetterInput, lang: &str) -> Result<tera::Context, ExportError
         })
         .collect();
     let (body, rest) = numbered.split_at(body_len);
-    ctx.insert("groups", &groups(body));
-    ctx.insert("appendix", &groups(rest));
+    let mut next = 1;
+    ctx.insert("groups", &groups(body, &mut next));
+    ctx.insert("appendix", &groups(rest, &mut next));
     ctx.insert("appendix_count", &rest.len());
     ctx.insert("count", &numbered.len());
     ctx.insert("count_text", &points(numbered.len(), lang));
@@ -683,8 +688,9 @@ fn context(input: &LetterInput, lang: &str) -> Result<tera::Context, ExportError
     Ok(ctx)
 }
 
-/// Numbered items grouped under their headings, in the order the headings first appear.
-fn groups(items: &[serde_json::Value]) -> Vec<serde_json::Value> {
+/// Items grouped under their headings, in the order the headings first appear, numbered in print
+/// order from `next`.
+fn groups(items: &[serde_json::Value], next: &mut usize) -> Vec<serde_json::Value> {
     let mut out: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
     for item in items {
         let heading = item["heading"].as_str().unwrap_or_default().to_owned();
@@ -694,7 +700,13 @@ fn groups(items: &[serde_json::Value]) -> Vec<serde_json::Value> {
         }
     }
     out.into_iter()
-        .map(|(heading, items)| serde_json::json!({ "heading": heading, "items": items }))
+        .map(|(heading, mut items)| {
+            for item in &mut items {
+                item["number"] = (*next).into();
+                *next += 1;
+            }
+            serde_json::json!({ "heading": heading, "items": items })
+        })
         .collect()
 }
 
@@ -709,7 +721,11 @@ fn quoted(lang: &str, text: &str) -> String {
 /// `7 пунктов` / `7 points`.
 fn points(n: usize, lang: &str) -> String {
     if lang == "en" {
-        return if n == 1 { "1 point".to_owned() } else { format!("{n} points") };
+        return if n == 1 {
+            "1 point".to_owned()
+        } else {
+            format!("{n} points")
+        };
     }
     let word = match (n % 10, n % 100) {
         (_, 11..=14) => "пунктов",
@@ -880,7 +896,10 @@ pub fn mailto(to: &str, letter: &str) -> String {
     }
     url.push(sep);
     url.push_str("body=");
-    url.push_str(&encode(&body.replace("\r\n", "\n").replace('\n', "\r\n"), true));
+    url.push_str(&encode(
+        &body.replace("\r\n", "\n").replace('\n', "\r\n"),
+        true,
+    ));
     url
 }
 
@@ -971,7 +990,10 @@ mod tests {
         );
         // No subject line: the whole text is the body; no address: an empty one.
         assert_eq!(mailto("", "Hi?"), "mailto:?body=Hi%3F");
-        assert!(mailto("a@b.example", "**Subject:** Brief\n\nDear").contains("?subject=Brief&body=Dear"));
+        assert!(
+            mailto("a@b.example", "**Subject:** Brief\n\nDear")
+                .contains("?subject=Brief&body=Dear")
+        );
     }
 
     #[test]

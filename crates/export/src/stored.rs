@@ -14,12 +14,13 @@ use deepbrief_store::{
 };
 
 use crate::ics::CalendarEvent;
+use crate::kickoff::fields::planned_start;
 use crate::kickoff::input::{
-    Approval, ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap, GapKind,
-    KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment, SectionProgress,
+    Approval, ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap,
+    GapKind, KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment,
+    SectionProgress,
 };
 use crate::kickoff::{KickoffDocument, Lang};
-use crate::kickoff::fields::planned_start;
 use crate::letter::{LetterInput, letter_items, reply_by};
 use crate::meeting::{Attendee, Meeting};
 

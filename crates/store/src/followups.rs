@@ -134,7 +134,9 @@ impl Store {
             let mut letter: SentLetter = serde_json::from_str(new.as_deref().unwrap_or("null"))
                 .map_err(|e| StoreError::Invalid {
                     field: "letter",
-                    message: format!("a sent letter of brief {brief_id} recorded at {at} does not read: {e}"),
+                    message: format!(
+                        "a sent letter of brief {brief_id} recorded at {at} does not read: {e}"
+                    ),
                 })?;
             letter.brief_id = brief_id.to_owned();
             letter.at = at;

@@ -8,17 +8,17 @@ use deepbrief_core::{
     Severity, Visibility,
 };
 
+use super::fields::{self as passport_fields, Field};
 use super::format::{self, Date};
 use super::input::{
     ArchivedAnswer, BriefStatus, FollowUp, Gap, GapKind, KickoffInput, ProcessStatus, ReviewComment,
 };
 use super::{
-    AnswerState, AnswerView, ArchivedView, ChecklistView, ColumnView, ContactView, DateView,
-    ApprovalView, EvidenceView, FORMAT_VERSION, FieldView, FollowUpView, GapView, GoalView,
+    AnswerState, AnswerView, ApprovalView, ArchivedView, ChecklistView, ColumnView, ContactView,
+    DateView, EvidenceView, FORMAT_VERSION, FieldView, FollowUpView, GapView, GoalView,
     KickoffDocument, Labels, Lang, MetaView, PassportRow, PassportView, ProcessView, QuestionView,
     ReviewView, SectionProgressView, SectionView, StatusView, SummaryView, UnansweredView,
 };
-use super::fields::{self as passport_fields, Field};
 
 impl KickoffDocument {
     /// Builds the document from a brief's parts. Never fails: unknown ids print as they are,
@@ -607,7 +607,19 @@ fn answered_text(
             .map(|f| f.value)
             .collect::<Vec<_>>()
             .join(", "),
-        AnswerView::Table { rows, .. } => format!("{}", rows.len()),
+        // A table in a line: each row's first cell, with the second in brackets (name and role).
+        AnswerView::Table { rows, .. } => rows
+            .iter()
+            .filter_map(|r| {
+                let mut cells = r.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+                let first = cells.next()?;
+                Some(match cells.next() {
+                    Some(second) => format!("{first} ({second})"),
+                    None => first.to_owned(),
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         AnswerView::State { text, .. } => text,
     })
 }
@@ -695,7 +707,8 @@ fn summary(
         reasons.push(if ru {
             "Все обязательные вопросы отвечены, процессы описаны, сигналов риска нет.".to_owned()
         } else {
-            "Every required question is answered, processes are described, no risk signals.".to_owned()
+            "Every required question is answered, processes are described, no risk signals."
+                .to_owned()
         });
     }
 
@@ -811,15 +824,31 @@ fn passport(
         });
     };
     row("client", labels.client.clone(), Some(meta.client.clone()));
-    row("project", labels.project.clone(), Some(meta.project.clone()));
+    row(
+        "project",
+        labels.project.clone(),
+        Some(meta.project.clone()),
+    );
     let services = (!meta.services.is_empty()).then(|| meta.services.join(", "));
     let scope = match (services, field(Field::Scope)) {
         (Some(s), Some(scope)) => Some(format!("{s}. {scope}")),
         (a, b) => a.or(b),
     };
-    row("scope", s("Услуги и объём работ", "Services and scope"), scope);
-    row("offer", s("Что продаёт клиент", "What the client sells"), field(Field::Offer));
-    row("goal", labels.goal.clone(), goal_sentence(lang, &|f| field(f)));
+    row(
+        "scope",
+        s("Услуги и объём работ", "Services and scope"),
+        scope,
+    );
+    row(
+        "offer",
+        s("Что продаёт клиент", "What the client sells"),
+        field(Field::Offer),
+    );
+    row(
+        "goal",
+        labels.goal.clone(),
+        goal_sentence(lang, &|f| field(f)),
+    );
     row("budget", s("Бюджет", "Budget"), field(Field::Budget));
     row("regions", s("Регионы", "Regions"), field(Field::Regions));
     row(
@@ -827,7 +856,11 @@ fn passport(
         s("Чем клиент сильнее конкурентов", "Selling proposition"),
         field(Field::Advantages),
     );
-    row("weaknesses", s("Слабые места", "Weak points"), field(Field::Weaknesses));
+    row(
+        "weaknesses",
+        s("Слабые места", "Weak points"),
+        field(Field::Weaknesses),
+    );
     row(
         "audience",
         s("Аудитория", "Audience"),
@@ -844,12 +877,17 @@ fn passport(
         .iter()
         .find(|c| c.responsible)
         .map(|c| {
-            [c.name.as_str(), c.role.as_str(), c.phone.as_str(), c.email.as_str()]
-                .iter()
-                .filter(|p| !p.trim().is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ")
+            [
+                c.name.as_str(),
+                c.role.as_str(),
+                c.phone.as_str(),
+                c.email.as_str(),
+            ]
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
         })
         .or_else(|| field(Field::Responsible));
     row(
@@ -878,11 +916,7 @@ fn passport(
         s("Отчётность и согласование", "Reporting and approvals"),
         field(Field::Reporting),
     );
-    row(
-        "start",
-        s("Запуск проекта", "Kickoff"),
-        field(Field::Start),
-    );
+    row("start", s("Запуск проекта", "Kickoff"), field(Field::Start));
     let lead = meta.approval.as_ref().map(|a| a.by.clone());
     let agency = match lead.filter(|l| !l.trim().is_empty()) {
         Some(lead) => format!(
@@ -940,7 +974,11 @@ fn goal_sentence(lang: Lang, field: &dyn Fn(Field) -> Option<String>) -> Option<
         if !measure.is_empty() {
             measure.push(' ');
         }
-        measure.push_str(&if ru { format!("к {d}") } else { format!("by {d}") });
+        measure.push_str(&if ru {
+            format!("к {d}")
+        } else {
+            format!("by {d}")
+        });
     }
     let measured = match (metric, measure.is_empty()) {
         (Some(m), false) => Some(format!("{m}: {measure}")),
@@ -1098,7 +1136,12 @@ mod tests {
     use deepbrief_core::Text;
 
     fn question(kind: Kind) -> Question {
-        Question::new("q", Text::Plain("Q?".into()), Text::Plain(String::new()), kind)
+        Question::new(
+            "q",
+            Text::Plain("Q?".into()),
+            Text::Plain(String::new()),
+            kind,
+        )
     }
 
     #[test]
@@ -1135,8 +1178,14 @@ mod tests {
 
     #[test]
     fn only_http_and_mailto_addresses_are_links() {
-        assert_eq!(href(" https://shop.example/a "), Some("https://shop.example/a".into()));
-        assert_eq!(href("MAILTO:olga@x.example"), Some("MAILTO:olga@x.example".into()));
+        assert_eq!(
+            href(" https://shop.example/a "),
+            Some("https://shop.example/a".into())
+        );
+        assert_eq!(
+            href("MAILTO:olga@x.example"),
+            Some("MAILTO:olga@x.example".into())
+        );
         assert_eq!(href("javascript:alert(1)"), None);
         assert_eq!(href("file:///etc/passwd"), None);
         assert_eq!(href("shop.example"), None);

@@ -138,7 +138,10 @@ pub fn questions(field: Field) -> &'static [&'static str] {
 
 /// The planned project start (`YYYY-MM-DD`), when a start question is answered with a date and one
 /// of `checklists` asks it.
-pub fn planned_start(checklists: &[&Checklist], entries: &BTreeMap<String, Entry>) -> Option<String> {
+pub fn planned_start(
+    checklists: &[&Checklist],
+    entries: &BTreeMap<String, Entry>,
+) -> Option<String> {
     questions(Field::Start).iter().find_map(|id| {
         let asked = checklists
             .iter()

@@ -57,6 +57,13 @@ const QUESTIONS: &[(&str, &str, &str, &str, &str)] = &[
         "We need the legal name for the contract and the brand for ads and search.",
     ),
     (
+        "goal_statement",
+        "Чего вы хотите добиться с помощью нашей работы — в одной-двух фразах, с цифрой?",
+        "What do you want our work to achieve — in a sentence or two, with a figure?",
+        "От цели зависит, какие инструменты мы выберем и по каким цифрам будем отчитываться.",
+        "The goal decides which tools we choose and which figures we report on.",
+    ),
+    (
         "goal_metric",
         "По какому показателю вы будете судить об успехе проекта — заявки, продажи, выручка?",
         "Which figure will tell you the project worked — leads, sales, revenue?",
@@ -90,6 +97,13 @@ const QUESTIONS: &[(&str, &str, &str, &str, &str)] = &[
         "Why would a buyer in another region order from you rather than from a local shop?",
         "Без этого реклама в регионах приведёт посетителей, но не покупателей.",
         "Without it, ads in the regions bring visitors but not buyers.",
+    ),
+    (
+        "regional_target_regions",
+        "В какие регионы вы хотите выйти — перечислите области или города?",
+        "Which regions do you want to enter — name the provinces or cities?",
+        "Для каждого региона мы проверим спрос и цены конкурентов.",
+        "For each region we will check demand and competitors' prices.",
     ),
     (
         "delivery_terms",
@@ -298,31 +312,56 @@ pub fn entries(business: Business, lang: Lang, core: &Checklist) -> Entries {
     };
     match business {
         Business::Shop => {
-            e.insert("audience_type".into(), answer(AnswerValue::Choice("b2c".into())));
+            e.insert(
+                "audience_type".into(),
+                answer(AnswerValue::Choice("b2c".into())),
+            );
             e.insert("regional_expansion".into(), answer(AnswerValue::Bool(true)));
             e.insert(
                 "regional_target_regions".into(),
                 answer(AnswerValue::Items(vec![p("все регионы", "all regions")])),
             );
-            gone(&mut e, &["regional_advantage", "goal_target", "goal_deadline", "audience_fears", "weaknesses"]);
+            gone(
+                &mut e,
+                &[
+                    "regional_advantage",
+                    "goal_target",
+                    "goal_deadline",
+                    "audience_fears",
+                    "weaknesses",
+                ],
+            );
             e.insert("delivery_terms".into(), Entry::new(Answer::Unknown));
             e.insert("warranty".into(), answer(AnswerValue::Bool(false)));
             e.insert("loyalty_programme".into(), answer(AnswerValue::Bool(false)));
             e.insert(
                 "fulfilment_steps".into(),
-                Entry::new(Answer::Later { due: "2026-11-20".into() }),
+                Entry::new(Answer::Later {
+                    due: "2026-11-20".into(),
+                }),
             );
             e.insert(
                 "approval_process".into(),
-                Entry::new(Answer::Later { due: "2026-11-27".into() }),
+                Entry::new(Answer::Later {
+                    due: "2026-11-27".into(),
+                }),
             );
-            let mut name = text(&p("ООО «Колесо», бренд ШинаМаркет", "Koleso LLC, brand ShinaMarket"));
+            let mut name = text(&p(
+                "ООО «Колесо», бренд ШинаМаркет",
+                "Koleso LLC, brand ShinaMarket",
+            ));
             name.to_confirm = true;
             e.insert("company_name".into(), name);
         }
         Business::Manufacturer => {
-            e.insert("audience_type".into(), answer(AnswerValue::Choice("b2b".into())));
-            e.insert("regional_expansion".into(), answer(AnswerValue::Bool(false)));
+            e.insert(
+                "audience_type".into(),
+                answer(AnswerValue::Choice("b2b".into())),
+            );
+            e.insert(
+                "regional_expansion".into(),
+                answer(AnswerValue::Bool(false)),
+            );
             gone(
                 &mut e,
                 &[
@@ -337,13 +376,19 @@ pub fn entries(business: Business, lang: Lang, core: &Checklist) -> Entries {
             e.insert("deal_cycle_days".into(), answer(AnswerValue::Number(60.0)));
             e.insert(
                 "order_systems".into(),
-                answer(AnswerValue::Choices(vec!["spreadsheets".into(), "email".into()])),
+                answer(AnswerValue::Choices(vec![
+                    "spreadsheets".into(),
+                    "email".into(),
+                ])),
             );
             e.insert(
                 "lead_source_tracking".into(),
                 answer(AnswerValue::Choice("not_tracked".into())),
             );
-            e.insert("acquisition_cost_known".into(), answer(AnswerValue::Bool(false)));
+            e.insert(
+                "acquisition_cost_known".into(),
+                answer(AnswerValue::Bool(false)),
+            );
             e.insert("product_unique".into(), answer(AnswerValue::Bool(false)));
             gone(&mut e, &["advantages_company"]);
             e.insert(
@@ -352,8 +397,14 @@ pub fn entries(business: Business, lang: Lang, core: &Checklist) -> Entries {
             );
         }
         Business::Services => {
-            e.insert("audience_type".into(), answer(AnswerValue::Choice("b2b".into())));
-            e.insert("regional_expansion".into(), answer(AnswerValue::Bool(false)));
+            e.insert(
+                "audience_type".into(),
+                answer(AnswerValue::Choice("b2b".into())),
+            );
+            e.insert(
+                "regional_expansion".into(),
+                answer(AnswerValue::Bool(false)),
+            );
             gone(
                 &mut e,
                 &[

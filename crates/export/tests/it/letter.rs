@@ -78,19 +78,18 @@ fn input(lang: &str) -> LetterInput {
 }
 
 #[test]
-fn letter_items_cover_every_kind_in_checklist_order() {
-    let kinds: Vec<ItemKind> = input("ru").items.iter().map(|i| i.kind).collect();
-    assert_eq!(
-        kinds,
-        [
-            ItemKind::Confirm,
-            ItemKind::Send,
-            ItemKind::Discuss,
-            ItemKind::Discuss,
-            ItemKind::Clarify,
-            ItemKind::Answer,
-        ]
-    );
+fn letter_items_say_what_to_do_most_important_first() {
+    let items = input("ru").items;
+    let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+    for kind in [ItemKind::Confirm, ItemKind::Discuss, ItemKind::Clarify] {
+        assert!(kinds.contains(&kind), "{kind:?} missing: {kinds:?}");
+    }
+    let severities: Vec<_> = items.iter().map(|i| i.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(severities, sorted);
+    // The late fulfilment steps are part of the fulfilment process's item, not an item of their own.
+    assert!(!kinds.contains(&ItemKind::Send), "{items:#?}");
 }
 
 #[test]
@@ -141,6 +140,7 @@ fn a_letter_without_a_briefing_asks_for_answers_by_mail() {
 fn markdown_syntax_in_user_text_prints_literally_but_not_in_text() {
     let mut i = input("en");
     i.client = "*Koleso* [shop](http://evil.example) <b>".into();
+    i.project = String::new();
     i.items.truncate(1);
     i.items[0].topic = "- 1. # Heading_like `code`\nsecond line".into();
     let md = Templates::embedded()
@@ -354,9 +354,15 @@ fn every_letter_is_fit_to_send_with_client_wording_and_on_plain_v1() {
         for business in briefs::ALL {
             for lang in [Lang::Ru, Lang::En] {
                 let input = brief_letter(business, lang, core);
-                assert!(input.items.len() >= 5, "{business:?}: {}", input.items.len());
+                assert!(
+                    input.items.len() >= 5,
+                    "{business:?}: {}",
+                    input.items.len()
+                );
                 for format in [Format::Text, Format::Markdown] {
-                    let letter = Templates::embedded().render(&input, format).expect("renders");
+                    let letter = Templates::embedded()
+                        .render(&input, format)
+                        .expect("renders");
                     assert_client_ready(&letter, &input, core, lang.code());
                 }
             }
@@ -373,10 +379,25 @@ fn the_most_important_come_first_and_a_rule_absorbs_its_question() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(severities, sorted);
     // The rule about regional buyers is asked; the required question it looks at is not asked again.
-    assert!(input.items[..3].iter().any(|i| i.topic.starts_with("Расскажите, чем вы будете привлекать")));
-    assert!(!input.items.iter().any(|i| i.topic.starts_with("Почему покупателю из региона")));
+    let rule = input
+        .items
+        .iter()
+        .find(|i| i.topic.starts_with("Расскажите, чем вы будете привлекать"))
+        .expect("the rule is asked");
+    assert_eq!(rule.severity, deepbrief_core::Severity::High);
+    assert!(
+        !input
+            .items
+            .iter()
+            .any(|i| i.topic.starts_with("Почему покупателю из региона"))
+    );
     // The fulfilment process absorbs its late evidence question.
-    assert!(!input.items.iter().any(|i| i.topic.starts_with("Опишите по шагам")));
+    assert!(
+        !input
+            .items
+            .iter()
+            .any(|i| i.topic.starts_with("Опишите по шагам"))
+    );
 }
 
 #[test]
@@ -389,13 +410,19 @@ fn meeting_lengths_and_dates_are_said_in_words() {
     assert_eq!(length(30, "en"), "about half an hour");
     let core = briefs::client_core();
     let ru = Templates::embedded()
-        .render(&brief_letter(Business::Manufacturer, Lang::Ru, &core), Format::Text)
+        .render(
+            &brief_letter(Business::Manufacturer, Lang::Ru, &core),
+            Format::Text,
+        )
         .expect("renders");
     assert!(ru.contains("до среды, 2\u{a0}декабря"), "{ru}");
     assert!(ru.contains("займёт около полутора часов"), "{ru}");
     assert!(ru.contains("запланирован на 14\u{a0}декабря"), "{ru}");
     let en = Templates::embedded()
-        .render(&brief_letter(Business::Manufacturer, Lang::En, &core), Format::Text)
+        .render(
+            &brief_letter(Business::Manufacturer, Lang::En, &core),
+            Format::Text,
+        )
         .expect("renders");
     assert!(en.contains("by Wednesday, 2\u{a0}December"), "{en}");
 }

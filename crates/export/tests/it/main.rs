@@ -53,7 +53,7 @@ pub fn meeting() -> Meeting {
             },
             Attendee {
                 name: "Анна Ковалёва".into(),
-                role: Some("аккаунт-менеджер".into()),
+                role: Some("менеджер".into()),
                 email: Some("anna@agency.example".into()),
             },
         ],

@@ -48,7 +48,10 @@ fn a_sent_letter_is_kept_as_sent_with_its_meeting() {
     ));
     assert!(matches!(
         store.record_letter_sent(&other, Some(&meeting.id), "Письмо", "Анна"),
-        Err(StoreError::Invalid { field: "followup_id", .. })
+        Err(StoreError::Invalid {
+            field: "followup_id",
+            ..
+        })
     ));
     assert_eq!(store.letters_sent(&brief).unwrap().len(), 2);
 }
