@@ -358,10 +358,7 @@ impl<'a> Validator<'a> {
             for (ai, a) in p.agenda.iter().enumerate() {
                 texts.push((format!("{pp}.agenda[{ai}]"), a));
             }
-            for (name, t) in [
-                ("client_prompt", &p.client_prompt),
-                ("client_why", &p.client_why),
-            ] {
+            for (name, t) in [("client_prompt", &p.client_prompt), ("client_why", &p.client_why)] {
                 if let Some(t) = t {
                     texts.push((format!("{pp}.{name}"), t));
                 }
@@ -373,10 +370,7 @@ impl<'a> Validator<'a> {
             for (ai, a) in r.agenda.iter().enumerate() {
                 texts.push((format!("{rp}.agenda[{ai}]"), a));
             }
-            for (name, t) in [
-                ("client_prompt", &r.client_prompt),
-                ("client_why", &r.client_why),
-            ] {
+            for (name, t) in [("client_prompt", &r.client_prompt), ("client_why", &r.client_why)] {
                 if let Some(t) = t {
                     texts.push((format!("{rp}.{name}"), t));
                 }
