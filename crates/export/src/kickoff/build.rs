@@ -810,7 +810,16 @@ fn passport(
             .filter_map(|id| answer(id))
             .filter(|t| !t.trim().is_empty())
             .collect();
-        (!parts.is_empty()).then(|| parts.join("; "))
+        // Parts join with «; », or a space after a part that ends a sentence.
+        let mut joined = String::new();
+        for part in &parts {
+            let part = part.trim();
+            if !joined.is_empty() {
+                joined.push_str(if joined.ends_with(['.', '!', '?', '…']) { " " } else { "; " });
+            }
+            joined.push_str(part);
+        }
+        (!joined.is_empty()).then_some(joined)
     };
     let meta = input.meta;
     let mut rows: Vec<PassportRow> = Vec::new();
