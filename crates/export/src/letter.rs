@@ -320,12 +320,16 @@ impl Find<'_> {
                 // With client wording the request says it all; the agenda is the meeting's.
                 let (topic, questions) = match process.and_then(|p| p.client_prompt.as_ref()) {
                     Some(p) => (self.text(p), Vec::new()),
-                    None => (
-                        process
-                            .map(|p| self.text(&p.title))
-                            .unwrap_or_else(|| self.text(&item.subject)),
+                    // The process's title is the heading already; the agenda asks the rest.
+                    None if process.is_some() => (
+                        if self.lang == "en" {
+                            "Tell us how this works for you:".to_owned()
+                        } else {
+                            "Расскажите, как это устроено у вас:".to_owned()
+                        },
                         agenda,
                     ),
+                    None => (self.text(&item.subject), agenda),
                 };
                 LetterItem {
                     heading,

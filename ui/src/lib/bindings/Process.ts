@@ -24,4 +24,12 @@ evidence: Array<string>,
 /**
  * The follow-up briefing agenda when the process is not described.
  */
-agenda: Array<Text>, };
+agenda: Array<Text>, 
+/**
+ * The request to the client when the process is not described, written to them («вы»).
+ */
+client_prompt?: Text, 
+/**
+ * Why the agency needs the process described, in the client's terms.
+ */
+client_why?: Text, };

@@ -20,9 +20,20 @@ id: string,
  */
 prompt: Text, 
 /**
- * Why the agency asks and what a good answer looks like.
+ * Why the agency asks and what a good answer looks like. For the account manager only: never
+ * shown to the client.
  */
 hint: Text, 
+/**
+ * The question as written to the client (letters, the client page), addressing them as «вы».
+ * Without it the client reads `prompt`.
+ */
+client_prompt?: Text, 
+/**
+ * Why the agency needs the answer, in the client's terms (letters, the client page). Without it
+ * the client is told no reason; the `hint` is never shown instead.
+ */
+client_why?: Text, 
 /**
  * What kind of answer the question takes.
  */

@@ -26,4 +26,12 @@ message: Text,
 /**
  * The follow-up briefing agenda the flag proposes.
  */
-agenda: Array<Text>, };
+agenda: Array<Text>, 
+/**
+ * The request to the client when the flag is raised, written to them («вы»).
+ */
+client_prompt?: Text, 
+/**
+ * Why the agency asks, in the client's terms.
+ */
+client_why?: Text, };
