@@ -815,7 +815,11 @@ fn passport(
         for part in &parts {
             let part = part.trim();
             if !joined.is_empty() {
-                joined.push_str(if joined.ends_with(['.', '!', '?', '…']) { " " } else { "; " });
+                joined.push_str(if joined.ends_with(['.', '!', '?', '…']) {
+                    " "
+                } else {
+                    "; "
+                });
             }
             joined.push_str(part);
         }
