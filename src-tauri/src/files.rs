@@ -202,6 +202,56 @@ pub async fn import_bundle(
         .map(Some)
 }
 
+/// Asks where to save the letter to the client (as the account manager edited it) and writes it.
+#[tauri::command]
+pub async fn save_letter(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    text: String,
+    markdown: bool,
+) -> Result<Option<String>, IpcError> {
+    let meta = state.with_store(move |s| s.brief_meta(&brief_id)).await?;
+    let ext = if markdown { "md" } else { "txt" };
+    let name = file_name(&meta, ext);
+    let Some(path) = pick(
+        &app,
+        Pick::Save {
+            name: &name,
+            filter: (if markdown { "Markdown" } else { "Text" }, &[ext]),
+        },
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    write(&path, text.as_bytes())?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+/// Opens the letter (as edited) in the system's mail client: a `mailto:` to the client's
+/// responsible contact with the letter's subject line and body.
+#[tauri::command]
+pub async fn open_letter_in_mail(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    text: String,
+) -> Result<(), IpcError> {
+    let meta = state.with_store(move |s| s.brief_meta(&brief_id)).await?;
+    let to = meta
+        .contacts
+        .iter()
+        .find(|c| c.responsible)
+        .or_else(|| meta.contacts.first())
+        .map(|c| c.email.clone())
+        .unwrap_or_default();
+    let url = deepbrief_export::letter::mailto(&to, &text);
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| IpcError::internal(format!("cannot open the mail client: {e}")))
+}
+
 /// Asks where to save a follow-up briefing's calendar file and writes it.
 #[tauri::command]
 pub async fn export_followup_ics(

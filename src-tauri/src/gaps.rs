@@ -6,7 +6,9 @@ use deepbrief_core::Checklist;
 use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
 use deepbrief_export::stored::letter_input;
 use deepbrief_export::{Format, Templates};
-use deepbrief_store::{FollowUpBriefing, NewFollowUp, OpenedBrief, Saved, Store, StoreError};
+use deepbrief_store::{
+    FollowUpBriefing, NewFollowUp, OpenedBrief, Saved, SentLetter, Store, StoreError,
+};
 use tauri::State;
 
 use crate::clock;
@@ -105,8 +107,31 @@ pub async fn client_letter(
         })
         .await?;
     let items = open_items(&report);
-    let input = letter_input(&opened, &items, briefing.as_ref(), AGENCY);
+    let input = letter_input(&opened, &items, briefing.as_ref(), AGENCY, clock::today());
     Templates::embedded()
         .render(&input, format)
         .map_err(|e| IpcError::internal(e.to_string()))
+}
+
+/// Records the letter as sent, with its text as the account manager sent it.
+#[tauri::command]
+pub async fn record_letter_sent(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+    followup_id: Option<String>,
+    text: String,
+) -> Result<SentLetter, IpcError> {
+    let who = clock::user();
+    state
+        .with_store(move |s| s.record_letter_sent(&brief_id, followup_id.as_deref(), &text, &who))
+        .await
+}
+
+/// The letters sent about a brief, oldest first.
+#[tauri::command]
+pub async fn letters_sent(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<Vec<SentLetter>, IpcError> {
+    state.with_store(move |s| s.letters_sent(&brief_id)).await
 }

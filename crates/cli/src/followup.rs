@@ -1,4 +1,5 @@
-//! `deepbrief followup plan|list|ics|letter`: follow-up briefings from a brief's open gaps.
+//! `deepbrief followup plan|list|ics|letter|sent`: follow-up meetings from a brief's open gaps, the
+//! letter to the client and the letters sent.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,7 +24,7 @@ pub struct Plan<'a> {
     pub timezone: &'a str,
     /// Place or link.
     pub location: Option<&'a str>,
-    /// Title (default: "Добрифинг: client" / "Follow-up briefing: client").
+    /// Title (default: "Уточняющая встреча: client" / "Follow-up briefing: client").
     pub title: Option<&'a str>,
     /// Gap keys to cover (default: every open item).
     pub items: &'a [String],
@@ -61,7 +62,7 @@ pub fn plan(store: &mut Store, p: &Plan<'_>, json: bool) -> Result<ExitCode> {
             if meta.language == "en" {
                 format!("Follow-up briefing: {}", meta.client)
             } else {
-                format!("Добрифинг: {}", meta.client)
+                format!("Уточняющая встреча: {}", meta.client)
             }
         },
         str::to_owned,
@@ -139,6 +140,7 @@ pub fn letter(
         &follow_up_items(&report),
         briefing.as_ref(),
         agency,
+        crate::gaps::today(),
     );
     let templates = match templates {
         Some(dir) => Templates::with_folder(dir)?,
@@ -153,6 +155,43 @@ pub fn letter(
         },
     )?;
     emit(out, &text)
+}
+
+/// Records `file` as the letter sent about `brief` (the text as the account manager sent it).
+pub fn record_sent(
+    store: &mut Store,
+    brief: &str,
+    followup: Option<&str>,
+    file: &Path,
+    who: &str,
+) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("{}: cannot read the letter", file.display()))?;
+    let sent = store.record_letter_sent(brief, followup, &text, who)?;
+    println!(
+        "recorded the letter sent about {} at {}",
+        sent.brief_id, sent.at
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Lists the letters sent about a brief.
+pub fn sent(store: &Store, brief: &str, json: bool) -> Result<ExitCode> {
+    let letters = store.letters_sent(brief)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&letters)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for l in &letters {
+        let first = l.text.lines().next().unwrap_or_default();
+        println!(
+            "{}  {}  {}  {first}",
+            l.at,
+            l.who,
+            l.followup_id.as_deref().unwrap_or("-")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn emit(out: Option<&Path>, text: &str) -> Result<ExitCode> {

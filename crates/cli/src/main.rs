@@ -440,6 +440,20 @@ enum FollowupCommand {
         /// Write here instead of stdout.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Instead of writing the letter, record this file as the letter sent (as edited).
+        #[arg(long, value_name = "FILE", conflicts_with = "out")]
+        sent: Option<PathBuf>,
+        /// Who sent it (with --sent).
+        #[arg(long, default_value = "cli")]
+        who: String,
+    },
+    /// List the letters sent about a brief, oldest first.
+    Sent {
+        /// The brief's id.
+        brief: String,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -910,14 +924,20 @@ fn run_followup(
             templates,
             agency,
             out,
-        } => followup::letter(
-            &store,
-            &brief,
-            id.as_deref(),
-            markdown,
-            templates.as_deref(),
-            &agency,
-            out.as_deref(),
-        ),
+            sent,
+            who,
+        } => match sent {
+            Some(file) => followup::record_sent(&mut store, &brief, id.as_deref(), &file, &who),
+            None => followup::letter(
+                &store,
+                &brief,
+                id.as_deref(),
+                markdown,
+                templates.as_deref(),
+                &agency,
+                out.as_deref(),
+            ),
+        },
+        FollowupCommand::Sent { brief, json } => followup::sent(&store, &brief, json),
     }
 }

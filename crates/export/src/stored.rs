@@ -9,16 +9,19 @@ use deepbrief_core::gaps::{
     follow_up_items,
 };
 use deepbrief_core::{Checklist, Question, Text};
-use deepbrief_store::{Comment, Contact, FollowUpBriefing, OpenedBrief, Store, StoreError};
+use deepbrief_store::{
+    Comment, Contact, FollowUpBriefing, OpenedBrief, RevisionInfo, Store, StoreError,
+};
 
 use crate::ics::CalendarEvent;
+use crate::kickoff::fields::planned_start;
 use crate::kickoff::input::{
     Approval, ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap,
     GapKind, KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment,
     SectionProgress,
 };
 use crate::kickoff::{KickoffDocument, Lang};
-use crate::letter::{LetterInput, letter_items};
+use crate::letter::{LetterInput, letter_items, reply_by};
 use crate::meeting::{Attendee, Meeting};
 
 /// The brief's language for printing (Russian unless it is English).
@@ -28,28 +31,18 @@ pub fn brief_lang(opened: &OpenedBrief) -> Lang {
 
 /// The kickoff document of a stored brief. `report` is its gap analysis, `items` the open follow-up
 /// items (agendas of planned briefings list only items still open), `reviews` the comments to print
-/// (empty to leave them out). The document's date is the day of the brief's last change, so the same
-/// brief always prints the same bytes.
+/// (empty to leave them out), `approval` the record of the approved revision being printed (its
+/// stamp goes on page one; without it, or for a brief not approved, every page says «черновик»).
+/// The document's date is the day of the brief's last change, so the same brief always prints the
+/// same bytes.
 pub fn kickoff_document(
     opened: &OpenedBrief,
     report: &GapReport,
     followups: &[FollowUpBriefing],
     items: &[FollowUpItem],
     reviews: &[ReviewComment],
+    approval: Option<&RevisionInfo>,
     lang: Lang,
-) -> KickoffDocument {
-    document(opened, report, followups, items, reviews, lang, None)
-}
-
-/// [`kickoff_document`], with the lead's approval of the printed revision when there is one.
-fn document(
-    opened: &OpenedBrief,
-    report: &GapReport,
-    followups: &[FollowUpBriefing],
-    items: &[FollowUpItem],
-    reviews: &[ReviewComment],
-    lang: Lang,
-    approval: Option<Approval>,
 ) -> KickoffDocument {
     let data = &opened.data;
     let meta = BriefMeta {
@@ -65,7 +58,12 @@ fn document(
             deepbrief_store::BriefStatus::Approved => BriefStatus::Approved,
         },
         contacts: data.meta.contacts.iter().map(contact_person).collect(),
-        approval,
+        approval: approval.map(|r| Approval {
+            by: r.approved_by.clone(),
+            date: r.approved_at.chars().take(10).collect(),
+            revision: r.number,
+            override_note: r.override_note.clone(),
+        }),
     };
     let pinned: Vec<PinnedChecklist<'_>> = opened
         .checklists
@@ -204,12 +202,14 @@ fn archived_question(id: &str, prompt: &Text, kind: deepbrief_core::Kind) -> Que
 }
 
 /// The letter's input: addressed to the responsible contact, signed by the AM, listing `items`
-/// (only those the briefing covers, when one is given) and proposing the briefing.
+/// (only those the briefing covers, when one is given) most important first, proposing the briefing,
+/// and asking for the answers by [`crate::letter::reply_by`] of `today`.
 pub fn letter_input(
     opened: &OpenedBrief,
     items: &[FollowUpItem],
     briefing: Option<&FollowUpBriefing>,
     agency: &str,
+    today: IsoDate,
 ) -> LetterInput {
     let meta = &opened.data.meta;
     let lang = if meta.language == "en" { "en" } else { "ru" };
@@ -227,15 +227,20 @@ pub fn letter_input(
         .iter()
         .find(|c| c.responsible)
         .or_else(|| meta.contacts.first());
+    let meeting = briefing.map(meeting);
     LetterInput {
         language: lang.to_owned(),
         client: meta.client.clone(),
+        project: meta.project.clone(),
         contact_name: contact.map(|c| c.name.clone()).unwrap_or_default(),
         am_name: meta.account_manager.clone(),
         agency: agency.to_owned(),
         am_contact: None,
-        items: letter_items(&chosen, &checklists, lang),
-        briefing: briefing.map(meeting),
+        items: letter_items(&chosen, &checklists, &opened.data.entries, lang),
+        date: Some(today.to_string()),
+        reply_by: Some(reply_by(today, meeting.as_ref()).to_string()),
+        start: planned_start(&checklists, &opened.data.entries),
+        briefing: meeting,
     }
 }
 
@@ -301,7 +306,7 @@ pub fn calendar_event(
         )
     } else {
         format!(
-            "Добрифинг: {} — {}. Что ещё нужно уточнить:",
+            "Уточняющая встреча: {} — {}. Что ещё нужно уточнить:",
             meta.client, meta.project
         )
     };
@@ -360,29 +365,17 @@ pub fn stored_kickoff(
         .filter(|c| c.revision == number)
         .collect();
     let lang = lang.unwrap_or_else(|| brief_lang(&opened));
-    // An approved revision (asked for, or the brief as it is while approved) prints who approved it
-    // and the override note.
-    let approval = if opened.data.meta.status == deepbrief_store::BriefStatus::Approved {
-        store
-            .revisions(brief_id)?
-            .into_iter()
-            .find(|r| r.number == number)
-            .map(|r| Approval {
-                revision: r.number,
-                by: r.approved_by,
-                at: r.approved_at,
-                override_note: r.override_note,
-            })
-    } else {
-        None
-    };
-    Ok(document(
+    let approval = store
+        .revisions(brief_id)?
+        .into_iter()
+        .find(|r| r.number == number);
+    Ok(kickoff_document(
         &opened,
         &report,
         &followups,
         &items,
         &review_comments(&comments),
+        approval.as_ref(),
         lang,
-        approval,
     ))
 }

@@ -1,7 +1,9 @@
 //! Follow-up briefings planned from a brief's open gaps.
 
 use rusqlite::{OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
+use ts_rs::TS;
 
 use crate::Store;
 use crate::error::StoreError;
@@ -36,7 +38,114 @@ fn valid_start(start: &str) -> bool {
         && start[14..16].parse::<u8>().is_ok_and(|m| m < 60)
 }
 
+/// A letter to the client as it was sent: the text exactly as the account manager sent it (after any
+/// edits), when and by whom. Kept in the brief's history (event kind `letter`), so it travels with
+/// the brief file and needs no table of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SentLetter {
+    /// The brief.
+    #[serde(default)]
+    pub brief_id: String,
+    /// The follow-up meeting the letter proposed, if any.
+    #[serde(default)]
+    #[ts(optional)]
+    pub followup_id: Option<String>,
+    /// The letter as sent.
+    pub text: String,
+    /// When it was recorded as sent (RFC 3339 UTC).
+    #[serde(default)]
+    pub at: String,
+    /// Who sent it.
+    #[serde(default)]
+    pub who: String,
+}
+
+/// The event kind a sent letter is kept under.
+const LETTER: &str = "letter";
+
 impl Store {
+    /// Records that a letter was sent, with its text as sent. An empty letter is refused; a
+    /// follow-up meeting that is not the brief's is an error.
+    pub fn record_letter_sent(
+        &mut self,
+        brief_id: &str,
+        followup_id: Option<&str>,
+        text: &str,
+        who: &str,
+    ) -> Result<SentLetter, StoreError> {
+        self.brief_meta(brief_id)?;
+        if text.trim().is_empty() {
+            return Err(StoreError::Invalid {
+                field: "text",
+                message: "the letter is empty: nothing was sent".to_owned(),
+            });
+        }
+        if let Some(id) = followup_id {
+            let f = self.followup(id)?;
+            if f.brief_id != brief_id {
+                return Err(StoreError::Invalid {
+                    field: "followup_id",
+                    message: format!("follow-up meeting {id} belongs to another brief"),
+                });
+            }
+        }
+        let at = now();
+        let letter = SentLetter {
+            brief_id: brief_id.to_owned(),
+            followup_id: followup_id.map(str::to_owned),
+            text: text.to_owned(),
+            at: at.clone(),
+            who: who.to_owned(),
+        };
+        let tx = self.conn.transaction()?;
+        append(
+            &tx,
+            &at,
+            Change {
+                brief_id,
+                who,
+                kind: LETTER,
+                subject: followup_id,
+                old: None,
+                new: Some(json!({ "followup_id": followup_id, "text": text })),
+            },
+        )?;
+        tx.commit()?;
+        Ok(letter)
+    }
+
+    /// The letters sent about a brief, oldest first.
+    pub fn letters_sent(&self, brief_id: &str) -> Result<Vec<SentLetter>, StoreError> {
+        self.brief_meta(brief_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, who, new FROM event WHERE brief_id = ?1 AND kind = ?2 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map(params![brief_id, LETTER], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, who, new) = row?;
+            let mut letter: SentLetter = serde_json::from_str(new.as_deref().unwrap_or("null"))
+                .map_err(|e| StoreError::Invalid {
+                    field: "letter",
+                    message: format!(
+                        "a sent letter of brief {brief_id} recorded at {at} does not read: {e}"
+                    ),
+                })?;
+            letter.brief_id = brief_id.to_owned();
+            letter.at = at;
+            letter.who = who;
+            out.push(letter);
+        }
+        Ok(out)
+    }
+
     /// Plans a follow-up briefing over some of the brief's open items (by gap key, agenda order).
     pub fn plan_followup(
         &mut self,

@@ -8,15 +8,16 @@ use deepbrief_core::{
     Severity, Visibility,
 };
 
+use super::fields::{self as passport_fields, Field};
 use super::format::{self, Date};
 use super::input::{
     ArchivedAnswer, BriefStatus, FollowUp, Gap, GapKind, KickoffInput, ProcessStatus, ReviewComment,
 };
 use super::{
-    AnswerState, AnswerView, ArchivedView, ChecklistView, ColumnView, ContactView, DateView,
-    EvidenceView, FORMAT_VERSION, FieldView, FollowUpView, GapView, GoalView, KickoffDocument,
-    Labels, Lang, MetaView, ProcessView, QuestionView, ReviewView, SectionProgressView,
-    SectionView, StatusView, SummaryView,
+    AnswerState, AnswerView, ApprovalView, ArchivedView, ChecklistView, ColumnView, ContactView,
+    DateView, EvidenceView, FORMAT_VERSION, FieldView, FollowUpView, GapView, GoalView,
+    KickoffDocument, Labels, Lang, MetaView, PassportRow, PassportView, ProcessView, QuestionView,
+    ReviewView, SectionProgressView, SectionView, StatusView, SummaryView, UnansweredView,
 };
 
 impl KickoffDocument {
@@ -27,7 +28,7 @@ impl KickoffDocument {
         let labels = Labels::new(lang);
         let checklists: Vec<&Checklist> = input.checklists.iter().map(|p| p.checklist).collect();
         let lookup = Lookup::new(lang, &checklists);
-        let sections = sections(lang, &checklists, input.entries);
+        let (sections, unanswered) = sections(lang, &checklists, input.entries);
         let numbers: HashMap<&str, (&str, &str)> = sections
             .iter()
             .flat_map(|s| s.questions.iter())
@@ -38,8 +39,12 @@ impl KickoffDocument {
             .iter()
             .map(|r| review(lang, r, &numbers, &lookup))
             .collect();
+        let passport = passport(lang, &labels, &lookup, input);
         KickoffDocument {
             format: FORMAT_VERSION,
+            schema_version: FORMAT_VERSION,
+            passport,
+            unanswered,
             lang,
             meta: MetaView {
                 title: labels.document.clone(),
@@ -91,6 +96,7 @@ struct Lookup<'a> {
     sections: HashMap<&'a str, String>,
     processes: HashMap<&'a str, String>,
     rules: HashMap<&'a str, String>,
+    rule_actions: HashMap<&'a str, String>,
 }
 
 impl<'a> Lookup<'a> {
@@ -102,6 +108,7 @@ impl<'a> Lookup<'a> {
             sections: HashMap::new(),
             processes: HashMap::new(),
             rules: HashMap::new(),
+            rule_actions: HashMap::new(),
         };
         for c in checklists {
             for s in &c.sections {
@@ -124,6 +131,12 @@ impl<'a> Lookup<'a> {
                     .rules
                     .entry(r.id.as_str())
                     .or_insert_with(|| r.message.get(code).to_owned());
+                if let Some(first) = r.agenda.first() {
+                    lookup
+                        .rule_actions
+                        .entry(r.id.as_str())
+                        .or_insert_with(|| first.get(code).to_owned());
+                }
             }
         }
         lookup
@@ -137,13 +150,16 @@ impl<'a> Lookup<'a> {
     }
 }
 
+/// The sections with the questions that have an answer or a recorded state, and the visible
+/// optional questions nobody answered (required ones without an answer are open gaps).
 fn sections(
     lang: Lang,
     checklists: &[&Checklist],
     entries: &BTreeMap<String, Entry>,
-) -> Vec<SectionView> {
+) -> (Vec<SectionView>, Vec<UnansweredView>) {
     let visibility = Visibility::new(checklists, entries);
     let mut out = Vec::new();
+    let mut unanswered = Vec::new();
     for checklist in checklists {
         let addon = checklist.extends.is_some() || !checklist.applies_to.is_empty();
         for section in &checklist.sections {
@@ -151,10 +167,23 @@ fn sections(
                 continue;
             }
             let number = (out.len() + 1).to_string();
+            let title = section.title.get(lang.code()).to_owned();
+            unanswered.extend(
+                section
+                    .questions
+                    .iter()
+                    .filter(|q| {
+                        !q.required && visibility.is_visible(&q.id) && !entries.contains_key(&q.id)
+                    })
+                    .map(|q| UnansweredView {
+                        section: title.clone(),
+                        prompt: q.prompt.get(lang.code()).to_owned(),
+                    }),
+            );
             let questions: Vec<QuestionView> = section
                 .questions
                 .iter()
-                .filter(|q| visibility.is_visible(&q.id))
+                .filter(|q| visibility.is_visible(&q.id) && entries.contains_key(&q.id))
                 .enumerate()
                 .map(|(i, q)| {
                     question_view(lang, q, entries.get(&q.id), format!("{number}.{}", i + 1))
@@ -166,13 +195,13 @@ fn sections(
             out.push(SectionView {
                 id: section.id.clone(),
                 number,
-                title: section.title.get(lang.code()).to_owned(),
+                title,
                 checklist: addon.then(|| checklist.title.get(lang.code()).to_owned()),
                 questions,
             });
         }
     }
-    out
+    (out, unanswered)
 }
 
 fn question_view(lang: Lang, q: &Question, entry: Option<&Entry>, number: String) -> QuestionView {
@@ -286,6 +315,7 @@ fn answer_view(lang: Lang, q: &Question, answer: Option<&Answer>) -> AnswerView 
         },
         (Kind::Link, AnswerValue::Text(t)) => AnswerView::Link {
             url: t.trim().to_owned(),
+            href: href(t),
         },
         (Kind::Date, AnswerValue::Text(t)) => AnswerView::Value {
             text: format::date(lang, t),
@@ -374,6 +404,18 @@ fn plain(lang: Lang, value: &AnswerValue) -> AnswerView {
             fields: contact_fields(lang, fields),
         },
     }
+}
+
+/// The address a link answer may point to: `http://`, `https://` or `mailto:` only (any case);
+/// anything else is printed as text, never made clickable.
+fn href(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let ok = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+        && !t.chars().any(char::is_whitespace);
+    ok.then(|| t.to_owned())
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -558,14 +600,26 @@ fn answered_text(
     Some(match answer_view(lang, q, Some(&entry.answer)) {
         AnswerView::Text { paragraphs } => paragraphs.join(" "),
         AnswerView::Value { text } => text,
-        AnswerView::Link { url } => url,
+        AnswerView::Link { url, .. } => url,
         AnswerView::List { items } => items.join(", "),
         AnswerView::Contact { fields } => fields
             .into_iter()
             .map(|f| f.value)
             .collect::<Vec<_>>()
             .join(", "),
-        AnswerView::Table { rows, .. } => format!("{}", rows.len()),
+        // A table in a line: each row's first cell, with the second in brackets (name and role).
+        AnswerView::Table { rows, .. } => rows
+            .iter()
+            .filter_map(|r| {
+                let mut cells = r.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+                let first = cells.next()?;
+                Some(match cells.next() {
+                    Some(second) => format!("{first} ({second})"),
+                    None => first.to_owned(),
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         AnswerView::State { text, .. } => text,
     })
 }
@@ -592,10 +646,15 @@ fn summary(
     let mut gaps: Vec<GapView> = s
         .gaps
         .iter()
-        .map(|g| GapView {
-            severity: g.severity,
-            severity_text: severity_text(lang, g.severity).to_owned(),
-            text: gap_text(lang, labels, lookup, g),
+        .map(|g| {
+            let risk = gap_text(lang, labels, lookup, g);
+            GapView {
+                severity: g.severity,
+                severity_text: severity_text(lang, g.severity).to_owned(),
+                text: risk.clone(),
+                risk,
+                action: gap_action(lang, lookup, g),
+            }
         })
         .collect();
     gaps.sort_by_key(|g| std::cmp::Reverse(g.severity));
@@ -610,19 +669,19 @@ fn summary(
         );
         reasons.push(if ru {
             format!(
-                "Открытых пробелов: {} (высокой важности: {h}, средней: {m}, низкой: {l}).",
+                "Что уточнить: {} (важность высокая: {h}, средняя: {m}, низкая: {l}).",
                 gaps.len()
             )
         } else {
             format!(
-                "Open gaps: {} (high: {h}, medium: {m}, low: {l}).",
+                "Open points: {} (high: {h}, medium: {m}, low: {l}).",
                 gaps.len()
             )
         });
     }
     let approval = input.meta.approval.as_ref();
     if let Some(a) = approval {
-        let day = format::date(lang, a.at.get(..10).unwrap_or(&a.at));
+        let day = format::date(lang, a.date.get(..10).unwrap_or(&a.date));
         let mut lines = vec![if ru {
             format!("Утвердил(а): {}, {day}.", a.by)
         } else {
@@ -638,11 +697,7 @@ fn summary(
         reasons.splice(0..0, lines);
     }
     if !s.ready_for_kickoff && approval.is_none() {
-        reasons.extend(
-            gaps.iter()
-                .filter(|g| g.severity == Severity::High)
-                .map(|g| g.text.clone()),
-        );
+        // The gaps themselves are listed once, in the gap table.
         let undescribed: Vec<String> = s
             .processes
             .iter()
@@ -667,9 +722,10 @@ fn summary(
         }
     } else if gaps.is_empty() {
         reasons.push(if ru {
-            "Все обязательные вопросы отвечены, процессы описаны, флагов нет.".to_owned()
+            "Все обязательные вопросы отвечены, процессы описаны, сигналов риска нет.".to_owned()
         } else {
-            "Every required question is answered, processes are described, no flags.".to_owned()
+            "Every required question is answered, processes are described, no risk signals."
+                .to_owned()
         });
     }
 
@@ -746,6 +802,245 @@ fn summary(
     }
 }
 
+/// The longest a page-one value gets; the full answer is in its section.
+const PASSPORT_VALUE_CHARS: usize = 260;
+
+/// A page-one value: cut at a word near [`PASSPORT_VALUE_CHARS`] with `…`.
+fn clip(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= PASSPORT_VALUE_CHARS {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(PASSPORT_VALUE_CHARS).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Page one: what is launched and on what terms, every fact from the field table
+/// ([`passport_fields::FIELDS`]) or the brief's header.
+fn passport(
+    lang: Lang,
+    labels: &Labels,
+    lookup: &Lookup<'_>,
+    input: KickoffInput<'_>,
+) -> PassportView {
+    let ru = lang == Lang::Ru;
+    let s = |r: &str, e: &str| if ru { r.to_owned() } else { e.to_owned() };
+    let answer = |id: &str| answered_text(lang, lookup, input.entries, id);
+    let field = |f: Field| -> Option<String> {
+        let parts: Vec<String> = passport_fields::questions(f)
+            .iter()
+            .filter_map(|id| answer(id))
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        // Parts join with «; », or a space after a part that ends a sentence.
+        let mut joined = String::new();
+        for part in &parts {
+            let part = part.trim();
+            if !joined.is_empty() {
+                joined.push_str(if joined.ends_with(['.', '!', '?', '…']) {
+                    " "
+                } else {
+                    "; "
+                });
+            }
+            joined.push_str(part);
+        }
+        (!joined.is_empty()).then_some(joined)
+    };
+    let meta = input.meta;
+    let mut rows: Vec<PassportRow> = Vec::new();
+    let mut row = |key: &str, label: String, value: Option<String>| {
+        let value = value.map(|v| clip(&v)).filter(|v| !v.is_empty());
+        rows.push(PassportRow {
+            key: key.to_owned(),
+            label,
+            text: value.clone().unwrap_or_else(|| labels.not_stated.clone()),
+            value,
+        });
+    };
+    row("client", labels.client.clone(), Some(meta.client.clone()));
+    row(
+        "project",
+        labels.project.clone(),
+        Some(meta.project.clone()),
+    );
+    let services = (!meta.services.is_empty()).then(|| meta.services.join(", "));
+    let scope = match (services, field(Field::Scope)) {
+        (Some(s), Some(scope)) => Some(format!("{s}. {scope}")),
+        (a, b) => a.or(b),
+    };
+    row(
+        "scope",
+        s("Услуги и объём работ", "Services and scope"),
+        scope,
+    );
+    row(
+        "offer",
+        s("Что продаёт клиент", "What the client sells"),
+        field(Field::Offer),
+    );
+    row(
+        "goal",
+        labels.goal.clone(),
+        goal_sentence(lang, &|f| field(f)),
+    );
+    row("budget", s("Бюджет", "Budget"), field(Field::Budget));
+    row("regions", s("Регионы", "Regions"), field(Field::Regions));
+    row(
+        "advantages",
+        s("Чем клиент сильнее конкурентов", "Selling proposition"),
+        field(Field::Advantages),
+    );
+    row(
+        "weaknesses",
+        s("Слабые места", "Weak points"),
+        field(Field::Weaknesses),
+    );
+    row(
+        "audience",
+        s("Аудитория", "Audience"),
+        field(Field::Audience).map(|a| first_sentence(&a)),
+    );
+    row(
+        "legal",
+        s("Юридические ограничения", "Legal constraints"),
+        field(Field::Legal),
+    );
+    row("access", s("Доступы", "Access"), field(Field::Access));
+    let responsible = meta
+        .contacts
+        .iter()
+        .find(|c| c.responsible)
+        .map(|c| {
+            [
+                c.name.as_str(),
+                c.role.as_str(),
+                c.phone.as_str(),
+                c.email.as_str(),
+            ]
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+        })
+        .or_else(|| field(Field::Responsible));
+    row(
+        "responsible",
+        s("Ответственный у клиента", "Client's responsible person"),
+        responsible,
+    );
+    let team = field(Field::Team).or_else(|| {
+        let others: Vec<String> = meta
+            .contacts
+            .iter()
+            .filter(|c| !c.responsible)
+            .map(|c| {
+                if c.role.trim().is_empty() {
+                    c.name.clone()
+                } else {
+                    format!("{} ({})", c.name, c.role)
+                }
+            })
+            .collect();
+        (!others.is_empty()).then(|| others.join(", "))
+    });
+    row("team", s("Команда клиента", "Client's team"), team);
+    row(
+        "reporting",
+        s("Отчётность и согласование", "Reporting and approvals"),
+        field(Field::Reporting),
+    );
+    row("start", s("Запуск проекта", "Kickoff"), field(Field::Start));
+    let lead = meta.approval.as_ref().map(|a| a.by.clone());
+    let agency = match lead.filter(|l| !l.trim().is_empty()) {
+        Some(lead) => format!(
+            "{}: {}; {}: {lead}",
+            labels.account_manager, meta.account_manager, labels.lead
+        ),
+        None => format!("{}: {}", labels.account_manager, meta.account_manager),
+    };
+    row("agency", s("От агентства", "Agency"), Some(agency));
+    let approval = meta.approval.as_ref().map(|a| {
+        let date = format::date(lang, &a.date.chars().take(10).collect::<String>());
+        ApprovalView {
+            by: a.by.clone(),
+            revision: a.revision,
+            text: if ru {
+                format!("Утверждён: {}, {date}, редакция {}", a.by, a.revision)
+            } else {
+                format!("Approved by {} on {date}, revision {}", a.by, a.revision)
+            },
+            date,
+        }
+    });
+    let approved = input.meta.status == BriefStatus::Approved && approval.is_some();
+    row(
+        "approval",
+        s("Утверждение", "Approval"),
+        Some(match &approval {
+            Some(a) if approved => a.text.clone(),
+            _ => status_text(lang, input.meta.status).to_owned(),
+        }),
+    );
+    PassportView {
+        rows,
+        draft: !approved,
+        draft_mark: "ЧЕРНОВИК / DRAFT".to_owned(),
+        approval: approval.filter(|_| approved),
+    }
+}
+
+/// The goal as one sentence: «Заявки и обращения: с 85 до 150 к 1 сентября 2026 — …».
+fn goal_sentence(lang: Lang, field: &dyn Fn(Field) -> Option<String>) -> Option<String> {
+    let ru = lang == Lang::Ru;
+    let statement = field(Field::GoalStatement).map(|s| first_sentence(&s));
+    let metric = field(Field::GoalMetric);
+    let target = field(Field::GoalTarget);
+    let mut measure = String::new();
+    if let Some(t) = &target {
+        measure.push_str(&match (field(Field::GoalBaseline), ru) {
+            (Some(b), true) => format!("с {b} до {t}"),
+            (Some(b), false) => format!("from {b} to {t}"),
+            (None, _) => t.clone(),
+        });
+    }
+    if let Some(d) = field(Field::GoalDeadline) {
+        if !measure.is_empty() {
+            measure.push(' ');
+        }
+        measure.push_str(&if ru {
+            format!("к {d}")
+        } else {
+            format!("by {d}")
+        });
+    }
+    let measured = match (metric, measure.is_empty()) {
+        (Some(m), false) => Some(format!("{m}: {measure}")),
+        (Some(m), true) => Some(m),
+        (None, false) => Some(measure),
+        (None, true) => None,
+    };
+    match (statement, measured) {
+        (Some(s), Some(m)) => Some(format!("{} — {m}", s.trim_end_matches('.'))),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The first sentence of a text (up to `.`, `!` or `?` and a space).
+fn first_sentence(text: &str) -> String {
+    let t = text.trim();
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() && matches!(prev, Some('.' | '!' | '?')) {
+            return t[..i].trim().to_owned();
+        }
+        prev = Some(c);
+    }
+    t.to_owned()
+}
+
 fn gap_text(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, gap: &Gap) -> String {
     let ru = lang == Lang::Ru;
     match &gap.kind {
@@ -787,13 +1082,51 @@ fn gap_text(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, gap: &Gap) -> Stri
                 format!("The process {t} is not described")
             }
         }
+        // The rule's first sentence states the risk; the rest is the checklist author's story.
         GapKind::Rule { rule } => lookup
             .rules
             .get(rule.as_str())
-            .cloned()
+            .map(|m| first_sentence(m))
             .unwrap_or_else(|| rule.clone()),
         GapKind::GoalNotMeasurable => labels.goal_missing.clone(),
         GapKind::Other { text } => text.get(lang.code()).to_owned(),
+    }
+}
+
+/// What to do about a gap, said as an instruction to the team.
+fn gap_action(lang: Lang, lookup: &Lookup<'_>, gap: &Gap) -> String {
+    let ru = lang == Lang::Ru;
+    let s = |r: &str, e: &str| if ru { r.to_owned() } else { e.to_owned() };
+    match &gap.kind {
+        GapKind::MissingRequired { .. } => s(
+            "Получить ответ у клиента до запуска проекта.",
+            "Get the answer from the client before kickoff.",
+        ),
+        GapKind::Unknown { .. } => s(
+            "Найти ответ вместе с клиентом или записать допущение и согласовать его.",
+            "Find the answer with the client, or write down an assumption and agree it.",
+        ),
+        GapKind::Later { .. } => s(
+            "Напомнить клиенту; без ответа запуск проекта переносится.",
+            "Remind the client; without it the kickoff moves.",
+        ),
+        GapKind::ProcessNotDescribed { .. } => s(
+            "Разобрать процесс с клиентом на уточняющей встрече по повестке.",
+            "Go through the process with the client at a follow-up meeting.",
+        ),
+        GapKind::Rule { rule } => match lookup.rule_actions.get(rule.as_str()) {
+            Some(q) if ru => format!("Выяснить у клиента: {q}"),
+            Some(q) => format!("Ask the client: {q}"),
+            None => s(
+                "Обсудить с клиентом на уточняющей встрече.",
+                "Discuss with the client at a follow-up meeting.",
+            ),
+        },
+        GapKind::GoalNotMeasurable => s(
+            "Согласовать с клиентом целевое значение и срок.",
+            "Agree a target value and a deadline with the client.",
+        ),
+        GapKind::Other { .. } => s("Уточнить у клиента.", "Clarify with the client."),
     }
 }
 
@@ -877,6 +1210,32 @@ mod tests {
                 text: "Not applicable: no shop".into()
             }
         );
+    }
+
+    #[test]
+    fn only_http_and_mailto_addresses_are_links() {
+        assert_eq!(
+            href(" https://shop.example/a "),
+            Some("https://shop.example/a".into())
+        );
+        assert_eq!(
+            href("MAILTO:olga@x.example"),
+            Some("MAILTO:olga@x.example".into())
+        );
+        assert_eq!(href("javascript:alert(1)"), None);
+        assert_eq!(href("file:///etc/passwd"), None);
+        assert_eq!(href("shop.example"), None);
+        assert_eq!(href("https://"), None);
+        assert_eq!(href("https://a.example/x y"), None);
+    }
+
+    #[test]
+    fn passport_values_are_cut_at_a_word() {
+        let long = "слово ".repeat(100);
+        let cut = clip(&long);
+        assert!(cut.ends_with("слово…"), "{cut}");
+        assert!(cut.chars().count() <= PASSPORT_VALUE_CHARS + 1);
+        assert_eq!(clip(" коротко "), "коротко");
     }
 
     #[test]

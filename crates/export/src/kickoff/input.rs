@@ -58,21 +58,22 @@ pub struct BriefMeta {
     pub status: BriefStatus,
     /// The client's people.
     pub contacts: Vec<ContactPerson>,
-    /// Who approved the printed revision, when it is approved.
+    /// Who approved the printed revision and when (`None` when it is not an approved revision).
     #[serde(default)]
     pub approval: Option<Approval>,
 }
 
-/// The lead's approval of the printed revision.
+/// An approved revision's stamp.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Approval {
+    /// The lead who approved.
+    pub by: String,
+    /// When, `YYYY-MM-DD` (a longer RFC 3339 time is cut to the date).
+    pub date: String,
     /// The revision number.
     pub revision: u32,
-    /// Who approved it.
-    pub by: String,
-    /// When, RFC 3339 or ISO `YYYY-MM-DD`.
-    pub at: String,
     /// Why it was approved although not ready, when it was.
+    #[serde(default)]
     pub override_note: Option<String>,
 }
 

@@ -61,6 +61,14 @@ pub struct Labels {
     pub archived_intro: String,
     pub reviews: String,
     pub prepared_with: String,
+    pub lead: String,
+    pub passport: String,
+    pub risk: String,
+    pub action: String,
+    pub unanswered: String,
+    pub unanswered_intro: String,
+    pub technical: String,
+    pub technical_intro: String,
 }
 
 impl Labels {
@@ -73,14 +81,14 @@ impl Labels {
             }
         };
         Labels {
-            document: s("Бриф для запуска проекта", "Kickoff brief"),
+            document: s("Паспорт проекта", "Kickoff passport"),
             contents: s("Содержание", "Contents"),
             page: s("Стр.", "Page"),
             of: s("из", "of"),
             client: s("Клиент", "Client"),
             project: s("Проект", "Project"),
             services: s("Услуги", "Services"),
-            account_manager: s("Аккаунт-менеджер", "Account manager"),
+            account_manager: s("Менеджер", "Account manager"),
             date: s("Дата", "Date"),
             status: s("Статус", "Status"),
             checklists: s("Чек-листы", "Checklists"),
@@ -106,11 +114,11 @@ impl Labels {
             kickoff: s("Готовность к запуску", "Ready for kickoff"),
             processes: s("Бизнес-процессы", "Business processes"),
             process: s("Процесс", "Process"),
-            open_gaps: s("Открытые пробелы", "Open gaps"),
-            no_gaps: s("Открытых пробелов нет.", "No open gaps."),
+            open_gaps: s("Что уточнить", "Open points"),
+            no_gaps: s("Уточнять нечего.", "No open points."),
             severity: s("Важность", "Severity"),
-            gap: s("Пробел", "Gap"),
-            follow_ups: s("Дополнительные брифинги", "Follow-up briefings"),
+            gap: s("Что уточнить", "Open point"),
+            follow_ups: s("Уточняющие встречи", "Follow-up meetings"),
             no_follow_ups: s("Не запланированы.", "None planned."),
             agenda: s("Повестка", "Agenda"),
             contacts: s("Контакты клиента", "Client contacts"),
@@ -134,6 +142,20 @@ impl Labels {
             ),
             reviews: s("Комментарии проверки", "Review comments"),
             prepared_with: s("Подготовлено в Deepbrief", "Prepared with Deepbrief"),
+            lead: s("руководитель", "lead"),
+            passport: s("Паспорт проекта", "Kickoff passport"),
+            risk: s("Риск", "Risk"),
+            action: s("Что сделать", "Action"),
+            unanswered: s("Вопросы без ответа", "Unanswered questions"),
+            unanswered_intro: s(
+                "Необязательные вопросы, на которые клиент не ответил. К запуску они не мешают.",
+                "Optional questions the client did not answer. They do not hold up the kickoff.",
+            ),
+            technical: s("Технические сведения", "Technical details"),
+            technical_intro: s(
+                "Версии чек-листов, по которым составлен бриф, и хеши их содержимого.",
+                "The checklist versions the brief was taken with and their content hashes.",
+            ),
         }
     }
 }

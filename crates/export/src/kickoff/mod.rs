@@ -11,6 +11,7 @@
 //! report maps onto it field by field), archived answers and review comments.
 
 mod build;
+pub mod fields;
 pub mod format;
 pub mod input;
 mod labels;
@@ -49,14 +50,18 @@ impl Lang {
     }
 }
 
-/// Version of the [`KickoffDocument`] JSON shape; custom templates can check it.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the [`KickoffDocument`] JSON shape; custom templates can check it
+/// (`docs/kickoff-template-data.md` lists what each version added).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A brief, ready to print: every text resolved to the brief's language and formatted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KickoffDocument {
-    /// [`FORMAT_VERSION`] of this shape.
+    /// [`FORMAT_VERSION`] of this shape (the same number as `schema_version`; kept for templates
+    /// written for version 1).
     pub format: u32,
+    /// [`FORMAT_VERSION`] of this shape.
+    pub schema_version: u32,
     /// The brief's language.
     pub lang: Lang,
     /// Fixed words in that language.
@@ -65,10 +70,15 @@ pub struct KickoffDocument {
     pub meta: MetaView,
     /// The client's people.
     pub contacts: Vec<ContactView>,
+    /// Page one: what is launched and on what terms.
+    pub passport: PassportView,
     /// Goal, completeness, verdict, processes, gaps, follow-ups.
     pub summary: SummaryView,
-    /// The visible sections with their questions and answers, in interview order.
+    /// The visible sections with their answered questions (and questions with a recorded state:
+    /// unknown, later, not applicable), in interview order.
     pub sections: Vec<SectionView>,
+    /// Visible optional questions nobody answered, listed once in an appendix.
+    pub unanswered: Vec<UnansweredView>,
     /// Answers to questions removed by a checklist upgrade.
     pub archived: Vec<ArchivedView>,
     /// The lead's review comments (empty when not printed).
@@ -94,6 +104,54 @@ pub struct MetaView {
     pub status: StatusView,
     /// The checklist versions the brief is pinned to.
     pub checklists: Vec<ChecklistView>,
+}
+
+/// Page one of the kickoff passport.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassportView {
+    /// The facts, in print order; a fact with no answer has `value: None` and `text` «не указано».
+    pub rows: Vec<PassportRow>,
+    /// The brief is not approved: every page carries [`PassportView::draft_mark`].
+    pub draft: bool,
+    /// `ЧЕРНОВИК / DRAFT`.
+    pub draft_mark: String,
+    /// Who approved the printed revision and when; `None` for a brief not approved.
+    pub approval: Option<ApprovalView>,
+}
+
+/// One fact of page one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassportRow {
+    /// Stable key (`client`, `goal`, `budget`, …) for templates that place facts themselves.
+    pub key: String,
+    /// The label as printed.
+    pub label: String,
+    /// The value, when known.
+    pub value: Option<String>,
+    /// What to print: the value or «не указано».
+    pub text: String,
+}
+
+/// The approval stamp.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalView {
+    /// Who approved.
+    pub by: String,
+    /// When, as printed.
+    pub date: String,
+    /// The revision number.
+    pub revision: u32,
+    /// The stamp as printed (`Утверждён: Мария Лебедева, 5 декабря 2026, редакция 1`).
+    pub text: String,
+}
+
+/// An optional question left unanswered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnansweredView {
+    /// The section's title.
+    pub section: String,
+    /// The question as asked.
+    pub prompt: String,
 }
 
 /// A date as ISO and as printed.
@@ -227,8 +285,12 @@ pub struct GapView {
     pub severity: Severity,
     /// The severity as printed.
     pub severity_text: String,
-    /// What is missing, in one line or a short paragraph.
+    /// What is missing, in one line or a short paragraph (the risk).
     pub text: String,
+    /// What goes wrong if it stays open.
+    pub risk: String,
+    /// What to do about it, and who.
+    pub action: String,
 }
 
 /// A planned follow-up briefing.
@@ -295,6 +357,9 @@ pub enum AnswerView {
     Link {
         /// The URL as typed.
         url: String,
+        /// The address to link to: only `http(s)://` and `mailto:` addresses are links; anything
+        /// else (`javascript:`, a file path) has `None` and prints as text.
+        href: Option<String>,
     },
     /// Items: a list answer or picked choices.
     List {

@@ -68,25 +68,28 @@ fn input(lang: &str) -> LetterInput {
         .into(),
         agency: "Digital Sails".into(),
         am_contact: Some("+7 900 000-00-00".into()),
-        items: letter_items(&items, &[&core], lang),
+        items: letter_items(&items, &[&core], &e, lang),
+        date: Some("2026-11-23".into()),
+        reply_by: Some("2026-11-27".into()),
+        start: None,
+        project: "SEO по регионам".into(),
         briefing: Some(crate::meeting()),
     }
 }
 
 #[test]
-fn letter_items_cover_every_kind_in_checklist_order() {
-    let kinds: Vec<ItemKind> = input("ru").items.iter().map(|i| i.kind).collect();
-    assert_eq!(
-        kinds,
-        [
-            ItemKind::Confirm,
-            ItemKind::Send,
-            ItemKind::Discuss,
-            ItemKind::Discuss,
-            ItemKind::Clarify,
-            ItemKind::Answer,
-        ]
-    );
+fn letter_items_say_what_to_do_most_important_first() {
+    let items = input("ru").items;
+    let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+    for kind in [ItemKind::Confirm, ItemKind::Discuss, ItemKind::Clarify] {
+        assert!(kinds.contains(&kind), "{kind:?} missing: {kinds:?}");
+    }
+    let severities: Vec<_> = items.iter().map(|i| i.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(severities, sorted);
+    // The late fulfilment steps are part of the fulfilment process's item, not an item of their own.
+    assert!(!kinds.contains(&ItemKind::Send), "{items:#?}");
 }
 
 #[test]
@@ -137,6 +140,7 @@ fn a_letter_without_a_briefing_asks_for_answers_by_mail() {
 fn markdown_syntax_in_user_text_prints_literally_but_not_in_text() {
     let mut i = input("en");
     i.client = "*Koleso* [shop](http://evil.example) <b>".into();
+    i.project = String::new();
     i.items.truncate(1);
     i.items[0].topic = "- 1. # Heading_like `code`\nsecond line".into();
     let md = Templates::embedded()
@@ -229,4 +233,209 @@ fn embedded_templates_all_parse() {
     Templates::embedded()
         .check()
         .expect("embedded templates parse");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Three realistic briefs: the letter a client receives.
+
+use crate::briefs::{self, Business};
+use deepbrief_core::Checklist;
+use deepbrief_export::Lang;
+
+fn brief_letter(business: Business, lang: Lang, core: &Checklist) -> LetterInput {
+    let entries = briefs::entries(business, lang, core);
+    let report = analyze(&[core], &entries, briefs::today());
+    let items = follow_up_items(&report);
+    let code = lang.code();
+    let ru = lang == Lang::Ru;
+    let p = |r: &str, e: &str| if ru { r.to_owned() } else { e.to_owned() };
+    let (client, project, contact, briefing) = match business {
+        Business::Shop => (
+            p("Колесо", "Koleso"),
+            p("SEO по регионам", "SEO in the regions"),
+            p("Ирина", "Irina"),
+            Some(crate::meeting()),
+        ),
+        Business::Manufacturer => (
+            p("НасосПром", "NasosProm"),
+            p("Контекстная реклама для заводов", "Search ads for plants"),
+            p("Сергей Викторович", "Sergey"),
+            Some(deepbrief_export::Meeting {
+                start: "2026-12-03T15:30".into(),
+                duration_minutes: 90,
+                timezone: Some("Asia/Yekaterinburg".into()),
+                utc_offset_minutes: 300,
+                attendees: Vec::new(),
+                location: None,
+            }),
+        ),
+        Business::Services => (
+            p("Чистый офис", "Clean Office"),
+            String::new(),
+            p("Марина", "Marina"),
+            None,
+        ),
+    };
+    let reply_by = deepbrief_export::letter::reply_by(briefs::today(), briefing.as_ref());
+    LetterInput {
+        language: code.into(),
+        client,
+        project,
+        contact_name: contact,
+        am_name: p("Анна Ковалёва", "Anna Kovaleva"),
+        agency: "Digital Sails".into(),
+        am_contact: Some("anna@digitalsails.example, +7 900 000-00-00".into()),
+        items: letter_items(&items, &[core], &entries, code),
+        briefing,
+        date: Some(briefs::today().to_string()),
+        reply_by: Some(reply_by.to_string()),
+        start: (business == Business::Manufacturer).then(|| "2026-12-14".to_owned()),
+    }
+}
+
+#[test]
+fn letters_of_three_briefs() {
+    let core = briefs::client_core();
+    for business in briefs::ALL {
+        for lang in [Lang::Ru, Lang::En] {
+            let input = brief_letter(business, lang, &core);
+            let letter = Templates::embedded()
+                .render(&input, Format::Text)
+                .expect("renders");
+            insta::assert_snapshot!(format!("{}_{}", business.name(), lang.code()), letter);
+        }
+    }
+}
+
+#[test]
+fn a_letter_in_markdown_has_headings_and_the_appendix() {
+    let core = briefs::client_core();
+    let input = brief_letter(Business::Shop, Lang::Ru, &core);
+    let md = Templates::embedded()
+        .render(&input, Format::Markdown)
+        .expect("renders");
+    insta::assert_snapshot!(md);
+}
+
+/// What a client must never read, whatever the brief: the account manager's hints, ISO dates,
+/// the rules' messages, and the same need twice.
+fn assert_client_ready(letter: &str, input: &LetterInput, core: &Checklist, lang: &str) {
+    for q in core.sections.iter().flat_map(|s| s.questions.iter()) {
+        let hint = q.hint.get(lang).trim();
+        let head: String = hint.chars().take(40).collect();
+        assert!(
+            head.chars().count() < 20 || !letter.contains(&head),
+            "the hint of {} reached the client:\n{letter}",
+            q.id
+        );
+    }
+    for r in &core.rules {
+        let head: String = r.message.get(lang).chars().take(40).collect();
+        assert!(!letter.contains(&head), "rule message {}:\n{letter}", r.id);
+    }
+    assert!(!letter.contains("2026-"), "an ISO date:\n{letter}");
+    let mut topics: Vec<(&str, &str)> = input
+        .items
+        .iter()
+        .map(|i| (i.heading.as_str(), i.topic.as_str()))
+        .collect();
+    let n = topics.len();
+    topics.sort();
+    topics.dedup();
+    assert_eq!(topics.len(), n, "a need appears twice:\n{letter}");
+    assert!(letter.contains(input.am_name.as_str()));
+}
+
+#[test]
+fn every_letter_is_fit_to_send_with_client_wording_and_on_plain_v1() {
+    let worded = briefs::client_core();
+    let plain = crate::bundled_core();
+    for core in [&worded, &plain] {
+        for business in briefs::ALL {
+            for lang in [Lang::Ru, Lang::En] {
+                let input = brief_letter(business, lang, core);
+                assert!(
+                    input.items.len() >= 5,
+                    "{business:?}: {}",
+                    input.items.len()
+                );
+                for format in [Format::Text, Format::Markdown] {
+                    let letter = Templates::embedded()
+                        .render(&input, format)
+                        .expect("renders");
+                    assert_client_ready(&letter, &input, core, lang.code());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_most_important_come_first_and_a_rule_absorbs_its_question() {
+    let core = briefs::client_core();
+    let input = brief_letter(Business::Shop, Lang::Ru, &core);
+    let severities: Vec<_> = input.items.iter().map(|i| i.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(severities, sorted);
+    // The rule about regional buyers is asked; the required question it looks at is not asked again.
+    let rule = input
+        .items
+        .iter()
+        .find(|i| i.topic.starts_with("Расскажите, чем вы будете привлекать"))
+        .expect("the rule is asked");
+    assert_eq!(rule.severity, deepbrief_core::Severity::High);
+    assert!(
+        !input
+            .items
+            .iter()
+            .any(|i| i.topic.starts_with("Почему покупателю из региона"))
+    );
+    // The fulfilment process absorbs its late evidence question.
+    assert!(
+        !input
+            .items
+            .iter()
+            .any(|i| i.topic.starts_with("Опишите по шагам"))
+    );
+}
+
+#[test]
+fn meeting_lengths_and_dates_are_said_in_words() {
+    use deepbrief_export::letter::length;
+    assert_eq!(length(60, "ru"), "около часа");
+    assert_eq!(length(90, "ru"), "около полутора часов");
+    assert_eq!(length(45, "ru"), "около 45 минут");
+    assert_eq!(length(21, "ru"), "около 21 минуты");
+    assert_eq!(length(30, "en"), "about half an hour");
+    let core = briefs::client_core();
+    let ru = Templates::embedded()
+        .render(
+            &brief_letter(Business::Manufacturer, Lang::Ru, &core),
+            Format::Text,
+        )
+        .expect("renders");
+    assert!(ru.contains("до среды, 2\u{a0}декабря"), "{ru}");
+    assert!(ru.contains("займёт около полутора часов"), "{ru}");
+    assert!(ru.contains("запланирован на 14\u{a0}декабря"), "{ru}");
+    let en = Templates::embedded()
+        .render(
+            &brief_letter(Business::Manufacturer, Lang::En, &core),
+            Format::Text,
+        )
+        .expect("renders");
+    assert!(en.contains("by Wednesday, 2\u{a0}December"), "{en}");
+}
+
+#[test]
+fn reply_by_is_a_working_day_before_the_meeting_or_three_working_days_on() {
+    use deepbrief_export::letter::reply_by;
+    let friday = deepbrief_core::IsoDate::parse("2026-11-27").unwrap();
+    // No meeting: Friday + 3 working days = Wednesday.
+    assert_eq!(reply_by(friday, None).to_string(), "2026-12-02");
+    // A Monday meeting: the Friday before; when that is today, three working days instead.
+    let m = crate::meeting();
+    let monday = deepbrief_core::IsoDate::parse("2026-11-23").unwrap();
+    assert_eq!(reply_by(monday, Some(&m)).to_string(), "2026-11-27");
+    assert_eq!(reply_by(friday, Some(&m)).to_string(), "2026-12-02");
 }

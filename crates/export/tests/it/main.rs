@@ -6,6 +6,7 @@
     reason = "a test should fail loudly at the first broken step"
 )]
 
+mod briefs;
 mod fixture;
 mod ics;
 mod kickoff;
@@ -52,7 +53,7 @@ pub fn meeting() -> Meeting {
             },
             Attendee {
                 name: "Анна Ковалёва".into(),
-                role: Some("аккаунт-менеджер".into()),
+                role: Some("менеджер".into()),
                 email: Some("anna@agency.example".into()),
             },
         ],

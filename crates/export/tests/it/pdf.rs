@@ -57,7 +57,7 @@ fn metadata_has_title_author_and_the_brief_date() {
     let info = poppler::info(&pdf);
     assert!(
         info.contains(
-            "Title:           Kickoff brief — ShinaMarket — SEO for Moscow and the region"
+            "Title:           Kickoff passport — ShinaMarket — SEO for Moscow and the region"
         ),
         "{info}"
     );
@@ -143,12 +143,18 @@ fn hostile_pdf() -> Vec<u8> {
 #[test]
 fn hostile_text_renders_literally() {
     let pdf = hostile_pdf();
-    // Content-stream order, without running headers and footers (a paragraph that spans pages
-    // continues across them).
-    let text: String = poppler::raw(&pdf)
-        .lines()
-        .map(|l| l.trim_start_matches('\u{c}'))
-        .filter(|l| !l.starts_with("Подготовлено в Deepbrief") && !l.starts_with("ШинаМаркет ·"))
+    // Content-stream order, without page one (it quotes the start of long answers), running
+    // headers, footers and the draft mark (a paragraph that spans pages continues across them).
+    let raw = poppler::raw(&pdf);
+    let text: String = raw
+        .split('\u{c}')
+        .skip(1)
+        .flat_map(str::lines)
+        .filter(|l| {
+            !l.starts_with("Подготовлено в Deepbrief")
+                && !l.starts_with("ШинаМаркет ·")
+                && !l.starts_with("ЧЕРНОВИК / DRAFT")
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let squeezed = poppler::squeezed(&text);
@@ -175,8 +181,10 @@ fn hostile_text_renders_literally() {
         assert!(squeezed.contains(&literal), "row {i} literal");
     }
     let pages = poppler::pages(&pdf);
+    // Page one names the client's team in a line; the table itself follows.
     let table_pages = pages
         .iter()
+        .skip(1)
         .filter(|p| p.contains("Сотрудник "))
         .collect::<Vec<_>>();
     assert!(
@@ -248,7 +256,8 @@ fn hostile_meta_prints_literally_on_cover_header_and_metadata() {
     );
     assert!(pages.join("\n").contains("#pagebreak() Olga"));
     assert!(
-        poppler::info(&pdf).contains("Kickoff brief — #emph[Client] $1 <x> \\ ] — *Project* = @p")
+        poppler::info(&pdf)
+            .contains("Kickoff passport — #emph[Client] $1 <x> \\ ] — *Project* = @p")
     );
 }
 
@@ -353,4 +362,262 @@ fn a_renderer_can_live_in_app_state() {
     fn shared<T: Send + Sync>() {}
     shared::<PdfRenderer>();
     shared::<Template>();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kickoff passport of three realistic briefs.
+
+mod passport {
+    use deepbrief_core::{Checklist, analyze, follow_up_items};
+    use deepbrief_export::stored::kickoff_document;
+    use deepbrief_export::{KickoffDocument, Lang, Template, render_pdf};
+    use deepbrief_store::{
+        BriefData, BriefMeta, BriefStatus, Contact, OpenedBrief, PinnedChecklist, RevisionInfo,
+    };
+
+    use crate::briefs::{self, Business};
+    use crate::poppler;
+
+    fn opened(business: Business, lang: Lang, status: BriefStatus) -> OpenedBrief {
+        let core = briefs::client_core();
+        let entries = briefs::entries(business, lang, &core);
+        let ru = lang == Lang::Ru;
+        let p = |r: &str, e: &str| if ru { r.to_owned() } else { e.to_owned() };
+        let (client, project, services) = match business {
+            Business::Shop => (
+                p("Колесо", "Koleso"),
+                p("SEO по регионам", "SEO in the regions"),
+                "SEO",
+            ),
+            Business::Manufacturer => (
+                p("НасосПром", "NasosProm"),
+                p("Контекстная реклама для заводов", "Search ads for plants"),
+                "PPC",
+            ),
+            Business::Services => (
+                p("Чистый офис", "Clean Office"),
+                p("Сайт и SEO", "Website and SEO"),
+                "Web, SEO",
+            ),
+        };
+        OpenedBrief {
+            data: BriefData {
+                meta: BriefMeta {
+                    id: format!("b-{}", business.name()),
+                    client,
+                    project,
+                    services: vec![services.into()],
+                    account_manager: p("Анна Ковалёва", "Anna Kovaleva"),
+                    contacts: vec![Contact {
+                        name: p("Ирина Петрова", "Irina Petrova"),
+                        role: p("директор", "director"),
+                        phone: "+7 900 000-00-00".into(),
+                        email: "irina@client.example".into(),
+                        responsible: true,
+                    }],
+                    language: lang.code().into(),
+                    status,
+                    archived: false,
+                    prefilled_from: None,
+                    created_at: "2026-11-20T10:00:00.000Z".into(),
+                    updated_at: "2026-11-22T12:30:00.000Z".into(),
+                    revision: 1,
+                    industry: String::new(),
+                },
+                pins: vec![PinnedChecklist {
+                    checklist: core.id.clone(),
+                    version: core.version,
+                    hash: "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8".into(),
+                }],
+                entries,
+                archived: Vec::new(),
+                adhoc: Vec::new(),
+            },
+            checklists: vec![core],
+        }
+    }
+
+    fn document(business: Business, lang: Lang, approved: bool) -> KickoffDocument {
+        let status = if approved {
+            BriefStatus::Approved
+        } else {
+            BriefStatus::InReview
+        };
+        let brief = opened(business, lang, status);
+        let refs: Vec<&Checklist> = brief.checklists.iter().collect();
+        let report = analyze(&refs, &brief.data.entries, briefs::today());
+        let items = follow_up_items(&report);
+        let approval = RevisionInfo {
+            brief_id: brief.data.meta.id.clone(),
+            number: 1,
+            approved_at: "2026-11-24T09:15:00.000Z".into(),
+            approved_by: if lang == Lang::Ru {
+                "Мария Лебедева"
+            } else {
+                "Maria Lebedeva"
+            }
+            .into(),
+            override_note: None,
+        };
+        kickoff_document(
+            &brief,
+            &report,
+            &[],
+            &items,
+            &[],
+            approved.then_some(&approval),
+            lang,
+        )
+    }
+
+    fn pages(doc: &KickoffDocument) -> Vec<String> {
+        let pdf = render_pdf(doc, &Template::builtin()).expect("renders");
+        let pages = poppler::pages(&pdf);
+        if let Ok(dir) = std::env::var("DEEPBRIEF_KEEP_PDF") {
+            let name = format!(
+                "{}-{}-{}.pdf",
+                doc.meta.client,
+                doc.lang.code(),
+                doc.passport.draft
+            );
+            std::fs::write(std::path::Path::new(&dir).join(name), &pdf).expect("keep");
+        }
+        pages
+    }
+
+    #[test]
+    fn page_one_answers_what_we_launch_and_on_what_terms() {
+        for business in briefs::ALL {
+            for lang in [Lang::Ru, Lang::En] {
+                let doc = document(business, lang, false);
+                let pages = pages(&doc);
+                insta::assert_snapshot!(
+                    format!("passport_{}_{}", business.name(), lang.code()),
+                    pages[0]
+                );
+                let ru = lang == Lang::Ru;
+                for label in if ru {
+                    [
+                        "Услуги и объём работ",
+                        "Цель",
+                        "Бюджет",
+                        "Регионы",
+                        "Слабые места",
+                        "Аудитория",
+                        "Юридические ограничения",
+                        "Доступы",
+                        "Ответственный у клиента",
+                        "Команда клиента",
+                        "Отчётность и согласование",
+                        "Запуск проекта",
+                        "От агентства",
+                        "Утверждение",
+                    ]
+                } else {
+                    [
+                        "Services and scope",
+                        "Goal",
+                        "Budget",
+                        "Regions",
+                        "Weak points",
+                        "Audience",
+                        "Legal constraints",
+                        "Access",
+                        "Client's responsible person",
+                        "Client's team",
+                        "Reporting and approvals",
+                        "Kickoff",
+                        "Agency",
+                        "Approval",
+                    ]
+                } {
+                    assert!(
+                        pages[0].contains(label),
+                        "{business:?} {lang:?}: no {label}:\n{}",
+                        pages[0]
+                    );
+                }
+                let all = pages.join("\n");
+                // Questions nobody answered are not printed with «no answer» under them (required
+                // ones are open points, optional ones are listed once in the appendix).
+                let empty = if ru {
+                    "Нет ответа"
+                } else {
+                    "No answer"
+                };
+                assert!(!all.lines().any(|l| l.trim() == empty), "{all}");
+                assert!(all.contains(if ru {
+                    "Вопросы без ответа"
+                } else {
+                    "Unanswered questions"
+                }));
+                // Hashes live in the technical appendix, not on page one.
+                assert!(!pages[0].contains("9f2c4e7a"), "{}", pages[0]);
+                assert!(all.contains("9f2c4e7a"));
+                // Not approved: the draft mark on every page.
+                for (i, page) in pages.iter().enumerate() {
+                    assert!(
+                        page.contains("ЧЕРНОВИК / DRAFT"),
+                        "page {} has no draft mark",
+                        i + 1
+                    );
+                }
+                assert!(!all.contains('\u{200b}'), "a zero-width space in the text");
+            }
+        }
+    }
+
+    #[test]
+    fn an_approved_revision_carries_who_approved_it_and_when_and_no_draft_mark() {
+        let doc = document(Business::Shop, Lang::Ru, true);
+        let pages = pages(&doc);
+        assert!(
+            pages[0].contains("Утверждён: Мария Лебедева, 24\u{a0}ноября 2026, редакция 1")
+                || poppler::squeezed(&pages[0])
+                    .contains("Утверждён:МарияЛебедева,24ноября2026,редакция1"),
+            "{}",
+            pages[0]
+        );
+        assert!(pages.iter().all(|p| !p.contains("ЧЕРНОВИК")));
+    }
+
+    #[test]
+    fn a_goal_prints_as_one_sentence_with_metric_target_and_deadline() {
+        let doc = document(Business::Manufacturer, Lang::Ru, false);
+        let goal = doc
+            .passport
+            .rows
+            .iter()
+            .find(|r| r.key == "goal")
+            .expect("goal row");
+        let text = goal.value.as_deref().expect("a goal");
+        assert!(text.contains("Заявки и обращения: с "), "{text}");
+        assert!(text.contains(" к "), "{text}");
+        // The shop left its target and deadline open: the row says what it has, no «Цель: 150».
+        let shop = document(Business::Shop, Lang::Ru, false);
+        let row = shop
+            .passport
+            .rows
+            .iter()
+            .find(|r| r.key == "start")
+            .expect("start row");
+        assert_eq!(row.text, "не указано");
+    }
+
+    #[test]
+    fn only_http_and_mailto_answers_become_links() {
+        let mut doc = document(Business::Shop, Lang::En, false);
+        let link = doc
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.questions.iter_mut())
+            .find(|q| matches!(q.answer, deepbrief_export::kickoff::AnswerView::Link { .. }))
+            .expect("a link answer");
+        match &link.answer {
+            deepbrief_export::kickoff::AnswerView::Link { href, .. } => assert!(href.is_some()),
+            _ => unreachable!(),
+        }
+        let json = serde_json::to_string(&doc).expect("json");
+        assert!(json.contains("\"href\":\"https://"), "{json}");
+    }
 }

@@ -31,11 +31,10 @@ fn run(tool: &str, args: &[&str], path: &Path) -> String {
     String::from_utf8(out.stdout).expect("utf-8 from poppler")
 }
 
-/// The PDF's text in reading order, one string per page (zero-width spaces removed).
+/// The PDF's text in reading order, one string per page, exactly as a reader copies it.
 pub fn pages(pdf: &[u8]) -> Vec<String> {
     let (_dir, path) = write(pdf);
     run("pdftotext", &["-enc", "UTF-8"], &path)
-        .replace('\u{200b}', "")
         .split('\u{c}')
         .map(str::to_owned)
         .filter(|p| !p.trim().is_empty())
@@ -46,7 +45,7 @@ pub fn pages(pdf: &[u8]) -> Vec<String> {
 /// where they were typeset instead of being regrouped by poppler's reading-order analysis.
 pub fn raw(pdf: &[u8]) -> String {
     let (_dir, path) = write(pdf);
-    run("pdftotext", &["-raw", "-enc", "UTF-8"], &path).replace('\u{200b}', "")
+    run("pdftotext", &["-raw", "-enc", "UTF-8"], &path)
 }
 
 /// The whole text, with pages marked, for snapshots.

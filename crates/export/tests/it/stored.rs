@@ -105,11 +105,11 @@ fn a_stored_brief_prints_with_its_gaps_and_hashes() {
     let items = follow_up_items(&report);
     assert!(!items.is_empty());
     let plan = briefing(vec![items[0].key.clone()]);
-    let doc = kickoff_document(&brief, &report, &[plan], &items, &[], Lang::Ru);
+    let doc = kickoff_document(&brief, &report, &[plan], &items, &[], None, Lang::Ru);
     let json = serde_json::to_string(&doc).unwrap();
     assert!(
         json.contains(&brief.data.pins[0].hash),
-        "the cover lists content hashes"
+        "the technical appendix lists content hashes"
     );
     assert!(json.contains("2026-11-30") || json.contains("30"), "{json}");
     let pdf = render_pdf(&doc, &Template::builtin()).unwrap();
@@ -121,6 +121,7 @@ fn a_stored_brief_prints_with_its_gaps_and_hashes() {
         &[briefing(vec![items[0].key.clone()])],
         &items,
         &[],
+        None,
         Lang::Ru,
     );
     assert_eq!(render_pdf(&again, &Template::builtin()).unwrap(), pdf);
@@ -137,11 +138,16 @@ fn the_letter_goes_to_the_responsible_contact_and_lists_the_briefings_items() {
     );
     let items = follow_up_items(&report);
     let plan = briefing(vec![items[0].key.clone()]);
-    let input = letter_input(&brief, &items, Some(&plan), "Агентство");
+    let today = IsoDate::parse("2026-11-23").unwrap();
+    let input = letter_input(&brief, &items, Some(&plan), "Агентство", today);
     assert_eq!(input.contact_name, "Ирина Петрова");
     assert_eq!(input.items.len(), 1);
-    let all = letter_input(&brief, &items, None, "Агентство");
-    assert_eq!(all.items.len(), items.len());
+    // The answers are asked for by the working day before the briefing (Monday 30 November).
+    assert_eq!(input.reply_by.as_deref(), Some("2026-11-27"));
+    let all = letter_input(&brief, &items, None, "Агентство", today);
+    // One need once: never more items than gaps, and at least one.
+    assert!(!all.items.is_empty() && all.items.len() <= items.len());
+    assert_eq!(all.reply_by.as_deref(), Some("2026-11-26"));
     let text = Templates::embedded().render(&input, Format::Text).unwrap();
     assert!(text.contains("Ирина"), "{text}");
 }

@@ -13,6 +13,7 @@ mod briefs;
 mod bundle;
 mod concurrency;
 mod crash;
+mod followups;
 mod history;
 mod migrations;
 mod pins;

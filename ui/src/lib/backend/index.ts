@@ -22,6 +22,7 @@ import type { BriefRow } from '$lib/bindings/BriefRow';
 import type { Contact } from '$lib/bindings/Contact';
 import type { Entry } from '$lib/bindings/Entry';
 import type { FollowUpBriefing } from '$lib/bindings/FollowUpBriefing';
+import type { SentLetter } from '$lib/bindings/SentLetter';
 import type { FollowUpItem } from '$lib/bindings/FollowUpItem';
 import type { Format } from '$lib/bindings/Format';
 import type { GapReport } from '$lib/bindings/GapReport';
@@ -203,6 +204,30 @@ export function clientLetter(
   format: Format,
 ): Promise<string> {
   return call<string>('client_letter', { briefId, followupId, format });
+}
+
+/** Records the letter as sent, with its text as edited. */
+export function recordLetterSent(
+  briefId: string,
+  followupId: string | null,
+  text: string,
+): Promise<SentLetter> {
+  return call<SentLetter>('record_letter_sent', { briefId, followupId, text });
+}
+
+/** The letters sent about a brief, oldest first. */
+export function lettersSent(briefId: string): Promise<SentLetter[]> {
+  return call<SentLetter[]>('letters_sent', { briefId });
+}
+
+/** Asks where to save the letter (as edited) and writes it; `null` when the user cancelled. */
+export function saveLetter(briefId: string, text: string, markdown: boolean): Promise<string | null> {
+  return call<string | null>('save_letter', { briefId, text, markdown });
+}
+
+/** Opens the letter (as edited) in the mail client, addressed to the client's responsible person. */
+export function openLetterInMail(briefId: string, text: string): Promise<void> {
+  return call<void>('open_letter_in_mail', { briefId, text });
 }
 
 // ---- Checklist versions -------------------------------------------------------------------------

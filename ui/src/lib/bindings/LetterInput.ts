@@ -15,6 +15,10 @@ language: string,
  */
 client: string, 
 /**
+ * The project the brief is for (the subject names it; empty: the client's name instead).
+ */
+project: string, 
+/**
  * The person the letter is addressed to.
  */
 contact_name: string, 
@@ -31,10 +35,23 @@ agency: string,
  */
 am_contact?: string, 
 /**
- * What is still missing, in checklist order.
+ * What is still missing, most important first ([`letter_items`] orders them): the first
+ * [`BODY_ITEMS`] go in the body, the rest in the appendix.
  */
 items: Array<LetterItem>, 
 /**
- * The proposed follow-up briefing.
+ * The proposed follow-up meeting.
  */
-briefing?: Meeting, };
+briefing?: Meeting, 
+/**
+ * The day the letter is written (`YYYY-MM-DD`): dates in its year print without the year.
+ */
+date?: string, 
+/**
+ * The day the answers are needed by (`YYYY-MM-DD`); see [`reply_by`].
+ */
+reply_by?: string, 
+/**
+ * The planned project start (`YYYY-MM-DD`), when the brief has one: the letter says it moves.
+ */
+start?: string, };

@@ -208,6 +208,11 @@ const ru = {
     markdown: 'Markdown',
     copy: 'Копировать',
     copied: 'Скопировано',
+    saveLetter: 'Сохранить в файл',
+    openMail: 'Открыть в почте',
+    markSent: 'Отметить как отправленное',
+    sentHeading: 'Отправленные письма',
+    editable: 'Письмо можно поправить перед отправкой: копируется, сохраняется и открывается в почте то, что в поле.',
     goTo: 'К вопросу',
   },
   settings: {
@@ -504,6 +509,11 @@ const en: ScreenMessages = {
     markdown: 'Markdown',
     copy: 'Copy',
     copied: 'Copied',
+    saveLetter: 'Save to a file',
+    openMail: 'Open in mail',
+    markSent: 'Mark as sent',
+    sentHeading: 'Letters sent',
+    editable: 'You can edit the letter before sending: what is in the box is what gets copied, saved and opened in mail.',
     goTo: 'Go to question',
   },
   settings: {
