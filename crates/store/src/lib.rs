@@ -19,6 +19,7 @@ pub mod db;
 pub mod error;
 mod followups;
 mod history;
+pub mod limits;
 mod pins;
 pub mod review;
 pub mod search;

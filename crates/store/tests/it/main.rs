@@ -11,6 +11,7 @@ mod backup;
 mod board;
 mod briefs;
 mod bundle;
+mod bundle_hostile;
 mod crash;
 mod history;
 mod migrations;
