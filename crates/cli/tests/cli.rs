@@ -519,5 +519,8 @@ fn db_check_json_on_a_damaged_database_prints_json() {
         serde_json::from_str(out[json_start..].lines().next().expect("a line"))
             .unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
     assert_ne!(value["integrity"], "ok", "{out}");
-    assert!(value["error"].as_str().is_some_and(|e| !e.is_empty()), "{out}");
+    assert!(
+        value["error"].as_str().is_some_and(|e| !e.is_empty()),
+        "{out}"
+    );
 }

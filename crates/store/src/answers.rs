@@ -68,7 +68,12 @@ pub(crate) fn write(
 
 /// An ad-hoc question seen as a checklist question, for validation by kind.
 fn adhoc_question(id: &str, prompt: &str, kind: Kind) -> Question {
-    Question::new(id, Text::Plain(prompt.to_owned()), Text::Plain(String::new()), kind)
+    Question::new(
+        id,
+        Text::Plain(prompt.to_owned()),
+        Text::Plain(String::new()),
+        kind,
+    )
 }
 
 impl Store {

@@ -205,7 +205,9 @@ pub fn verify(path: &Path) -> Result<u32, StoreError> {
         )
         .is_ok();
     if version == 0 || !has_briefs {
-        return Err(not_ours("it holds no Deepbrief briefs (schema version 0)".into()));
+        return Err(not_ours(
+            "it holds no Deepbrief briefs (schema version 0)".into(),
+        ));
     }
     if version > crate::SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
@@ -268,9 +270,7 @@ impl Store {
         match Store::open(db) {
             Ok(store) => Ok(store),
             Err(StoreError::Corrupt { path, detail }) => {
-                let newest = list_backups(dir)?
-                    .into_iter()
-                    .find(|b| b.problem.is_none());
+                let newest = list_backups(dir)?.into_iter().find(|b| b.problem.is_none());
                 Err(StoreError::Corrupt {
                     path,
                     detail: match newest {

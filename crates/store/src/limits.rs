@@ -11,9 +11,9 @@ pub const MAX_HEADER_BYTES: usize = 4 * 1024;
 /// Characters of a one-line answer (short text, link, date, number, choice, yes/no, scale…).
 pub const MAX_LINE_ANSWER_CHARS: usize = 5_000;
 /// Characters of a long-text answer.
-pub const MAX_LONG_ANSWER_CHARS: usize = 100_000;
+pub const MAX_LONG_ANSWER_CHARS: usize = 1_000_000;
 /// Characters of all the cells, items or fields of a list, table, multiple choice or contact.
-pub const MAX_STRUCTURED_ANSWER_CHARS: usize = 200_000;
+pub const MAX_STRUCTURED_ANSWER_CHARS: usize = 1_000_000;
 /// Characters of the reason, the evidence notes and the promised date of one entry, together.
 pub const MAX_ENTRY_NOTES_CHARS: usize = 20_000;
 /// Pieces of evidence on one entry.
@@ -119,7 +119,7 @@ mod tests {
         assert!(entry_too_large(Kind::ShortText, &entry(MAX_LINE_ANSWER_CHARS + 1)).is_some());
         assert!(entry_too_large(Kind::LongText, &entry(MAX_LINE_ANSWER_CHARS + 1)).is_none());
         let message = entry_too_large(Kind::LongText, &entry(MAX_LONG_ANSWER_CHARS + 1));
-        assert!(message.is_some_and(|m| m.contains("long_text") && m.contains("100000")));
+        assert!(message.is_some_and(|m| m.contains("long_text") && m.contains("1000000")));
     }
 
     #[test]

@@ -40,12 +40,13 @@ fn opening_keeps_the_last_n_copies_and_restore_brings_a_copy_back() {
         .set_answer(&brief.id, &q, Some(text("после")), "Анна")
         .unwrap();
     drop(store);
+    let before = list_backups(&backups).unwrap().len();
     restore(&db, std::path::Path::new(&kept), &backups).unwrap();
     let store = Store::open(&db).unwrap();
     assert_eq!(store.open_brief(&brief.id).unwrap().entries[&q], text("до"));
     assert_eq!(
         list_backups(&backups).unwrap().len(),
-        4,
+        before + 1,
         "the replaced database was backed up first"
     );
 }
@@ -248,7 +249,11 @@ fn restore_verifies_a_backup_before_offering_or_using_it() {
     let cut = backups.join("deepbrief-20200101-000000.db");
     std::fs::write(&cut, &whole[..whole.len() / 3]).unwrap();
     let empty = backups.join("deepbrief-20200101-000001.db");
-    drop(rusqlite::Connection::open(&empty).unwrap().execute_batch("CREATE TABLE t (x)"));
+    drop(
+        rusqlite::Connection::open(&empty)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)"),
+    );
     let newer = backups.join("deepbrief-20200101-000002.db");
     std::fs::write(&newer, &whole).unwrap();
     rusqlite::Connection::open(&newer)
@@ -276,8 +281,16 @@ fn restore_verifies_a_backup_before_offering_or_using_it() {
             "{}: {err:?}",
             bad.display()
         );
-        assert_eq!(std::fs::read(&db).unwrap(), before, "the database is untouched");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "the database is untouched"
+        );
     }
-    assert_eq!(list_backups(&backups).unwrap().len(), 4, "no backup was taken");
+    assert_eq!(
+        list_backups(&backups).unwrap().len(),
+        4,
+        "no backup was taken"
+    );
     restore(&db, std::path::Path::new(&good.path), &backups).unwrap();
 }

@@ -124,11 +124,14 @@ fn right_checksum_wrong_contents_is_refused_naming_the_part() {
             .position(|e| e["kind"] == kind && e["subject"] == json!(q))
             .unwrap_or(0)
     };
-    type Mutation = Box<dyn Fn(&mut Value)>;
-    let cases: Vec<(&str, Mutation, &str, &str)> = vec![
+    type Mutation<'a> = Box<dyn Fn(&mut Value) + 'a>;
+    let cases: Vec<(&str, Mutation<'_>, &str, &str)> = vec![
         (
             "checklist text that does not parse",
-            Box::new(|p| set_pin(p, 0, "id: [core\nversion: 9\n")),
+            Box::new(|p| {
+                set_pin(p, 0, "id: [core\nversion: 9\n");
+                p["pins"][0]["version"] = json!(9);
+            }),
             "pins[0]",
             "does not load",
         ),
@@ -170,8 +173,7 @@ fn right_checksum_wrong_contents_is_refused_naming_the_part() {
         (
             "an answer without history",
             Box::new(|p| {
-                p["entries"]["company_name"] =
-                    json!({"answer": {"state": "answered", "value": {"type": "text", "value": "ООО"}}});
+                p["entries"]["company_name"] = json!({"answer": {"state": "answered", "value": {"type": "text", "value": "ООО"}}});
             }),
             "entries.company_name",
             "no history event",
@@ -217,7 +219,7 @@ fn right_checksum_wrong_contents_is_refused_naming_the_part() {
                 p["entries"][&q] = huge;
             }),
             "events[",
-            "at most 100000",
+            "at most 1000000",
         ),
     ];
     for (name, mutate, part, message) in cases {
@@ -245,12 +247,21 @@ fn another_core_v1_never_replaces_or_blocks_the_local_one() {
     let (good, brief, _) = exported();
     let mut payload = payload_of(&good);
     let core = payload["pins"][0]["content"].as_str().unwrap().to_owned();
-    set_pin(&mut payload, 0, &format!("{core}\n# a local edit without a new version\n"));
+    set_pin(
+        &mut payload,
+        0,
+        &format!("{core}\n# a local edit without a new version\n"),
+    );
     let bytes = rebundle(&payload);
 
     // A fresh install: nothing stored yet, the bundled core@1 is on disk only.
     let mut fresh = Store::open_in_memory().unwrap();
-    refused(&mut fresh, &bytes, "pins[0]", "differs from the core@1 on this machine");
+    refused(
+        &mut fresh,
+        &bytes,
+        "pins[0]",
+        "differs from the core@1 on this machine",
+    );
     assert!(fresh.brief_meta(&brief).is_err());
     every_command_works(&mut fresh);
 
@@ -273,9 +284,7 @@ fn a_brief_that_cannot_be_read_is_listed_as_damaged_and_the_others_work() {
     let mut store = Store::open(&db).unwrap();
     let good = tyre_brief(&mut store);
     let (bytes, bad, _) = exported();
-    store
-        .import_bundle(&bytes, Path::new("b"), lib())
-        .unwrap();
+    store.import_bundle(&bytes, Path::new("b"), lib()).unwrap();
     drop(store);
     // What an older Deepbrief let in: a stored checklist that does not load, pinned by one brief.
     let conn = rusqlite::Connection::open(&db).unwrap();
@@ -348,17 +357,28 @@ fn after_a_merge_history_and_re_exports_are_oldest_first() {
     let brief = tyre_brief(&mut a);
     let q = question_of(&a, &brief.id, Kind::LongText);
     let mut b = Store::open_in_memory().unwrap();
-    b.import_bundle(&bundle::export(&a, &brief.id).unwrap(), Path::new("a"), lib())
-        .unwrap();
+    b.import_bundle(
+        &bundle::export(&a, &brief.id).unwrap(),
+        Path::new("a"),
+        lib(),
+    )
+    .unwrap();
     // a, then b, then a again: interleaved in time.
     let step = || std::thread::sleep(std::time::Duration::from_millis(3));
-    a.set_answer(&brief.id, &q, Some(text("A1")), "Анна").unwrap();
-    step();
-    b.set_answer(&brief.id, &q, Some(text("B1")), "Олег").unwrap();
-    step();
-    a.set_answer(&brief.id, &q, Some(text("A2")), "Анна").unwrap();
-    a.import_bundle(&bundle::export(&b, &brief.id).unwrap(), Path::new("b"), lib())
+    a.set_answer(&brief.id, &q, Some(text("A1")), "Анна")
         .unwrap();
+    step();
+    b.set_answer(&brief.id, &q, Some(text("B1")), "Олег")
+        .unwrap();
+    step();
+    a.set_answer(&brief.id, &q, Some(text("A2")), "Анна")
+        .unwrap();
+    a.import_bundle(
+        &bundle::export(&b, &brief.id).unwrap(),
+        Path::new("b"),
+        lib(),
+    )
+    .unwrap();
     let history = a.history(&brief.id, None).unwrap();
     let times: Vec<&str> = history.iter().map(|e| e.at.as_str()).collect();
     let mut sorted = times.clone();
@@ -432,7 +452,13 @@ fn apply(payload: &mut Value, e: &Edit) {
             return None;
         }
         let i = first % len;
-        if rest.is_empty() {
+        let container = |c: &Value| matches!(c, Value::Object(_) | Value::Array(_));
+        let descend = match &*v {
+            Value::Object(m) => m.values().nth(i).is_some_and(container),
+            Value::Array(a) => a.get(i).is_some_and(container),
+            _ => false,
+        };
+        if rest.is_empty() || !descend {
             return Some((v, i));
         }
         let child = match v {
@@ -440,11 +466,7 @@ fn apply(payload: &mut Value, e: &Edit) {
             Value::Array(a) => a.get_mut(i)?,
             _ => return None,
         };
-        if matches!(child, Value::Object(_) | Value::Array(_)) {
-            walk(child, rest)
-        } else {
-            Some((v, i))
-        }
+        walk(child, rest)
     }
     match e {
         Edit::Set(path, value) => {
@@ -503,9 +525,9 @@ fn rich_bundle() -> &'static Vec<u8> {
         a.set_answer(
             &brief.id,
             &adhoc.id,
-            Some(deepbrief_core::Entry::new(deepbrief_core::Answer::Answered(
-                deepbrief_core::AnswerValue::Bool(true),
-            ))),
+            Some(deepbrief_core::Entry::new(
+                deepbrief_core::Answer::Answered(deepbrief_core::AnswerValue::Bool(true)),
+            )),
             "Анна",
         )
         .unwrap();
@@ -514,7 +536,7 @@ fn rich_bundle() -> &'static Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     /// Importing any bundle — valid, or edited and re-checksummed — is either refused with the
     /// database unchanged, or leaves a database where every command still works.
