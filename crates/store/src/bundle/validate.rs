@@ -226,15 +226,14 @@ fn parse_pins(group: &str, pins: &[PinnedText]) -> Result<Vec<Arc<Checklist>>, R
         })
         .collect();
     let library = load_files(files);
-    if let Some(problem) = library.problems.first() {
-        let i = pins
-            .iter()
-            .position(|p| {
-                problem
-                    .path
-                    .starts_with(&format!("{}@{} ", p.checklist, p.version))
-            })
-            .unwrap_or(0);
+    // The first pin with a problem (an add-on fails too when its core does not load: name the core).
+    let at = |path: &str| {
+        pins.iter()
+            .position(|p| path.starts_with(&format!("{}@{} ", p.checklist, p.version)))
+            .unwrap_or(0)
+    };
+    if let Some(problem) = library.problems.iter().min_by_key(|p| at(&p.path)) {
+        let i = at(&problem.path);
         let detail = problem
             .diagnostics
             .first()
