@@ -226,6 +226,27 @@ fn parse_pins(group: &str, pins: &[PinnedText]) -> Result<Vec<Arc<Checklist>>, R
         })
         .collect();
     let library = load_files(files);
+    // A text that loads but is another checklist than its pin says.
+    for (i, p) in pins.iter().enumerate() {
+        let own = format!("{}@{} ", p.checklist, p.version);
+        let failed = library.problems.iter().any(|f| f.path.starts_with(&own));
+        if failed || library.get(&p.checklist, Some(p.version)).is_some() {
+            continue;
+        }
+        let inside = library
+            .checklists
+            .iter()
+            .find(|c| c.hash == p.hash)
+            .map(|c| format!("{}@{}", c.checklist.id, c.checklist.version))
+            .unwrap_or_else(|| "another checklist".to_owned());
+        return Err(refuse(
+            format!("{group}[{i}]"),
+            format!(
+                "the pin says {}@{} but the text inside is {inside}",
+                p.checklist, p.version
+            ),
+        ));
+    }
     // The first pin with a problem (an add-on fails too when its core does not load: name the core).
     let at = |path: &str| {
         pins.iter()
