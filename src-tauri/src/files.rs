@@ -190,12 +190,12 @@ pub async fn import_bundle(
     else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|e| {
-        IpcError::internal(format!("{}: cannot read the file: {e}", path.display()))
-    })?;
+    let sources = Arc::clone(&state.sources);
     state
         .with_store(move |s| {
-            let outcome = s.import_bundle(&bytes, &path)?;
+            // Read within the bundle size limit; this machine's checklists are never replaced.
+            let library = deepbrief_core::library::load_library(&sources);
+            let outcome = s.import_bundle_file(&path, &library)?;
             s.brief_meta(&outcome.brief_id)
         })
         .await

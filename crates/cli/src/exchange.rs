@@ -4,8 +4,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use deepbrief_core::Library;
 use deepbrief_store::backup::{list_backups, restore};
-use deepbrief_store::{BriefFilter, Store, bundle};
+use deepbrief_store::{BriefFilter, Store, StoreError, bundle};
 
 /// Writes a brief's bundle.
 pub fn export(store: &Store, brief: &str, out: &Path) -> Result<ExitCode> {
@@ -15,10 +16,10 @@ pub fn export(store: &Store, brief: &str, out: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Imports (or merges) a bundle.
-pub fn import(store: &mut Store, file: &Path, json: bool) -> Result<ExitCode> {
-    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
-    let outcome = store.import_bundle(&bytes, file)?;
+/// Imports (or merges) a bundle; `library` is this machine's checklists, which a bundle never
+/// replaces.
+pub fn import(store: &mut Store, file: &Path, library: &Library, json: bool) -> Result<ExitCode> {
+    let outcome = store.import_bundle_file(file, library)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&outcome)?);
     } else {
@@ -71,29 +72,84 @@ pub fn search(store: &Store, query: &str, limit: usize, json: bool) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the database, checks it and prints what it holds.
+/// Opens the database, checks it and prints what it holds: the schema, the number of briefs and
+/// every brief that cannot be read. Exits 1 when the database or a brief is damaged; with `--json`
+/// the answer is JSON either way.
 pub fn check(db: &Path, json: bool) -> Result<ExitCode> {
-    let store = Store::open(db)?;
-    let briefs = store.list_briefs(&BriefFilter::default())?.len()
-        + store
-            .list_briefs(&BriefFilter {
-                archived: true,
-                ..BriefFilter::default()
-            })?
-            .len();
+    let store = match Store::open(db) {
+        Ok(store) => store,
+        Err(e) if json => {
+            let integrity = match &e {
+                StoreError::Corrupt { .. } => "damaged",
+                StoreError::NotADatabase { .. } => "not_a_database",
+                StoreError::NewerSchema { .. } => "newer_schema",
+                _ => "error",
+            };
+            println!(
+                "{}",
+                serde_json::json!({"database": db, "integrity": integrity, "error": e.to_string()})
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let today = crate::gaps::today();
+    let mut rows = store.rows(&BriefFilter::default(), today)?;
+    rows.extend(store.rows(
+        &BriefFilter {
+            archived: true,
+            ..BriefFilter::default()
+        },
+        today,
+    )?);
+    let damaged: Vec<serde_json::Value> = rows
+        .iter()
+        .filter_map(|r| {
+            r.item.damaged.as_ref().map(|why| {
+                serde_json::json!({"brief": r.item.meta.id, "client": r.item.meta.client, "problem": why})
+            })
+        })
+        .collect();
     let version = store.schema_version()?;
+    let ok = damaged.is_empty();
     if json {
         println!(
             "{}",
-            serde_json::json!({"database": db, "schema_version": version, "briefs": briefs, "integrity": "ok"})
+            serde_json::json!({
+                "database": db,
+                "schema_version": version,
+                "briefs": rows.len(),
+                "integrity": if ok { "ok" } else { "damaged_briefs" },
+                "damaged": damaged,
+            })
+        );
+    } else if ok {
+        println!(
+            "{}: ok (schema version {version}, {} briefs)",
+            db.display(),
+            rows.len()
         );
     } else {
         println!(
-            "{}: ok (schema version {version}, {briefs} briefs)",
-            db.display()
+            "{}: {} of {} briefs cannot be read (schema version {version}):",
+            db.display(),
+            damaged.len(),
+            rows.len()
         );
+        for d in &damaged {
+            println!(
+                "  {}  {}: {}",
+                d["brief"].as_str().unwrap_or_default(),
+                d["client"].as_str().unwrap_or_default(),
+                d["problem"].as_str().unwrap_or_default()
+            );
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Makes a backup now.
@@ -114,7 +170,10 @@ pub fn restore_cmd(db: &Path, dir: &Path, file: Option<&str>, json: bool) -> Res
             println!("no backups in {}", dir.display());
         } else {
             for b in list {
-                println!("{}  {}  {} bytes", b.file, b.created_at, b.bytes);
+                match &b.problem {
+                    None => println!("{}  {}  {} bytes", b.file, b.created_at, b.bytes),
+                    Some(p) => println!("{}  cannot be restored: {p}", b.file),
+                }
             }
         }
         return Ok(ExitCode::SUCCESS);

@@ -582,7 +582,8 @@ fn main() -> ExitCode {
             open(cli.db).and_then(|s| exchange::export(&s, &brief, &out))
         }
         Command::Bundle(BundleCommand::Import { file, json }) => {
-            open(cli.db).and_then(|mut s| exchange::import(&mut s, &file, json))
+            let library = deepbrief_core::load_library(&paths::sources(cli.checklists));
+            open(cli.db).and_then(|mut s| exchange::import(&mut s, &file, &library, json))
         }
         Command::Search { query, limit, json } => {
             open(cli.db).and_then(|s| exchange::search(&s, &query.join(" "), limit, json))

@@ -746,3 +746,28 @@ fn a_process_is_marked_described_at_the_meeting_and_cleared() {
     assert_ne!(code, 0);
     assert!(out.contains("--described"), "{out}");
 }
+
+/// `db check --json` answers in JSON also when the database is damaged, and exits 1.
+#[test]
+fn db_check_json_on_a_damaged_database_prints_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    new_tyre_brief(dir.path());
+    let db = dir.path().join("deepbrief.db");
+    let mut bytes = std::fs::read(&db).expect("read db");
+    let len = bytes.len();
+    for b in &mut bytes[4096..len.min(4096 * 3)] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).expect("write db");
+    let (code, out) = db_run(dir.path(), &["db", "check", "--json"]);
+    assert_eq!(code, 1, "{out}");
+    let json_start = out.find('{').expect("json in the output");
+    let value: serde_json::Value =
+        serde_json::from_str(out[json_start..].lines().next().expect("a line"))
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
+    assert_ne!(value["integrity"], "ok", "{out}");
+    assert!(
+        value["error"].as_str().is_some_and(|e| !e.is_empty()),
+        "{out}"
+    );
+}

@@ -91,7 +91,15 @@ impl Store {
         let question = self.question(brief_id, question_id)?;
         let entry = match entry {
             Some(e) => match check_entry(&question, &e) {
-                Ok(()) => Some(e),
+                Ok(()) => {
+                    if let Some(message) = crate::limits::entry_too_large(question.kind, &e) {
+                        return Err(StoreError::Invalid {
+                            field: "answer",
+                            message: format!("question `{question_id}`: {message}"),
+                        });
+                    }
+                    Some(e)
+                }
                 // A blank value is the same as clearing the answer.
                 Err(deepbrief_core::answer_check::AnswerProblem::Blank) => None,
                 Err(problem) => {

@@ -21,16 +21,35 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// A fresh backup file name in `dir`: `deepbrief-20261123-061200.db` (with `-2`… when taken).
+/// A fresh backup file name in `dir`: `deepbrief-20261123-061200.db`, or `-N` one past the highest
+/// number taken in that second — never a name pruning freed, which would list it as older.
 fn next_name(dir: &Path) -> PathBuf {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let mut path = dir.join(format!("{PREFIX}{stamp}.db"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{PREFIX}{stamp}-{n}.db"));
+    let highest = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "db"))
+                .map(|p| order_of(&p))
+                .filter(|(s, _)| *s == stamp)
+                .map(|(_, n)| n)
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let mut n = highest + 1;
+    loop {
+        let path = if n == 1 {
+            dir.join(format!("{PREFIX}{stamp}.db"))
+        } else {
+            dir.join(format!("{PREFIX}{stamp}-{n}.db"))
+        };
+        if !path.exists() {
+            return path;
+        }
         n += 1;
     }
-    path
 }
 
 fn info(path: &Path) -> Result<BackupInfo, StoreError> {
@@ -49,6 +68,7 @@ fn info(path: &Path) -> Result<BackupInfo, StoreError> {
         path: path.display().to_string(),
         created_at,
         bytes: meta.len(),
+        problem: None,
     })
 }
 
@@ -71,7 +91,14 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
     // Newest first: by time, then by the `-N` a second backup in the same second gets (a plain
     // name sort puts `…-2.db` before `….db`).
     paths.sort_by_cached_key(|p| std::cmp::Reverse(order_of(p)));
-    paths.iter().map(|p| info(p)).collect()
+    paths
+        .iter()
+        .map(|p| {
+            let mut b = info(p)?;
+            b.problem = verify(p).err().map(|e| e.to_string());
+            Ok(b)
+        })
+        .collect()
 }
 
 /// A backup's place in time: its `YYYYMMDD-HHMMSS` stamp and its number within that second (1 for
@@ -156,8 +183,44 @@ fn check(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Replaces the database at `db` with the backup at `backup`. The backup must pass the integrity
-/// check; the current database is backed up first when it can be read, and moved aside
+/// Checks that a file can be restored: it opens as a SQLite database, passes the integrity check,
+/// and holds a Deepbrief schema this build reads. Returns its schema version.
+pub fn verify(path: &Path) -> Result<u32, StoreError> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let not_ours = |detail: String| StoreError::NotADatabase {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| not_ours(e.to_string()))?;
+    drop(conn);
+    check(path)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let has_briefs = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'brief'",
+            [],
+            |_| Ok(()),
+        )
+        .is_ok();
+    if version == 0 || !has_briefs {
+        return Err(not_ours(
+            "it holds no Deepbrief briefs (schema version 0)".into(),
+        ));
+    }
+    if version > crate::SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: crate::SCHEMA_VERSION,
+        });
+    }
+    Ok(version)
+}
+
+/// Replaces the database at `db` with the backup at `backup`. The backup must pass [`verify`]
+/// (integrity check, a schema this build reads); the current database is backed up first when it can be read, and moved aside
 /// (`*.damaged-<time>`) when it cannot — never deleted.
 pub fn restore(db: &Path, backup: &Path, backups_dir: &Path) -> Result<(), StoreError> {
     if !backup.is_file() {
@@ -166,7 +229,7 @@ pub fn restore(db: &Path, backup: &Path, backups_dir: &Path) -> Result<(), Store
             id: backup.display().to_string(),
         });
     }
-    check(backup)?;
+    verify(backup)?;
     if db.exists() {
         let current_ok = check(db).is_ok();
         if current_ok {
@@ -207,12 +270,12 @@ impl Store {
         match Store::open(db) {
             Ok(store) => Ok(store),
             Err(StoreError::Corrupt { path, detail }) => {
-                let newest = list_backups(dir)?.into_iter().next();
+                let newest = list_backups(dir)?.into_iter().find(|b| b.problem.is_none());
                 Err(StoreError::Corrupt {
                     path,
                     detail: match newest {
                         Some(b) => format!("{detail}; the newest backup is {}", b.path),
-                        None => format!("{detail}; there is no backup in {}", dir.display()),
+                        None => format!("{detail}; there is no usable backup in {}", dir.display()),
                     },
                 })
             }

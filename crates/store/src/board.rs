@@ -89,7 +89,8 @@ impl Store {
         let rows = items
             .into_iter()
             .zip(&summaries)
-            .map(|(item, s)| {
+            .map(|(mut item, s)| {
+                item.damaged.clone_from(&s.damaged);
                 let id = item.meta.id.as_str();
                 let mut due = 0;
                 let mut overdue = 0;

@@ -363,6 +363,7 @@ impl Store {
                 meta,
                 pins,
                 entries,
+                damaged: None,
             });
         }
         Ok(out)
@@ -375,9 +376,12 @@ impl Store {
         Ok(items
             .into_iter()
             .zip(summaries)
-            .map(|(item, summary)| BriefRow {
-                item,
-                board: summary.row.clone(),
+            .map(|(mut item, summary)| {
+                item.damaged.clone_from(&summary.damaged);
+                BriefRow {
+                    item,
+                    board: summary.row.clone(),
+                }
             })
             .collect())
     }

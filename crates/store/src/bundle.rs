@@ -13,17 +13,21 @@
 //! united by their id (so importing twice adds nothing) and the current state of every subject is
 //! the newest event's (by time, then event id), so two diverged copies converge.
 
+mod merge;
+mod validate;
+
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use deepbrief_core::library::content_hash;
-use deepbrief_core::{ArchivedAnswer, Entry};
+use deepbrief_core::{ArchivedAnswer, Entry, Library};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::Store;
 use crate::error::StoreError;
 use crate::history::{EVENT_COLUMNS, read_event};
+use crate::limits::{MAX_BUNDLE_BYTES, MAX_HEADER_BYTES};
 use crate::pins::store_content;
 use crate::review::{Comment, FrozenRevision, insert_comment, insert_revision};
 use crate::search;
@@ -156,18 +160,67 @@ fn pinned_texts(store: &Store, pins: &[PinnedChecklist]) -> Result<Vec<PinnedTex
     Ok(out)
 }
 
-/// Reads and checks a bundle without touching the database.
-fn parse(bytes: &[u8], file: &Path) -> Result<Payload, StoreError> {
-    if bytes.is_empty() {
-        return Err(bad(file, "the file is empty; export the brief again"));
+/// Reads a bundle file without reading more than the header promises: the header line first (at
+/// most [`MAX_HEADER_BYTES`]), then — only when the payload it announces, and the file, are within
+/// [`MAX_BUNDLE_BYTES`] — the rest. A 100 MB file is refused before its payload is read.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
+    use std::io::{BufRead, BufReader, Read};
+    let io = |source: std::io::Error| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(bad(path, "not a file; choose a .deepbrief file"));
     }
-    let Some(newline) = bytes.iter().position(|b| *b == b'\n') else {
+    let mut reader = BufReader::new(file);
+    let mut out = Vec::new();
+    (&mut reader)
+        .take(MAX_HEADER_BYTES as u64 + 1)
+        .read_until(b'\n', &mut out)
+        .map_err(io)?;
+    if out.last() != Some(&b'\n') {
+        // No header line within the bound: let `parse` say what the file is.
+        return Ok(out);
+    }
+    let header = header_of(&out[..out.len() - 1], path)?;
+    let promised = header.bytes as u64;
+    let on_disk = meta.len().saturating_sub(out.len() as u64);
+    if on_disk != promised {
+        return Err(bad(
+            path,
+            format!(
+                "the file is truncated or padded: the header promises {promised} bytes, the file has {on_disk}; copy it again"
+            ),
+        ));
+    }
+    // Promised and on disk are equal here; the bound is checked by `parse`'s size check too.
+    size_within_limit(promised, path)?;
+    reader
+        .take(promised + 1)
+        .read_to_end(&mut out)
+        .map_err(io)?;
+    Ok(out)
+}
+
+fn size_within_limit(bytes: u64, file: &Path) -> Result<(), StoreError> {
+    if bytes > MAX_BUNDLE_BYTES {
         return Err(bad(
             file,
-            "not a Deepbrief bundle (no header line); export the brief with Deepbrief",
+            format!(
+                "the brief inside is {} MB; a bundle holds at most {} MB (limits: docs/bundle-format.md)",
+                bytes.div_ceil(1024 * 1024),
+                MAX_BUNDLE_BYTES / (1024 * 1024)
+            ),
         ));
-    };
-    let header: Header = serde_json::from_slice(&bytes[..newline]).map_err(|_| {
+    }
+    Ok(())
+}
+
+/// The header line, checked: the format, a version this build reads, a payload within the limit.
+fn header_of(line: &[u8], file: &Path) -> Result<Header, StoreError> {
+    let header: Header = serde_json::from_slice(line).map_err(|_| {
         bad(
             file,
             "not a Deepbrief bundle (the first line is not a bundle header)",
@@ -191,6 +244,27 @@ fn parse(bytes: &[u8], file: &Path) -> Result<Payload, StoreError> {
     if header.version == 0 {
         return Err(bad(file, "bundle version 0 does not exist"));
     }
+    size_within_limit(header.bytes as u64, file)?;
+    Ok(header)
+}
+
+/// The read phase: the header, the length, the checksum and the payload's JSON shape, without
+/// touching the database.
+fn parse(bytes: &[u8], file: &Path) -> Result<Payload, StoreError> {
+    if bytes.is_empty() {
+        return Err(bad(file, "the file is empty; export the brief again"));
+    }
+    let Some(newline) = bytes
+        .iter()
+        .take(MAX_HEADER_BYTES + 1)
+        .position(|b| *b == b'\n')
+    else {
+        return Err(bad(
+            file,
+            "not a Deepbrief bundle (no header line); export the brief with Deepbrief",
+        ));
+    };
+    let header = header_of(&bytes[..newline], file)?;
     let body = &bytes[newline + 1..];
     if body.len() != header.bytes {
         return Err(bad(
@@ -208,38 +282,9 @@ fn parse(bytes: &[u8], file: &Path) -> Result<Payload, StoreError> {
             "the checksum does not match: the file was changed or damaged after export; copy it again",
         ));
     }
-    let payload: Payload = serde_json::from_slice(body)
-        .map_err(|e| bad(file, format!("the brief inside cannot be read: {e}")))?;
-    if payload.brief.id.trim().is_empty() {
-        return Err(bad(file, "the brief inside has no id"));
-    }
-    for pin in &payload.pins {
-        if content_hash(pin.content.as_bytes()) != pin.hash {
-            return Err(bad(
-                file,
-                format!(
-                    "checklist {}@{} inside does not match its hash",
-                    pin.checklist, pin.version
-                ),
-            ));
-        }
-    }
-    if let Some(e) = payload
-        .events
-        .iter()
-        .find(|e| e.brief_id != payload.brief.id)
-    {
-        return Err(bad(
-            file,
-            format!("history event {} belongs to another brief", e.event_id),
-        ));
-    }
-    if !payload.pins.iter().any(|p| p.checklist == "core") && payload.pins.is_empty() {
-        return Err(bad(file, "the brief inside has no checklists"));
-    }
-    Ok(payload)
+    serde_json::from_slice(body)
+        .map_err(|e| bad(file, format!("the brief inside cannot be read: {e}")))
 }
-
 fn json_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
     Ok(serde_json::to_string(value)?)
 }
@@ -263,40 +308,116 @@ fn insert_event(conn: &Connection, e: &HistoryEvent) -> Result<bool, StoreError>
     Ok(n == 1)
 }
 
-/// The newest event of a kind (and subject), by time then id.
-fn newest(
+/// The write phase of one merge slot: the current state of what the winning event decides.
+fn apply(
     conn: &Connection,
-    brief_id: &str,
-    kinds: &[&str],
-    subject: Option<&str>,
-) -> Result<Option<HistoryEvent>, StoreError> {
-    let placeholders = kinds
-        .iter()
-        .map(|k| format!("'{}'", k.replace('\'', "")))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Ok(conn
-        .query_row(
-            &format!(
-                "SELECT {EVENT_COLUMNS} FROM event
-                 WHERE brief_id = ?1 AND kind IN ({placeholders}) AND subject IS ?2
-                 ORDER BY at DESC, event_id DESC LIMIT 1"
-            ),
-            params![brief_id, subject],
-            read_event,
-        )
-        .optional()?)
+    id: &str,
+    slot: &merge::Slot,
+    winner: &HistoryEvent,
+    updated_at: &str,
+) -> Result<u32, StoreError> {
+    match slot {
+        merge::Slot::Answer(question) => {
+            let entry: Option<Entry> =
+                winner.new.clone().map(serde_json::from_value).transpose()?;
+            let current: Option<String> = conn
+                .query_row(
+                    "SELECT entry FROM answer WHERE brief_id = ?1 AND question_id = ?2",
+                    params![id, question],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let current: Option<Entry> = current.map(|t| serde_json::from_str(&t)).transpose()?;
+            if current == entry {
+                return Ok(0);
+            }
+            match &entry {
+                Some(e) => {
+                    conn.execute(
+                        "INSERT INTO answer (brief_id, question_id, entry, updated_at, updated_by)
+                         VALUES (?1, ?2, ?3, ?4, 'import')
+                         ON CONFLICT (brief_id, question_id) DO UPDATE SET entry = excluded.entry,
+                           updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                        params![id, question, json_text(e)?, updated_at],
+                    )?;
+                }
+                None => {
+                    conn.execute(
+                        "DELETE FROM answer WHERE brief_id = ?1 AND question_id = ?2",
+                        params![id, question],
+                    )?;
+                }
+            }
+            search::index_entry(conn, id, question, entry.as_ref())?;
+            Ok(1)
+        }
+        merge::Slot::Field(field) => {
+            let Some(column) = merge::FIELDS.iter().find(|f| **f == field.as_str()) else {
+                return Ok(0);
+            };
+            if let Some(value) = &winner.new {
+                let text = match value {
+                    serde_json::Value::String(s) if !matches!(*column, "services" | "contacts") => {
+                        s.clone()
+                    }
+                    other => other.to_string(),
+                };
+                conn.execute(
+                    &format!("UPDATE brief SET {column} = ?2 WHERE id = ?1"),
+                    params![id, text],
+                )?;
+            }
+            Ok(0)
+        }
+        merge::Slot::Archived => {
+            conn.execute(
+                "UPDATE brief SET archived = ?2 WHERE id = ?1",
+                params![id, i64::from(winner.kind == "archive")],
+            )?;
+            Ok(0)
+        }
+        merge::Slot::Pins => {
+            if let Some(pins) = &winner.new {
+                let pins: Vec<PinnedChecklist> = serde_json::from_value(pins.clone())?;
+                conn.execute("DELETE FROM brief_checklist WHERE brief_id = ?1", [id])?;
+                for (position, p) in pins.iter().enumerate() {
+                    conn.execute(
+                        "INSERT INTO brief_checklist (brief_id, checklist, version, position) VALUES (?1, ?2, ?3, ?4)",
+                        params![id, p.checklist, p.version, position as i64],
+                    )?;
+                }
+            }
+            Ok(0)
+        }
+    }
 }
 
 impl Store {
-    /// Imports a bundle: a new brief, or a merge with the local copy. A malformed, truncated, foreign
-    /// or newer-version file is refused with a message and nothing changes.
+    /// Imports a bundle file: reads it within the size limit (see [`read_file`]), then
+    /// [`Store::import_bundle`].
+    pub fn import_bundle_file(
+        &mut self,
+        file: &Path,
+        local: &Library,
+    ) -> Result<ImportOutcome, StoreError> {
+        let bytes = read_file(file)?;
+        self.import_bundle(&bytes, file, local)
+    }
+
+    /// Imports a bundle: a new brief, or a merge with the local copy. In phases: read (header,
+    /// length, checksum, JSON), validate (every part against its pinned checklists, the event format
+    /// and this machine's checklists `local`), merge (a pure plan of the two histories), write (one
+    /// transaction). A malformed, truncated, foreign, newer-version or inconsistent file is refused
+    /// with a message naming the part, and nothing changes.
     pub fn import_bundle(
         &mut self,
         bytes: &[u8],
         file: &Path,
+        local: &Library,
     ) -> Result<ImportOutcome, StoreError> {
         let payload = parse(bytes, file)?;
+        validate::validate(self, &payload, local)
+            .map_err(|r| bad(file, format!("{}: {}", r.part, r.message)))?;
         let id = payload.brief.id.clone();
         let tx = self.begin_write()?;
         let source = format!("bundle {}", file.display());
@@ -340,12 +461,19 @@ impl Store {
                 )?;
             }
         }
+        // Merge: a pure plan over both histories.
+        let local_events: Vec<HistoryEvent> = {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT {EVENT_COLUMNS} FROM event WHERE brief_id = ?1 ORDER BY seq"
+            ))?;
+            let rows = stmt.query_map([&id], read_event)?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let plan = merge::plan(&local_events, &payload.events);
         let mut added = 0u32;
-        let mut touched: HashSet<(String, Option<String>)> = HashSet::new();
-        for e in &payload.events {
+        for e in &plan.added {
             if insert_event(&tx, e)? {
                 added += 1;
-                touched.insert((e.kind.clone(), e.subject.clone()));
             }
         }
         // Ad-hoc questions, follow-ups and archived answers: united by id.
@@ -438,90 +566,8 @@ impl Store {
         }
         // The current state of every touched subject is its newest event's.
         let mut answers_changed = 0u32;
-        for (kind, subject) in &touched {
-            match (kind.as_str(), subject.as_deref()) {
-                ("answer", Some(question)) => {
-                    let event = newest(&tx, &id, &["answer"], Some(question))?;
-                    let entry: Option<Entry> = event
-                        .and_then(|e| e.new)
-                        .map(serde_json::from_value)
-                        .transpose()?;
-                    let current: Option<String> = tx
-                        .query_row(
-                            "SELECT entry FROM answer WHERE brief_id = ?1 AND question_id = ?2",
-                            params![id, question],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    let current: Option<Entry> =
-                        current.map(|t| serde_json::from_str(&t)).transpose()?;
-                    if current != entry {
-                        answers_changed += 1;
-                        match &entry {
-                            Some(e) => {
-                                tx.execute(
-                                    "INSERT INTO answer (brief_id, question_id, entry, updated_at, updated_by)
-                                     VALUES (?1, ?2, ?3, ?4, 'import')
-                                     ON CONFLICT (brief_id, question_id) DO UPDATE SET entry = excluded.entry,
-                                       updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                                    params![id, question, json_text(e)?, m.updated_at],
-                                )?;
-                            }
-                            None => {
-                                tx.execute(
-                                    "DELETE FROM answer WHERE brief_id = ?1 AND question_id = ?2",
-                                    params![id, question],
-                                )?;
-                            }
-                        }
-                        search::index_entry(&tx, &id, question, entry.as_ref())?;
-                    }
-                }
-                ("brief", Some(field)) => {
-                    let column = match field {
-                        "client" | "project" | "account_manager" | "language" | "status" => field,
-                        "services" | "contacts" => field,
-                        _ => continue,
-                    };
-                    if let Some(value) =
-                        newest(&tx, &id, &["brief"], Some(field))?.and_then(|e| e.new)
-                    {
-                        let text = match &value {
-                            serde_json::Value::String(s)
-                                if !matches!(column, "services" | "contacts") =>
-                            {
-                                s.clone()
-                            }
-                            other => other.to_string(),
-                        };
-                        tx.execute(
-                            &format!("UPDATE brief SET {column} = ?2 WHERE id = ?1"),
-                            params![id, text],
-                        )?;
-                    }
-                }
-                ("archive" | "restore", _) => {
-                    if let Some(e) = newest(&tx, &id, &["archive", "restore"], None)? {
-                        tx.execute(
-                            "UPDATE brief SET archived = ?2 WHERE id = ?1",
-                            params![id, i64::from(e.kind == "archive")],
-                        )?;
-                    }
-                }
-                ("upgrade", _) => {
-                    if let Some(pins) = newest(&tx, &id, &["upgrade"], None)?.and_then(|e| e.new) {
-                        let pins: Vec<PinnedChecklist> = serde_json::from_value(pins)?;
-                        tx.execute("DELETE FROM brief_checklist WHERE brief_id = ?1", [&id])?;
-                        for (position, p) in pins.iter().enumerate() {
-                            tx.execute(
-                                "INSERT INTO brief_checklist (brief_id, checklist, version, position) VALUES (?1, ?2, ?3, ?4)",
-                                params![id, p.checklist, p.version, position as i64],
-                            )?;
-                        }
-                    }
-                }
-                _ => {}
-            }
+        for (slot, winner) in &plan.winners {
+            answers_changed += apply(&tx, &id, slot, winner, &m.updated_at)?;
         }
         let updated: String = tx
             .query_row(

@@ -152,7 +152,8 @@ impl Store {
         })
     }
 
-    /// A brief's history, oldest first: all of it, or one subject's (a question id, a field).
+    /// A brief's history, oldest first (by time, then the order written here — after a merge the
+    /// other machine's events are interleaved by time): all of it, or one subject's.
     pub fn history(
         &self,
         brief_id: &str,
@@ -161,7 +162,7 @@ impl Store {
         self.brief_meta(brief_id)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {EVENT_COLUMNS} FROM event
-             WHERE brief_id = ?1 AND (?2 IS NULL OR subject = ?2) ORDER BY seq"
+             WHERE brief_id = ?1 AND (?2 IS NULL OR subject = ?2) ORDER BY at, seq"
         ))?;
         let rows = stmt.query_map(params![brief_id, subject], read_event)?;
         Ok(rows.collect::<Result<_, _>>()?)

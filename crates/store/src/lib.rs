@@ -19,6 +19,7 @@ pub mod db;
 pub mod error;
 mod followups;
 mod history;
+pub mod limits;
 mod pins;
 mod process_notes;
 pub mod review;

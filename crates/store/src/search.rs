@@ -144,6 +144,10 @@ pub(crate) fn answer_text(entry: &Entry) -> String {
 /// Marks around matched words in FTS5 snippets: private-use characters no user text relies on.
 /// Words a snippet shows around the first match.
 const SNIPPET_WORDS: usize = 14;
+/// Characters of one word or gap a snippet shows (a 10 MB "word" is cut, not returned).
+const SNIPPET_RUN_CHARS: usize = 80;
+/// Characters a snippet shows at most, whatever the text.
+const SNIPPET_CHARS: usize = 600;
 
 /// What a query matches in a word: a prefix of three letters or more, the whole word, or its stem.
 struct Matcher {
@@ -222,10 +226,27 @@ fn snippet(text: &str, matcher: &Matcher) -> Vec<SnippetPart> {
     if from > 0 {
         push("…", false);
     }
+    let mut shown = 0;
+    let mut cut = false;
     for &(run, is_word) in &runs[from..to] {
-        push(run, is_word && matcher.hits(run));
+        if shown >= SNIPPET_CHARS {
+            cut = true;
+            break;
+        }
+        let room = SNIPPET_RUN_CHARS.min(SNIPPET_CHARS - shown);
+        let (part, whole) = match run.char_indices().nth(room) {
+            Some((end, _)) => (&run[..end], false),
+            None => (run, true),
+        };
+        shown += part.chars().count();
+        push(part, is_word && matcher.hits(run));
+        if !whole {
+            push("…", false);
+            cut = true;
+            break;
+        }
     }
-    if to < runs.len() {
+    if to < runs.len() || cut {
         push("…", false);
     }
     out
@@ -376,6 +397,23 @@ mod tests {
             )
             .unwrap();
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn a_snippet_of_a_huge_answer_is_bounded() {
+        let endless_word = "а".repeat(10 * 1024 * 1024);
+        let parts = snippet(&endless_word, &Matcher::new("ааа"));
+        let chars: usize = parts.iter().map(|p| p.text.chars().count()).sum();
+        assert!(chars <= SNIPPET_RUN_CHARS + 2, "{chars}");
+        assert!(parts.iter().any(|p| p.hit));
+        let endless_gap = format!("склад{}Тула", " ".repeat(5 * 1024 * 1024));
+        let parts = snippet(&endless_gap, &Matcher::new("склад"));
+        let chars: usize = parts.iter().map(|p| p.text.chars().count()).sum();
+        assert!(chars <= SNIPPET_CHARS + 2, "{chars}");
+        let many_long_words = "слово".repeat(40).repeat(1) + &" длинноеслово".repeat(100_000);
+        let parts = snippet(&many_long_words, &Matcher::new("длинноеслово"));
+        let chars: usize = parts.iter().map(|p| p.text.chars().count()).sum();
+        assert!(chars <= SNIPPET_CHARS + 2, "{chars}");
     }
 
     #[test]

@@ -42,6 +42,29 @@ pub(crate) struct Summary {
     pub sections: Vec<SectionProgress>,
     /// The keys of the open gaps (a follow-up briefing is overdue while one of its items is open).
     pub open: HashSet<String>,
+    /// Why the brief cannot be analysed (its stored checklists or answers do not load): the brief
+    /// is shown as damaged with this, and the other briefs are not affected. Never kept.
+    pub damaged: Option<String>,
+}
+
+impl Summary {
+    /// The summary of a brief that cannot be read: nothing done, nothing ready.
+    fn damaged(why: String) -> Summary {
+        Summary {
+            row: BoardRow {
+                completeness: deepbrief_core::gaps::Completeness::new(0, 0),
+                gaps: 0,
+                high: 0,
+                pending: 0,
+                processes_not_described: 0,
+                ready: false,
+            },
+            medium: 0,
+            sections: Vec::new(),
+            open: HashSet::new(),
+            damaged: Some(why),
+        }
+    }
 }
 
 /// A summary as the file keeps it: sections by id and counts; their titles are kept once per
@@ -183,13 +206,33 @@ impl Store {
         }
 
         let mut computed = Vec::new();
+        let mut damaged: HashMap<usize, Arc<Summary>> = HashMap::new();
         if !stale.is_empty() {
             let ids: Vec<&str> = stale.iter().map(|&i| items[i].meta.id.as_str()).collect();
-            let raw = self.raw_entries_of(&ids)?;
+            let mut raw = self.raw_entries_of(&ids)?;
+            // A brief whose checklists or answers do not load is shown as damaged; the others
+            // are analysed as usual.
             let mut checklists = Vec::with_capacity(stale.len());
-            for &i in &stale {
-                checklists.push(self.checklists_of(&items[i].pins)?);
+            let mut keep_stale = Vec::with_capacity(stale.len());
+            let mut keep_raw = Vec::with_capacity(stale.len());
+            for (&i, entries) in stale.iter().zip(raw.drain(..)) {
+                let why = match self.checklists_of(&items[i].pins) {
+                    Ok(cs) if !cs.is_empty() => match unreadable_entry(&entries) {
+                        None => {
+                            checklists.push(cs);
+                            keep_stale.push(i);
+                            keep_raw.push(entries);
+                            continue;
+                        }
+                        Some(why) => why,
+                    },
+                    Ok(_) => "the brief is pinned to no checklist".to_owned(),
+                    Err(e) => e.to_string(),
+                };
+                damaged.insert(i, Arc::new(Summary::damaged(why)));
             }
+            let stale = keep_stale;
+            let raw = keep_raw;
             let refs: Vec<Vec<&Checklist>> = checklists
                 .iter()
                 .map(|cs| cs.iter().map(AsRef::as_ref).collect())
@@ -223,7 +266,11 @@ impl Store {
 
         items
             .iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(i, item)| {
+                if let Some(summary) = damaged.get(&i) {
+                    return Ok(Arc::clone(summary));
+                }
                 cache
                     .briefs
                     .get(&item.meta.id)
@@ -428,6 +475,15 @@ impl Store {
     }
 }
 
+/// What is wrong with the first stored answer that does not read back, if any.
+fn unreadable_entry(raw: &[(String, String)]) -> Option<String> {
+    raw.iter().find_map(|(question, json)| {
+        serde_json::from_str::<Entry>(json)
+            .err()
+            .map(|e| format!("the stored answer to `{question}` cannot be read: {e}"))
+    })
+}
+
 /// A summary as the file keeps it.
 fn keep(summary: &Summary) -> KeptSummary {
     KeptSummary {
@@ -462,6 +518,7 @@ fn unkeep(kept: KeptSummary, pins: &[PinnedChecklist], titles: &Titles) -> Optio
         medium: kept.medium,
         sections,
         open: kept.open,
+        damaged: None,
     })
 }
 
@@ -523,6 +580,7 @@ fn summarize(
                 medium: u32::try_from(medium).unwrap_or(u32::MAX),
                 open: report.gaps.iter().map(|g| g.key.clone()).collect(),
                 sections: report.sections,
+                damaged: None,
             };
             (summary, report.stable_through)
         })

@@ -152,6 +152,11 @@ pub struct BriefListItem {
     pub pins: Vec<PinnedChecklist>,
     /// How many questions have an entry.
     pub entries: u32,
+    /// What is wrong when the brief cannot be read (a stored checklist or answer that does not
+    /// load); it is still listed, marked damaged, and the other briefs are not affected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub damaged: Option<String>,
 }
 
 /// Which briefs to list.
@@ -325,4 +330,9 @@ pub struct BackupInfo {
     /// Size in bytes.
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Why the file cannot be restored (a copy cut short, damaged, not a Deepbrief database, a
+    /// newer schema); `None` when it passed the check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub problem: Option<String>,
 }

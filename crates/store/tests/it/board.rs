@@ -269,12 +269,18 @@ fn kept_summaries_follow_every_change() {
     // A copy of the brief diverges elsewhere and comes back as a bundle.
     let copy_path = dir.path().join("copy.db");
     let mut copy = Store::open(&copy_path).unwrap();
-    copy.import_bundle(&bundle::export(&store, &brief).unwrap(), &copy_path)
-        .unwrap();
+    copy.import_bundle(
+        &bundle::export(&store, &brief).unwrap(),
+        &copy_path,
+        &crate::library(),
+    )
+    .unwrap();
     copy.set_answer(&brief, &required[0], Some(text("Шины")), "Олег")
         .unwrap();
     let back = bundle::export(&copy, &brief).unwrap();
-    store.import_bundle(&back, &copy_path).unwrap();
+    store
+        .import_bundle(&back, &copy_path, &crate::library())
+        .unwrap();
     check(&store, today, "a bundle merged in");
 
     // "Will send by 2099-01-15": not a gap on the 10th, overdue on the 20th.

@@ -190,7 +190,11 @@ fn briefs_like_this_one_share_the_industry_or_a_service() {
     let bytes = deepbrief_store::bundle::export(&store, &this).unwrap();
     let mut other = Store::open_in_memory().unwrap();
     other
-        .import_bundle(&bytes, std::path::Path::new("b.deepbrief"))
+        .import_bundle(
+            &bytes,
+            std::path::Path::new("b.deepbrief"),
+            &crate::library(),
+        )
         .unwrap();
     assert_eq!(other.brief_meta(&this).unwrap().industry, "Шины и диски");
 }

@@ -30,7 +30,7 @@ fn round_trip_then_reimport_changes_nothing() {
 
     let mut b = Store::open_in_memory().unwrap();
     let outcome = b
-        .import_bundle(&bytes, Path::new("brief.deepbrief"))
+        .import_bundle(&bytes, Path::new("brief.deepbrief"), &crate::library())
         .unwrap();
     assert!(outcome.created);
     assert_eq!(
@@ -45,7 +45,7 @@ fn round_trip_then_reimport_changes_nothing() {
 
     let before = dump(&b, &brief.id);
     let again = b
-        .import_bundle(&bytes, Path::new("brief.deepbrief"))
+        .import_bundle(&bytes, Path::new("brief.deepbrief"), &crate::library())
         .unwrap();
     assert!(!again.created);
     assert_eq!(again.events_added, 0);
@@ -71,8 +71,12 @@ fn two_diverged_copies_converge_newest_wins() {
         .collect();
     let (q1, q2, q3) = (&questions[0], &questions[1], &questions[2]);
     let mut b = Store::open_in_memory().unwrap();
-    b.import_bundle(&bundle::export(&a, &brief.id).unwrap(), Path::new("x"))
-        .unwrap();
+    b.import_bundle(
+        &bundle::export(&a, &brief.id).unwrap(),
+        Path::new("x"),
+        &crate::library(),
+    )
+    .unwrap();
 
     a.set_answer(&brief.id, q1, Some(text("A1")), "Анна")
         .unwrap();
@@ -86,8 +90,10 @@ fn two_diverged_copies_converge_newest_wins() {
 
     let from_a = bundle::export(&a, &brief.id).unwrap();
     let from_b = bundle::export(&b, &brief.id).unwrap();
-    a.import_bundle(&from_b, Path::new("b")).unwrap();
-    b.import_bundle(&from_a, Path::new("a")).unwrap();
+    a.import_bundle(&from_b, Path::new("b"), &crate::library())
+        .unwrap();
+    b.import_bundle(&from_a, Path::new("a"), &crate::library())
+        .unwrap();
     let ea = a.open_brief(&brief.id).unwrap().entries;
     let eb = b.open_brief(&brief.id).unwrap().entries;
     assert_eq!(ea, eb);
@@ -157,7 +163,7 @@ fn broken_files_are_refused_with_their_message_and_change_nothing() {
     let mut b = Store::open_in_memory().unwrap();
     for (name, bytes, message) in cases {
         let err = b
-            .import_bundle(&bytes, Path::new("broken.deepbrief"))
+            .import_bundle(&bytes, Path::new("broken.deepbrief"), &crate::library())
             .unwrap_err();
         assert!(matches!(err, StoreError::Bundle { .. }), "{name}: {err}");
         let text = err.to_string();

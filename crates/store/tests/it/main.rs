@@ -12,6 +12,7 @@ mod board;
 mod briefs;
 mod bundle;
 mod concurrency;
+mod bundle_hostile;
 mod crash;
 mod followups;
 mod history;

@@ -352,6 +352,7 @@ fn comments_statuses_and_revisions_travel_in_bundles() {
     lead.import_bundle(
         &deepbrief_store::bundle::export(&am, &brief).unwrap(),
         Path::new("a.deepbrief"),
+        &crate::library(),
     )
     .unwrap();
     let comment = lead
@@ -369,6 +370,7 @@ fn comments_statuses_and_revisions_travel_in_bundles() {
     am.import_bundle(
         &deepbrief_store::bundle::export(&lead, &brief).unwrap(),
         Path::new("b.deepbrief"),
+        &crate::library(),
     )
     .unwrap();
     assert_eq!(status(&am, &brief), BriefStatus::Returned);
@@ -382,6 +384,7 @@ fn comments_statuses_and_revisions_travel_in_bundles() {
     lead.import_bundle(
         &deepbrief_store::bundle::export(&am, &brief).unwrap(),
         Path::new("c.deepbrief"),
+        &crate::library(),
     )
     .unwrap();
     assert!(lead.comments(&brief).unwrap()[0].resolved.is_some());
@@ -397,6 +400,7 @@ fn comments_statuses_and_revisions_travel_in_bundles() {
     am.import_bundle(
         &deepbrief_store::bundle::export(&lead, &brief).unwrap(),
         Path::new("d.deepbrief"),
+        &crate::library(),
     )
     .unwrap();
     assert_eq!(status(&am, &brief), BriefStatus::Approved);

@@ -19,4 +19,9 @@ created_at: string,
 /**
  * Size in bytes.
  */
-bytes: number, };
+bytes: number, 
+/**
+ * Why the file cannot be restored (a copy cut short, damaged, not a Deepbrief database, a
+ * newer schema); `None` when it passed the check.
+ */
+problem?: string, };

@@ -17,4 +17,9 @@ pins: Array<PinnedChecklist>,
 /**
  * How many questions have an entry.
  */
-entries: number, };
+entries: number, 
+/**
+ * What is wrong when the brief cannot be read (a stored checklist or answer that does not
+ * load); it is still listed, marked damaged, and the other briefs are not affected.
+ */
+damaged?: string, };
