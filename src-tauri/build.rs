@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "export_pdf",
     "export_bundle",
     "import_bundle",
+    "take_opened_files",
     "export_followup_ics",
     "upgrade_preview",
     "upgrade_apply",

@@ -181,6 +181,12 @@ pub async fn import_bundle(
     else {
         return Ok(None);
     };
+    import_file(&state, path).await.map(Some)
+}
+
+/// Imports the bundle at `path`, merging with the local copy of the brief (the picker above and a
+/// double-clicked brief file, [`crate::opened`]).
+pub async fn import_file(state: &Arc<AppState>, path: PathBuf) -> Result<BriefMeta, IpcError> {
     let bytes = std::fs::read(&path).map_err(|e| {
         IpcError::internal(format!("{}: cannot read the file: {e}", path.display()))
     })?;
@@ -190,7 +196,6 @@ pub async fn import_bundle(
             s.brief_meta(&outcome.brief_id)
         })
         .await
-        .map(Some)
 }
 
 /// Asks where to save a follow-up briefing's calendar file and writes it.
