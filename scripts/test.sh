@@ -123,6 +123,9 @@ step "generated files" generated_files_current
 step "app build" cargo build --locked -p deepbrief-desktop -p deepbrief-cli --features deepbrief-desktop/e2e
 step "checklist lint" ./target/debug/deepbrief checklist lint checklists/
 step e2e tests/e2e/run.sh
+# The .deb installs, its installed app passes the smoke and open-file tests, removal keeps user data;
+# the .rpm builds (docs/releasing.md).
+step packages tests/package/install-test.sh
 
 summary "all $PASSED steps passed"
 printf '%d passed, 0 failed\n' "$PASSED"

@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "export_pdf",
     "export_bundle",
     "import_bundle",
+    "take_opened_files",
     "export_followup_ics",
     "save_letter",
     "open_letter_in_mail",

@@ -190,7 +190,16 @@ pub async fn import_bundle(
     else {
         return Ok(None);
     };
-    let sources = Arc::clone(&state.sources);
+    import_file(&state, path).await.map(Some)
+}
+
+/// Imports the bundle at `path`, merging with the local copy of the brief (the picker above and a
+/// double-clicked brief file, [`crate::opened`]).
+pub async fn import_file(state: &Arc<AppState>, path: PathBuf) -> Result<BriefMeta, IpcError> {
+    let bytes = std::fs::read(&path).map_err(|e| {
+        IpcError::internal(format!("{}: cannot read the file: {e}", path.display()))
+    })?;
+    let sources = state.sources();
     state
         .with_store(move |s| {
             // Read within the bundle size limit; this machine's checklists are never replaced.
@@ -199,7 +208,6 @@ pub async fn import_bundle(
             s.brief_meta(&outcome.brief_id)
         })
         .await
-        .map(Some)
 }
 
 /// Asks where to save the letter to the client (as the account manager edited it) and writes it.

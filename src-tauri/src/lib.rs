@@ -19,6 +19,7 @@ pub mod files;
 pub mod gaps;
 pub mod info;
 pub mod logging;
+pub mod opened;
 pub mod review;
 pub mod settings;
 pub mod sources;
@@ -29,7 +30,7 @@ pub mod webview;
 
 use std::sync::Arc;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 pub use error::{ErrorCode, IpcError};
 
@@ -43,7 +44,15 @@ pub fn run() {
     tauri::Builder::default()
         // Registered first, as the plugin asks: a second launch hands its arguments to this one
         // and exits; we bring the existing window to the front.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            // A brief file double-clicked while the app runs: queue it and tell the window.
+            if app
+                .state::<opened::Pending>()
+                .add(args, std::path::Path::new(&cwd))
+                > 0
+            {
+                let _ = app.emit(opened::EVENT, ());
+            }
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
@@ -57,6 +66,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(started)
+        .manage(opened::Pending::default())
         .setup(|app| {
             log::info!("Deepbrief {} starting", env!("CARGO_PKG_VERSION"));
             webview::tune(app);
@@ -65,6 +75,9 @@ pub fn run() {
             });
             let sources = Arc::new(sources);
             let paths = state::Paths::resolve(std::env::args(), |name| std::env::var_os(name));
+            if let Ok(cwd) = std::env::current_dir() {
+                app.state::<opened::Pending>().add(std::env::args(), &cwd);
+            }
             let agency_override =
                 sources::agency_override(std::env::args(), |name| std::env::var_os(name));
             app.manage(state::AppState::open(paths, sources, agency_override));
@@ -96,6 +109,7 @@ pub fn run() {
             files::export_pdf,
             files::export_bundle,
             files::import_bundle,
+            opened::take_opened_files,
             files::export_followup_ics,
             files::save_letter,
             files::open_letter_in_mail,

@@ -31,6 +31,7 @@ import type { Kind } from '$lib/bindings/Kind';
 import type { NewBrief } from '$lib/bindings/NewBrief';
 import type { NewFollowUp } from '$lib/bindings/NewFollowUp';
 import type { OpenedBrief } from '$lib/bindings/OpenedBrief';
+import type { OpenedFile } from '$lib/bindings/OpenedFile';
 import type { Saved } from '$lib/bindings/Saved';
 import type { SearchHit } from '$lib/bindings/SearchHit';
 import type { UpgradePlan } from '$lib/bindings/UpgradePlan';
@@ -260,6 +261,20 @@ export function exportBundle(briefId: string): Promise<string | null> {
 /** Asks for a bundle file and imports it (merging with the local copy); `null` when cancelled. */
 export function importBundle(): Promise<BriefMeta | null> {
   return call<BriefMeta | null>('import_bundle');
+}
+
+/**
+ * Imports the brief files the app was asked to open (a double-clicked `.deepbrief` file), each with
+ * its brief or why it was refused; empty when there are none.
+ */
+export function takeOpenedFiles(): Promise<OpenedFile[]> {
+  return call<OpenedFile[]>('take_opened_files');
+}
+
+/** Calls `handler` whenever a second launch brings brief files; returns the function that stops it. */
+export async function onFilesOpened(handler: () => void): Promise<() => void> {
+  const { listen } = await import('@tauri-apps/api/event');
+  return listen('files-opened', handler);
 }
 
 // ---- Review -------------------------------------------------------------------------------------

@@ -18,6 +18,10 @@ const ru = {
     settings: 'Настройки',
     back: '← Все брифы',
   },
+  openedFiles: {
+    refused: (file: string, why: string) => `Файл ${file} не открыт: ${why}`,
+    dismiss: 'Закрыть',
+  },
   briefs: {
     heading: 'Брифы',
     newBrief: 'Новый бриф',
@@ -319,6 +323,10 @@ const en: ScreenMessages = {
     checklists: 'Checklists',
     settings: 'Settings',
     back: '← All briefs',
+  },
+  openedFiles: {
+    refused: (file: string, why: string) => `${file} was not opened: ${why}`,
+    dismiss: 'Dismiss',
   },
   briefs: {
     heading: 'Briefs',
