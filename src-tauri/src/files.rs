@@ -196,9 +196,6 @@ pub async fn import_bundle(
 /// Imports the bundle at `path`, merging with the local copy of the brief (the picker above and a
 /// double-clicked brief file, [`crate::opened`]).
 pub async fn import_file(state: &Arc<AppState>, path: PathBuf) -> Result<BriefMeta, IpcError> {
-    let bytes = std::fs::read(&path).map_err(|e| {
-        IpcError::internal(format!("{}: cannot read the file: {e}", path.display()))
-    })?;
     let sources = state.sources();
     state
         .with_store(move |s| {

@@ -49,7 +49,7 @@ pub async fn set_process_note(
     process: String,
     note: Option<String>,
 ) -> Result<Saved, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.set_process_note(&brief_id, &process, note.as_deref(), &who))
         .await
@@ -121,7 +121,7 @@ pub async fn record_letter_sent(
     followup_id: Option<String>,
     text: String,
 ) -> Result<SentLetter, IpcError> {
-    let who = clock::user();
+    let who = state.signer();
     state
         .with_store(move |s| s.record_letter_sent(&brief_id, followup_id.as_deref(), &text, &who))
         .await

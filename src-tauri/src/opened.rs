@@ -154,7 +154,10 @@ mod tests {
         assert_eq!(pending.add(args(&["b.deepbrief"]), Path::new("/w")), 1);
         assert_eq!(
             pending.take(),
-            vec![PathBuf::from("/w/a.deepbrief"), PathBuf::from("/w/b.deepbrief")]
+            vec![
+                PathBuf::from("/w/a.deepbrief"),
+                PathBuf::from("/w/b.deepbrief")
+            ]
         );
         assert!(pending.take().is_empty());
     }

@@ -130,6 +130,7 @@ mod tests {
 
         let settings = Settings {
             checklists_dir: Some(PathBuf::from("/settings")),
+            identity: None,
         };
         assert_eq!(
             agency_checklists_dir(agency_override(args(&["app"]), env), &settings),

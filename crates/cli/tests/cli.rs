@@ -221,7 +221,7 @@ fn the_regional_expansion_story_through_the_cli() {
     assert_eq!(flag["severity"], "high");
     assert!(flag["agenda"].as_array().expect("agenda").len() >= 3);
     let (_, plain) = db_run(dir.path(), &["--lang", "en", "gaps", &brief]);
-    assert!(plain.contains("HIGH"), "{plain}");
+    assert!(plain.contains("[high] risk signal"), "{plain}");
 
     // The follow-up briefing answers the regional questions well: the flag is gone.
     answer(&["regional_target_regions", "Тула; Калуга"]);
@@ -233,7 +233,10 @@ fn the_regional_expansion_story_through_the_cli() {
         "delivery_terms",
         "Бесплатно от 4 шин, 2–5 дней, оплачиваем мы",
     ]);
-    answer(&["warranty", "да"]);
+    // Core v2 judges the offer itself: lower prices and delivery the company pays.
+    answer(&["regional_offer", "lower_price, free_delivery"]);
+    answer(&["regional_price_level", "below"]);
+    answer(&["regional_delivery_payer", "company"]);
     let (_, out) = db_run(dir.path(), &["gaps", &brief, "--json"]);
     assert!(!out.contains("regions_without_offer"), "{out}");
     assert!(!out.contains("vague:regional_target_regions"), "{out}");
@@ -566,8 +569,11 @@ fn a_closed_pipe_ends_every_command_quietly() {
             let entry = deepbrief_core::Entry::new(deepbrief_core::Answer::Answered(
                 deepbrief_core::AnswerValue::Text(format!("ООО «Колесо» {i}")),
             ));
+            // Two people in turn: the history shows every change (one person's saves in a row
+            // read as one edit).
+            let who = if i % 2 == 0 { "Анна" } else { "Олег" };
             store
-                .set_answer(&brief, "company_name", Some(entry), "Анна")
+                .set_answer(&brief, "company_name", Some(entry), who)
                 .expect("answer");
         }
     }
@@ -718,7 +724,7 @@ fn a_process_is_marked_described_at_the_meeting_and_cleared() {
     assert_eq!(p["note"], note);
     let (_, plain) = db_run(dir.path(), &["gaps", &brief]);
     assert!(
-        plain.contains("описан на встрече") && plain.contains(note),
+        plain.contains("описали на встрече") && plain.contains(note),
         "{plain}"
     );
     assert!(!plain.contains("process:core:sales"), "{plain}");

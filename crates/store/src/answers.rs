@@ -135,7 +135,6 @@ impl Store {
             }
         }
         let at = now();
-        let tx = self.begin_write()?;
         crate::review::check_editable(&tx, brief_id)?;
         let saved = write(
             &tx,

@@ -98,7 +98,7 @@ impl Store {
             at: at.clone(),
             who: who.to_owned(),
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         append(
             &tx,
             &at,

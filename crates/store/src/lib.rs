@@ -32,9 +32,9 @@ mod upgrade;
 pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
+pub use followups::SentLetter;
 pub use history::{EDIT_PAUSE_SECONDS, coalesce_edits};
 pub use process_notes::PROCESS_NOTE_MAX_CHARS;
-pub use followups::SentLetter;
 pub use review::{Comment, CommentTarget, Resolution, ReviewRequest, ReviewState, RevisionInfo};
 pub use types::{
     AdhocQuestion, BackupInfo, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow,

@@ -78,8 +78,8 @@ impl Store {
             });
         }
         let at = now();
-        let tx = self.conn.transaction()?;
-        crate::review::reopen_if_approved(&tx, brief_id, &at, who)?;
+        let tx = self.begin_write()?;
+        crate::review::check_editable(&tx, brief_id)?;
         let saved =
             crate::answers::write(&tx, brief_id, &key, old.as_ref(), entry.as_ref(), &at, who)?;
         tx.commit()?;

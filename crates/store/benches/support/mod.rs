@@ -54,12 +54,17 @@ pub fn fitting(q: &Question) -> AnswerValue {
         Kind::SingleChoice => AnswerValue::Choice(q.choices[0].id.clone()),
         Kind::MultiChoice => AnswerValue::Choices(vec![q.choices[0].id.clone()]),
         Kind::List => AnswerValue::Items(vec!["Тула".into(), "Калуга".into(), "Рязань".into()]),
-        Kind::Table => AnswerValue::Rows(vec![
-            q.columns
-                .iter()
-                .map(|c| (c.id.clone(), cell(c)))
-                .collect::<BTreeMap<_, _>>(),
-        ]),
+        // As many rows as the table asks for at least (one when it names no minimum).
+        Kind::Table => AnswerValue::Rows(
+            (0..q.min.map_or(1, |m| m.max(1.0) as usize))
+                .map(|_| {
+                    q.columns
+                        .iter()
+                        .map(|c| (c.id.clone(), cell(c)))
+                        .collect::<BTreeMap<_, _>>()
+                })
+                .collect(),
+        ),
         Kind::Contact => AnswerValue::Contact(BTreeMap::from([
             ("name".to_owned(), "Ирина Петрова".to_owned()),
             ("email".to_owned(), "irina@koleso.example".to_owned()),

@@ -356,14 +356,16 @@ pub(super) fn validate(store: &Store, payload: &Payload, local: &Library) -> Che
 
     // The questions answers may be given to.
     let mut questions = Questions::default();
-    for c in &current {
-        for (_, q) in c.questions() {
-            questions.add(q, true);
-        }
-    }
-    for c in &older {
-        for (_, q) in c.questions() {
-            questions.add(q, false);
+    for (checklists, now) in [(&current, true), (&older, false)] {
+        for c in checklists {
+            for (_, q) in c.questions() {
+                questions.add(q, now);
+            }
+            // A process's "described at the meeting" note is a text answer in a reserved slot.
+            for p in &c.processes {
+                let key = deepbrief_core::gaps::process_note_key(&c.id, &p.id);
+                questions.add(&adhoc_question(&key, Kind::LongText), now);
+            }
         }
     }
     let mut adhoc_ids = HashSet::new();

@@ -227,7 +227,8 @@ fn the_responsible_contact_from_the_dialog_answers_the_core_contact_question() {
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].who, "Анна");
 
-    // Without a responsible contact nothing is answered, and the risk signal stays.
+    // Without a responsible contact nothing is answered, and the gap stays (core v1: a risk signal;
+    // core v2: the required answer).
     let mut new = crate::new_brief("Без ответственного", &["seo"]);
     new.contacts.clear();
     let other = store
@@ -246,7 +247,8 @@ fn the_responsible_contact_from_the_dialog_answers_the_core_contact_question() {
         report
             .gaps
             .iter()
-            .any(|g| g.key.contains("no_responsible_person")),
+            .any(|g| g.key.contains("no_responsible_person")
+                || g.key.ends_with(":client_responsible")),
         "{:?}",
         report.gaps.iter().map(|g| &g.key).collect::<Vec<_>>()
     );

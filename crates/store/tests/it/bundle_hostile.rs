@@ -264,13 +264,13 @@ fn another_core_v1_never_replaces_or_blocks_the_local_one() {
     );
     let bytes = rebundle(&payload);
 
-    // A fresh install: nothing stored yet, the bundled core@1 is on disk only.
+    // A fresh install: nothing stored yet, the bundled core@2 (the latest) is on disk only.
     let mut fresh = Store::open_in_memory().unwrap();
     refused(
         &mut fresh,
         &bytes,
         "pins[0]",
-        "differs from the core@1 on this machine",
+        "differs from the core@2 on this machine",
     );
     assert!(fresh.brief_meta(&brief).is_err());
     every_command_works(&mut fresh);

@@ -46,8 +46,8 @@ fn a_brief_opens_with_its_versions_after_the_files_change_and_a_changed_version_
         .unwrap();
     let before = store.opened(&brief.id).unwrap().checklists;
 
-    // Edit the core file without raising its version.
-    let core = checklists.join("core/v1.yaml");
+    // Edit the latest core file (the one new briefs use) without raising its version.
+    let core = checklists.join("core/v2.yaml");
     let edited = std::fs::read_to_string(&core)
         .unwrap()
         .replacen("title:", "title: ", 1)

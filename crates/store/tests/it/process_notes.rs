@@ -117,7 +117,7 @@ fn a_note_travels_in_a_bundle() {
         .unwrap();
     let bytes = bundle::export(&a, &brief.id).unwrap();
     let mut b = Store::open_in_memory().unwrap();
-    b.import_bundle(&bytes, Path::new("brief.deepbrief"))
+    b.import_bundle(&bytes, Path::new("brief.deepbrief"), &crate::library())
         .unwrap();
     assert_eq!(b.entries(&brief.id).unwrap(), a.entries(&brief.id).unwrap());
     assert!(

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use deepbrief_core::gaps::IsoDate;
 use deepbrief_core::review::Refusal;
-use deepbrief_core::{Answer, Entry, Kind};
+use deepbrief_core::{Answer, AnswerValue, Entry, Kind};
 use deepbrief_store::{BriefStatus, CommentTarget, ReviewRequest, Store, StoreError};
 
 use crate::{question_of, text, tyre_brief};
@@ -23,6 +23,14 @@ fn answer_everything(store: &mut Store, brief: &str) {
                 let _ = store.set_answer(brief, &q.id, Some(entry), "Анна");
             }
         }
+    }
+    // Answers a ready brief gives where the generic answer would raise a risk signal (core v2):
+    // no buyers' data abroad, approvals within five days.
+    for (id, value) in [
+        ("personal_data_abroad", AnswerValue::Bool(false)),
+        ("approval_days", AnswerValue::Number(2.0)),
+    ] {
+        let _ = store.set_answer(brief, id, Some(Entry::new(Answer::Answered(value))), "Анна");
     }
 }
 

@@ -40,7 +40,7 @@ describe('GapsPanel: a process described at the meeting', () => {
       ongoto: () => {},
       onnote,
     });
-    expect(screen.getByTestId('process-status').textContent).toBe('не описан');
+    expect(screen.getByTestId('process-status').textContent).toBe('процесс не описан');
     await userEvent.click(screen.getByRole('button', { name: 'Описан на встрече…' }));
     const save = screen.getByRole('button', { name: 'Отметить описанным' });
     expect((save as HTMLButtonElement).disabled).toBe(true);
@@ -60,7 +60,7 @@ describe('GapsPanel: a process described at the meeting', () => {
       ongoto: () => {},
       onnote,
     });
-    expect(screen.getByTestId('process-status').textContent).toBe('описан на встрече');
+    expect(screen.getByTestId('process-status').textContent).toBe('описали на встрече');
     expect(screen.getByTestId('process-note').textContent).toBe('Прошли путь заявки');
     await userEvent.click(screen.getByRole('button', { name: 'Снять отметку' }));
     expect(onnote).toHaveBeenCalledWith('core:sales', null);
