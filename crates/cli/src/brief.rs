@@ -255,12 +255,12 @@ pub fn answer(
             to_confirm: false,
         }
     });
-    if let Some(e) = &entry {
-        if check_entry(&q, e) == Err(AnswerProblem::Blank) {
-            bail!(
-                "the value for `{question}` is empty; to remove the answer, pass --clear instead of a value"
-            );
-        }
+    if let Some(e) = &entry
+        && check_entry(&q, e) == Err(AnswerProblem::Blank)
+    {
+        bail!(
+            "the value for `{question}` is empty; to remove the answer, pass --clear instead of a value"
+        );
     }
     let cleared = entry.is_none();
     let saved = store.set_answer(brief, question, entry, who)?;

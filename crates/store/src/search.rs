@@ -410,7 +410,7 @@ mod tests {
         let parts = snippet(&endless_gap, &Matcher::new("склад"));
         let chars: usize = parts.iter().map(|p| p.text.chars().count()).sum();
         assert!(chars <= SNIPPET_CHARS + 2, "{chars}");
-        let many_long_words = "слово".repeat(40).repeat(1) + &" длинноеслово".repeat(100_000);
+        let many_long_words = "слово".repeat(40) + &" длинноеслово".repeat(100_000);
         let parts = snippet(&many_long_words, &Matcher::new("длинноеслово"));
         let chars: usize = parts.iter().map(|p| p.text.chars().count()).sum();
         assert!(chars <= SNIPPET_CHARS + 2, "{chars}");

@@ -472,10 +472,10 @@ pub(super) fn validate(store: &Store, payload: &Payload, local: &Library) -> Che
             *at = e.at.as_str();
             newest.remove(subject);
         }
-        if e.at.as_str() == *at {
-            if let Some(new) = &e.new {
-                newest.entry(subject).or_default().push(new);
-            }
+        if e.at.as_str() == *at
+            && let Some(new) = &e.new
+        {
+            newest.entry(subject).or_default().push(new);
         }
     }
     for (qid, entry) in &payload.entries {
@@ -605,6 +605,6 @@ mod tests {
     fn shortened_values_keep_messages_one_line() {
         assert_eq!(shorten("a\nb"), "a?b");
         assert!(shorten(&"я".repeat(100)).ends_with('…'));
-        assert!(crate::limits::MAX_LINE_CHARS > 40);
+        const { assert!(crate::limits::MAX_LINE_CHARS > 40) };
     }
 }

@@ -508,11 +508,11 @@ fn apply(payload: &mut Value, e: &Edit) {
             }
         }
         Edit::DuplicateEvent(i) => {
-            if let Some(events) = payload["events"].as_array_mut() {
-                if !events.is_empty() {
-                    let e = events[i % events.len()].clone();
-                    events.push(e);
-                }
+            if let Some(events) = payload["events"].as_array_mut()
+                && !events.is_empty()
+            {
+                let e = events[i % events.len()].clone();
+                events.push(e);
             }
         }
     }
