@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use deepbrief_core::Checklist;
 use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
-use deepbrief_export::stored::letter_input;
+use deepbrief_export::stored::{Signature, letter_input};
 use deepbrief_export::{Format, Templates};
 use deepbrief_store::{
     FollowUpBriefing, NewFollowUp, OpenedBrief, Saved, SentLetter, Store, StoreError,
@@ -14,9 +14,6 @@ use tauri::State;
 use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
-
-/// The agency's name in letters, until Settings has it.
-const AGENCY: &str = "";
 
 /// A brief and its gap report for today.
 pub(crate) fn analyzed(
@@ -107,7 +104,20 @@ pub async fn client_letter(
         })
         .await?;
     let items = open_items(&report);
-    let input = letter_input(&opened, &items, briefing.as_ref(), AGENCY, clock::today());
+    // The signature under the letter: the agency and contact the person at this machine gave in
+    // Settings.
+    let identity = state.settings().identity;
+    let signature = Signature {
+        agency: identity.as_ref().map(|i| i.agency.as_str()).unwrap_or(""),
+        contact: identity.as_ref().map(|i| i.contact.as_str()).unwrap_or(""),
+    };
+    let input = letter_input(
+        &opened,
+        &items,
+        briefing.as_ref(),
+        &signature,
+        clock::today(),
+    );
     Templates::embedded()
         .render(&input, format)
         .map_err(|e| IpcError::internal(e.to_string()))

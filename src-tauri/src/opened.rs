@@ -44,13 +44,23 @@ impl Pending {
     }
 }
 
+/// The app's flags that take the next argument as their value (`--flag VALUE`; `--flag=VALUE` is one
+/// argument).
+const VALUE_FLAGS: [&str; 3] = [crate::sources::CHECKLISTS_FLAG, "--db", "--e2e-pick"];
+
 /// The brief files among a launch's arguments (the program itself excluded): paths or `file://`
 /// URLs whose name ends in `.deepbrief`, relative paths resolved against `cwd`. Flags, their values
 /// and other files are not brief files.
 pub fn bundle_paths(args: impl IntoIterator<Item = String>, cwd: &Path) -> Vec<PathBuf> {
+    let mut value_of_flag = false;
     args.into_iter()
         .skip(1)
-        .filter(|arg| !arg.starts_with('-'))
+        .filter(|arg| {
+            // `--db X.deepbrief`: X is the flag's value, not a file to open.
+            let after_flag =
+                std::mem::replace(&mut value_of_flag, VALUE_FLAGS.contains(&arg.as_str()));
+            !after_flag && !arg.starts_with('-')
+        })
         .filter_map(|arg| {
             let path = if arg.starts_with("file:") {
                 url::Url::parse(&arg).ok()?.to_file_path().ok()?
@@ -128,6 +138,10 @@ mod tests {
                     "file:///tmp/with%20space.deepbrief",
                     "notes.txt",
                     "--db=/tmp/x.db",
+                    "--e2e-pick",
+                    "/tmp/picked.deepbrief",
+                    "--db",
+                    "/tmp/odd-name.deepbrief",
                 ]),
                 cwd
             ),

@@ -65,15 +65,18 @@ pub fn identity(state: State<'_, Arc<AppState>>) -> Option<Identity> {
     state.settings().identity
 }
 
-/// Saves the person's name, role and agency; every later action is signed with the name.
+/// Saves the person's name, role, agency and contact for letters; every later action is signed
+/// with the name.
 #[tauri::command]
 pub fn save_identity(
     state: State<'_, Arc<AppState>>,
     name: String,
     role: Role,
     agency: String,
+    contact: Option<String>,
 ) -> Result<Identity, IpcError> {
-    let identity = Identity::new(&name, role, &agency)?;
+    let identity =
+        Identity::new(&name, role, &agency)?.with_contact(contact.as_deref().unwrap_or(""))?;
     state.save_identity(identity)
 }
 

@@ -92,7 +92,7 @@ async function saved() {
   );
 }
 
-test('the lead reviews two imported briefs and approves a frozen revision', { skip: "skipped until fixed: after the merge the lead's run lands in an open brief instead of the briefs list: to fix", timeout: 300_000 }, async () => {
+test('the lead reviews two imported briefs and approves a frozen revision', { timeout: 300_000 }, async () => {
   // The AM's machine: two briefs, one submitted for review.
   const run = (...args) => execFileSync(cli, ['--db', amDb, ...args], { encoding: 'utf8' }).trim();
   const tyres = run('brief', 'new', '--client', 'Колесо', '--project', 'SEO', '--am', 'Анна', '--service', 'seo', '--industry', 'Шины и диски');

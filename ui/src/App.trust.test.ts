@@ -56,8 +56,8 @@ function identityApi(start: Identity | null): IdentityApi & { saved: Identity[] 
   return {
     saved,
     identity: vi.fn(() => Promise.resolve(start)),
-    saveIdentity: vi.fn((name: string, role: Identity['role'], agency: string) => {
-      const who = { name, role, agency };
+    saveIdentity: vi.fn((name: string, role: Identity['role'], agency: string, contact = '') => {
+      const who = { name, role, agency, contact };
       saved.push(who);
       return Promise.resolve(who);
     }),
@@ -110,7 +110,7 @@ describe('state a user can trust', { timeout: 30_000 }, () => {
     await user.type(within(dialog).getByLabelText('Агентство'), 'Колесо-Диджитал');
     await user.click(within(dialog).getByRole('button', { name: 'Начать работу' }));
     await vi.waitFor(() => expect(screen.queryByTestId('first-launch')).toBeNull());
-    expect(api.saved).toEqual([{ name: 'Вера Лидова', role: 'lead', agency: 'Колесо-Диджитал' }]);
+    expect(api.saved).toEqual([{ name: 'Вера Лидова', role: 'lead', agency: 'Колесо-Диджитал', contact: '' }]);
   });
 
   it('does not ask when the name is known, and shows it in Settings for editing', async () => {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use deepbrief_core::gaps::follow_up_items;
-use deepbrief_export::stored::{calendar_event, letter_input};
+use deepbrief_export::stored::{Signature, calendar_event, letter_input};
 use deepbrief_export::{Format, Templates, to_ics};
 use deepbrief_store::{NewFollowUp, Store};
 
@@ -130,16 +130,27 @@ pub fn letter(
     followup: Option<&str>,
     markdown: bool,
     templates: Option<&Path>,
-    agency: &str,
+    agency: Option<&str>,
+    contact: Option<&str>,
     out: Option<&Path>,
 ) -> Result<ExitCode> {
     let (opened, report) = analyzed(store, brief, None)?;
     let briefing = followup.map(|id| store.followup(id)).transpose()?;
+    // The signature: what the command says, else what the settings say (as in the app).
+    let identity = crate::paths::settings().identity;
+    let signature = Signature {
+        agency: agency
+            .or(identity.as_ref().map(|i| i.agency.as_str()))
+            .unwrap_or(""),
+        contact: contact
+            .or(identity.as_ref().map(|i| i.contact.as_str()))
+            .unwrap_or(""),
+    };
     let input = letter_input(
         &opened,
         &follow_up_items(&report),
         briefing.as_ref(),
-        agency,
+        &signature,
         crate::gaps::today(),
     );
     let templates = match templates {

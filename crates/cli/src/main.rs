@@ -434,9 +434,13 @@ enum FollowupCommand {
         /// An agency folder of letter templates.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
-        /// The agency's name for the signature.
-        #[arg(long, default_value = "")]
-        agency: String,
+        /// The agency's name for the signature (default: the agency in the settings).
+        #[arg(long)]
+        agency: Option<String>,
+        /// How the client reaches you, under the signature: a phone, an address (default: the
+        /// contact in the settings).
+        #[arg(long)]
+        contact: Option<String>,
         /// Write here instead of stdout.
         #[arg(long, short)]
         out: Option<PathBuf>,
@@ -924,6 +928,7 @@ fn run_followup(
             markdown,
             templates,
             agency,
+            contact,
             out,
             sent,
             who,
@@ -935,7 +940,8 @@ fn run_followup(
                 id.as_deref(),
                 markdown,
                 templates.as_deref(),
-                &agency,
+                agency.as_deref(),
+                contact.as_deref(),
                 out.as_deref(),
             ),
         },

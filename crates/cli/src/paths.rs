@@ -28,7 +28,7 @@ pub fn bundled_dir() -> PathBuf {
 }
 
 /// The settings file's content; a broken file is a warning and the defaults.
-fn settings() -> Settings {
+pub fn settings() -> Settings {
     match settings_path().map(|p| load_settings(&p)) {
         Some(Ok(s)) => s,
         Some(Err(e)) => {

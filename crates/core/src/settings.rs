@@ -32,6 +32,9 @@ pub struct Identity {
     /// The agency's name.
     #[serde(default)]
     pub agency: String,
+    /// How a client reaches this person (a phone, an address), under the signature of letters.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
 }
 
 impl Identity {
@@ -58,7 +61,29 @@ impl Identity {
             name: name.to_owned(),
             role,
             agency: agency.to_owned(),
+            contact: String::new(),
         })
+    }
+
+    /// The identity with how clients reach the person (trimmed; one line of at most 200
+    /// characters; empty for none).
+    pub fn with_contact(mut self, contact: &str) -> Result<Identity, SettingsError> {
+        let contact = contact.trim();
+        if contact.contains(['\r', '\n', '\0']) {
+            return Err(SettingsError::Invalid {
+                field: "contact",
+                message: "the contact is one line: a phone and an address, e.g. +7 900 000-00-00, anna@agency.ru"
+                    .into(),
+            });
+        }
+        if contact.chars().count() > 200 {
+            return Err(SettingsError::Invalid {
+                field: "contact",
+                message: "the contact is longer than 200 characters: shorten it".into(),
+            });
+        }
+        self.contact = contact.to_owned();
+        Ok(self)
     }
 }
 

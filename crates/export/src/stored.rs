@@ -201,6 +201,16 @@ fn archived_question(id: &str, prompt: &Text, kind: deepbrief_core::Kind) -> Que
     Question::new(id, prompt.clone(), Text::Plain(String::new()), kind)
 }
 
+/// What signs a letter under the account manager's name: the agency and how the client reaches
+/// the account manager (either may be empty).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Signature<'a> {
+    /// The agency's name.
+    pub agency: &'a str,
+    /// A phone, an address.
+    pub contact: &'a str,
+}
+
 /// The letter's input: addressed to the responsible contact, signed by the AM, listing `items`
 /// (only those the briefing covers, when one is given) most important first, proposing the briefing,
 /// and asking for the answers by [`crate::letter::reply_by`] of `today`.
@@ -208,7 +218,7 @@ pub fn letter_input(
     opened: &OpenedBrief,
     items: &[FollowUpItem],
     briefing: Option<&FollowUpBriefing>,
-    agency: &str,
+    signature: &Signature<'_>,
     today: IsoDate,
 ) -> LetterInput {
     let meta = &opened.data.meta;
@@ -234,8 +244,10 @@ pub fn letter_input(
         project: meta.project.clone(),
         contact_name: contact.map(|c| c.name.clone()).unwrap_or_default(),
         am_name: meta.account_manager.clone(),
-        agency: agency.to_owned(),
-        am_contact: None,
+        agency: signature.agency.trim().to_owned(),
+        am_contact: Some(signature.contact.trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned),
         items: letter_items(&chosen, &checklists, &opened.data.entries, lang),
         date: Some(today.to_string()),
         reply_by: Some(reply_by(today, meeting.as_ref()).to_string()),

@@ -76,6 +76,15 @@ fn check_fields(
     if contacts.iter().any(|c| c.name.trim().is_empty()) {
         return Err(invalid("contacts", "every contact needs a name"));
     }
+    check_lines(&[("client", client), ("project", project)])?;
+    for c in contacts {
+        check_lines(&[
+            ("contacts.name", &c.name),
+            ("contacts.role", &c.role),
+            ("contacts.phone", &c.phone),
+            ("contacts.email", &c.email),
+        ])?;
+    }
     let responsible = contacts.iter().filter(|c| c.responsible).count();
     if !contacts.is_empty() && responsible != 1 {
         return Err(invalid(
@@ -84,6 +93,17 @@ fn check_fields(
                 "mark exactly one contact as responsible for the brief (now {responsible} are)"
             ),
         ));
+    }
+    Ok(())
+}
+
+/// One-line fields hold one line of bounded length without NUL (`limits::line_problem`): the same
+/// rule a bundle's fields are checked against on import.
+fn check_lines(fields: &[(&'static str, &str)]) -> Result<(), StoreError> {
+    for (field, text) in fields {
+        if let Some(problem) = crate::limits::line_problem(text) {
+            return Err(invalid(field, problem));
+        }
     }
     Ok(())
 }
@@ -131,6 +151,13 @@ impl Store {
         who: &str,
     ) -> Result<BriefMeta, StoreError> {
         check_fields(&new.client, &new.project, &new.contacts, &new.language)?;
+        check_lines(&[
+            ("account_manager", &new.account_manager),
+            ("industry", &new.industry),
+        ])?;
+        for service in &new.services {
+            check_lines(&[("services", service)])?;
+        }
         let chosen = library.for_services(&new.services);
         // Core (no `extends`) first, then add-ons by id: the interview order.
         let mut chosen: Vec<_> = chosen;

@@ -12,6 +12,8 @@ use deepbrief_core::{
     apply, load_library, plan,
 };
 
+use crate::answers::{choice, choices, contact, items, number, text, yes};
+
 static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
     load_library(&Sources {
         bundled: crate::bundled(),
@@ -34,35 +36,6 @@ fn version(id: &str, v: u32) -> &'static Checklist {
 }
 
 type Brief = HashMap<String, Answer>;
-
-fn text(s: &str) -> Answer {
-    Answer::Answered(AnswerValue::Text(s.to_owned()))
-}
-fn num(n: f64) -> Answer {
-    Answer::Answered(AnswerValue::Number(n))
-}
-fn yes(b: bool) -> Answer {
-    Answer::Answered(AnswerValue::Bool(b))
-}
-fn choice(id: &str) -> Answer {
-    Answer::Answered(AnswerValue::Choice(id.to_owned()))
-}
-fn choices(ids: &[&str]) -> Answer {
-    Answer::Answered(AnswerValue::Choices(
-        ids.iter().map(|s| (*s).to_owned()).collect(),
-    ))
-}
-fn items(values: &[&str]) -> Answer {
-    Answer::Answered(AnswerValue::Items(
-        values.iter().map(|s| (*s).to_owned()).collect(),
-    ))
-}
-fn contact(name: &str, phone: &str) -> Answer {
-    Answer::Answered(AnswerValue::Contact(BTreeMap::from([
-        ("name".to_owned(), name.to_owned()),
-        ("phone".to_owned(), phone.to_owned()),
-    ])))
-}
 
 /// A change to a brief: set an answer, or clear it (`None`).
 type Change = (&'static str, Option<Answer>);
@@ -148,8 +121,8 @@ fn core_basics() -> Vec<(&'static str, Answer)> {
                 "Тексты и креативы согласует маркетолог Ольга за два рабочих дня, бюджет — директор",
             ),
         ),
-        ("gross_margin", num(32.0)),
-        ("affordable_cost_per_order", num(3000.0)),
+        ("gross_margin", number(32.0)),
+        ("affordable_cost_per_order", number(3000.0)),
         ("regional_expansion", yes(false)),
         ("regions_served", items(&["Москва", "Московская область"])),
     ]
@@ -161,9 +134,9 @@ fn core_basics() -> Vec<(&'static str, Answer)> {
 fn search_ads_rules_fire_and_clear() {
     let mut answers = core_basics();
     answers.extend([
-        ("sa_monthly_budget", num(150_000.0)),
+        ("sa_monthly_budget", number(150_000.0)),
         ("sa_budget_basis", choice("spend_only")),
-        ("sa_target_cpa", num(1500.0)),
+        ("sa_target_cpa", number(1500.0)),
         ("sa_cpa_basis", choice("qualified_lead")),
         (
             "sa_topup",
@@ -175,7 +148,7 @@ fn search_ads_rules_fire_and_clear() {
         ),
         ("sa_accounts_exist", yes(true)),
         ("sa_conversion_tracking", choice("verified")),
-        ("sa_calls_share", num(55.0)),
+        ("sa_calls_share", number(55.0)),
         ("sa_call_tracking", yes(true)),
         ("sa_geo", items(&["Москва", "Московская область"])),
         ("sa_schedule", text("пн–сб 9:00–21:00")),
@@ -231,7 +204,7 @@ fn search_ads_rules_fire_and_clear() {
     let few_calls = with(
         &good,
         &[
-            ("sa_calls_share", Some(num(15.0))),
+            ("sa_calls_share", Some(number(15.0))),
             ("sa_call_tracking", Some(yes(false))),
             (
                 "lead_tracking_tools",
@@ -246,7 +219,7 @@ fn search_ads_rules_fire_and_clear() {
 fn social_ads_rules_fire_and_clear() {
     let mut answers = core_basics();
     answers.extend([
-        ("soc_monthly_budget", num(80_000.0)),
+        ("soc_monthly_budget", number(80_000.0)),
         ("soc_platforms", choices(&["vk_ads", "telegram_posts"])),
         ("soc_objective", choice("lead_forms")),
         (
@@ -325,7 +298,7 @@ fn analytics_rules_fire_and_clear() {
                 "оплаченный заказ",
             ]),
         ),
-        ("an_calls_share", num(45.0)),
+        ("an_calls_share", number(45.0)),
         ("an_call_tracking", choice("dynamic")),
         (
             "an_call_tracking_service",
@@ -379,7 +352,7 @@ fn analytics_rules_fire_and_clear() {
     let few_calls = with(
         &good,
         &[
-            ("an_calls_share", Some(num(10.0))),
+            ("an_calls_share", Some(number(10.0))),
             ("an_call_tracking", Some(choice("manual"))),
         ],
     );
@@ -401,22 +374,22 @@ fn marketplaces_rules_fire_and_clear() {
     answers.extend([
         ("mp_platforms", choices(&["wildberries", "ozon"])),
         ("mp_scheme", choice("fbo")),
-        ("mp_monthly_revenue", num(1_200_000.0)),
-        ("mp_fees_share", num(31.0)),
-        ("mp_margin_after_fees", num(24.0)),
+        ("mp_monthly_revenue", number(1_200_000.0)),
+        ("mp_fees_share", number(31.0)),
+        ("mp_margin_after_fees", number(24.0)),
         ("mp_unit_economics", choice("per_product")),
-        ("mp_ad_budget", num(100_000.0)),
-        ("mp_max_ad_share", num(10.0)),
+        ("mp_ad_budget", number(100_000.0)),
+        ("mp_max_ad_share", number(10.0)),
         (
             "mp_top_products",
             items(&["Летние шины R16", "Летние шины R17"]),
         ),
         ("mp_stock_control", choice("automated")),
         ("mp_stockouts", yes(true)),
-        ("mp_supply_days", num(8.0)),
+        ("mp_supply_days", number(8.0)),
         ("mp_cards_state", choice("complete")),
         ("mp_content_owner", choice("shared")),
-        ("mp_rating", num(4.8)),
+        ("mp_rating", number(4.8)),
         (
             "mp_reviews_owner",
             text("Менеджер Анна: вопросы — в течение дня, негативные отзывы — с решением проблемы"),
@@ -431,7 +404,7 @@ fn marketplaces_rules_fire_and_clear() {
         &[
             (
                 "mp_margin_too_thin",
-                vec![("mp_margin_after_fees", Some(num(7.0)))],
+                vec![("mp_margin_after_fees", Some(number(7.0)))],
             ),
             (
                 "mp_margin_too_thin",
@@ -449,7 +422,7 @@ fn marketplaces_rules_fire_and_clear() {
                 "mp_weak_cards",
                 vec![("mp_cards_state", Some(choice("basic")))],
             ),
-            ("mp_low_rating", vec![("mp_rating", Some(num(4.2)))]),
+            ("mp_low_rating", vec![("mp_rating", Some(number(4.2)))]),
             (
                 "mp_reviews_unanswered",
                 vec![("mp_reviews_owner", Some(text("всё хорошо")))],
@@ -469,7 +442,7 @@ fn marketplaces_rules_fire_and_clear() {
     let no_ads = with(
         &good,
         &[
-            ("mp_ad_budget", Some(num(0.0))),
+            ("mp_ad_budget", Some(number(0.0))),
             ("mp_unit_economics", Some(choice("none"))),
         ],
     );
@@ -485,7 +458,7 @@ fn good_seo() -> Brief {
         ("regional_offer", choices(&["lower_price", "fast_delivery", "local_service"])),
         ("regional_price_level", choice("below")),
         ("regional_delivery_payer", choice("threshold")),
-        ("regional_delivery_days", num(2.0)),
+        ("regional_delivery_days", number(2.0)),
         (
             "regional_waiting_offset",
             text("Резервируем товар и отправляем в день оплаты, шиномонтаж у партнёра в Туле бесплатно"),
@@ -493,13 +466,13 @@ fn good_seo() -> Brief {
         ("warranty_level", choice("extended")),
         ("seo_site_url", text("https://koleso.ru")),
         ("seo_cms", text("1С-Битрикс, штатный программист")),
-        ("seo_change_days", num(5.0)),
+        ("seo_change_days", number(5.0)),
         (
             "seo_history",
             text("Два года SEO-студия, трафик вырос с 3 до 8 тысяч, ссылки не покупали"),
         ),
         ("seo_traffic_drops", yes(false)),
-        ("seo_search_visits", num(8000.0)),
+        ("seo_search_visits", number(8000.0)),
         ("seo_analytics_access", choices(&["yandex_metrica", "yandex_webmaster"])),
         ("seo_priority_categories", items(&["Летние шины R16–R18", "Шиномонтаж"])),
         ("seo_content_owner", choice("shared")),
@@ -549,7 +522,7 @@ fn seo_rules_fire_and_clear() {
             ),
             (
                 "seo_slow_changes",
-                vec![("seo_change_days", Some(num(21.0)))],
+                vec![("seo_change_days", Some(number(21.0)))],
             ),
             (
                 "seo_drop_unexplained",
@@ -580,7 +553,7 @@ fn the_tyre_shop_going_regional_through_seo_raises_a_high_signal_in_every_honest
         ("regional_offer", Some(choices(&["nothing"]))),
         ("regional_delivery_payer", Some(choice("buyer"))),
         ("regional_price_level", Some(choice("same"))),
-        ("regional_delivery_days", Some(num(5.0))),
+        ("regional_delivery_days", Some(number(5.0))),
         ("regional_waiting_offset", Some(text("Особенностей нет"))),
         ("warranty_level", Some(choice("manufacturer"))),
         (
@@ -630,7 +603,7 @@ fn smm_rules_fire_and_clear() {
     answers.extend([
         ("smm_roles", choices(&["sales", "support"])),
         ("smm_networks", choices(&["vk", "telegram"])),
-        ("smm_ads_budget", num(20_000.0)),
+        ("smm_ads_budget", number(20_000.0)),
         (
             "smm_tone",
             text("На «вы», без сленга, не шутим про аварии, не упоминаем конкурентов"),
@@ -639,8 +612,8 @@ fn smm_rules_fire_and_clear() {
             "smm_content_sources",
             text("Раз в неделю фото с монтажа, мастер отвечает на вопросы в комментариях"),
         ),
-        ("smm_posts_per_week", num(3.0)),
-        ("smm_approval_days", num(2.0)),
+        ("smm_posts_per_week", number(3.0)),
+        ("smm_approval_days", number(2.0)),
         (
             "smm_comments_handling",
             text("Вопросы о наличии — SMM-специалист в течение часа, претензии — руководитель сервиса в тот же день"),
@@ -673,7 +646,7 @@ fn smm_rules_fire_and_clear() {
             ),
             (
                 "smm_slow_approval",
-                vec![("smm_approval_days", Some(num(5.0)))],
+                vec![("smm_approval_days", Some(number(5.0)))],
             ),
             (
                 "smm_no_material",

@@ -11,6 +11,8 @@ use deepbrief_core::{
     Question, RecheckReason, Severity, Sources, analyze, apply, load_library, plan,
 };
 
+use crate::answers::{choice, choices, items, number, rows, text, yes};
+
 fn today() -> IsoDate {
     IsoDate::parse("2026-11-23").expect("date")
 }
@@ -30,40 +32,6 @@ static V1: LazyLock<Checklist> = LazyLock::new(|| bundled(1));
 static V2: LazyLock<Checklist> = LazyLock::new(|| bundled(2));
 
 // --- answers -----------------------------------------------------------------------------------
-
-fn text(s: &str) -> Answer {
-    Answer::Answered(AnswerValue::Text(s.to_owned()))
-}
-fn number(n: f64) -> Answer {
-    Answer::Answered(AnswerValue::Number(n))
-}
-fn yes(b: bool) -> Answer {
-    Answer::Answered(AnswerValue::Bool(b))
-}
-fn choice(id: &str) -> Answer {
-    Answer::Answered(AnswerValue::Choice(id.to_owned()))
-}
-fn choices(ids: &[&str]) -> Answer {
-    Answer::Answered(AnswerValue::Choices(
-        ids.iter().map(|s| (*s).to_owned()).collect(),
-    ))
-}
-fn items(list: &[&str]) -> Answer {
-    Answer::Answered(AnswerValue::Items(
-        list.iter().map(|s| (*s).to_owned()).collect(),
-    ))
-}
-fn rows(list: &[&[(&str, &str)]]) -> Answer {
-    Answer::Answered(AnswerValue::Rows(
-        list.iter()
-            .map(|row| {
-                row.iter()
-                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                    .collect()
-            })
-            .collect(),
-    ))
-}
 
 fn set(entries: &mut Entries, id: &str, answer: Answer) {
     entries.insert(id.to_owned(), Entry::new(answer));

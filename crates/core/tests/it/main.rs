@@ -5,6 +5,7 @@
 )]
 
 mod addons;
+mod answers;
 mod bundled;
 mod condition;
 mod core_v2;

@@ -8,6 +8,7 @@ use deepbrief_core::{
     Severity, Visibility,
 };
 
+use super::cut;
 use super::fields::{self as passport_fields, Field};
 use super::format::{self, Date};
 use super::input::{
@@ -308,6 +309,7 @@ fn answer_view(lang: Lang, q: &Question, answer: Option<&Answer>) -> AnswerView 
             text: String::new(),
         };
     };
+    let value = &*cut::printable(lang, value);
     let code = lang.code();
     match (q.kind, value) {
         (Kind::LongText, AnswerValue::Text(t)) => AnswerView::Text {

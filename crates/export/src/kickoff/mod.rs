@@ -11,6 +11,7 @@
 //! report maps onto it field by field), archived answers and review comments.
 
 mod build;
+mod cut;
 pub mod fields;
 pub mod format;
 pub mod input;
@@ -19,6 +20,7 @@ mod labels;
 use deepbrief_core::{EvidenceKind, Severity};
 use serde::{Deserialize, Serialize};
 
+pub use cut::MAX_PRINTED_ANSWER_CHARS;
 pub use labels::Labels;
 
 /// The language a brief is printed in.

@@ -163,6 +163,12 @@ impl PdfRenderer {
         let document = warned
             .output
             .map_err(|errors| PdfError::Template(self.diagnostics(&world, &errors)))?;
+        if document.pages().len() > MAX_PDF_PAGES {
+            return Err(PdfError::TooManyPages {
+                pages: document.pages().len(),
+                limit: MAX_PDF_PAGES,
+            });
+        }
         let options = PdfOptions {
             creator: Smart::Custom(Some("Deepbrief".into())),
             timestamp: today.map(Timestamp::new_utc),
@@ -278,6 +284,10 @@ impl fmt::Display for TemplateDiagnostic {
     }
 }
 
+/// The most pages a kickoff PDF may have. The built-in template stays far below it: every answer
+/// prints at most [`MAX_PRINTED_ANSWER_CHARS`](crate::kickoff::MAX_PRINTED_ANSWER_CHARS) characters.
+pub const MAX_PDF_PAGES: usize = 300;
+
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -311,6 +321,17 @@ pub enum PdfError {
     /// The document could not be turned into JSON (not expected for valid UTF-8 data).
     #[error("cannot serialise the kickoff document: {0}")]
     Json(serde_json::Error),
+    /// The laid-out document is longer than [`MAX_PDF_PAGES`]: usually a custom template that
+    /// prints something in a loop, since the built-in one cuts long answers.
+    #[error(
+        "the kickoff PDF would have {pages} pages; at most {limit} are written — shorten the longest answers or check the template for a loop"
+    )]
+    TooManyPages {
+        /// Pages laid out.
+        pages: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 fn join(diagnostics: &[TemplateDiagnostic]) -> String {

@@ -621,3 +621,60 @@ mod passport {
         assert!(json.contains("\"href\":\"https://"), "{json}");
     }
 }
+
+/// Five answers at the store's long-text limit (about 1,000,000 characters each) print cut, each
+/// with a note of how much was left out; the PDF stays a few pages longer than without them.
+#[test]
+fn endless_answers_print_cut_and_the_pdf_stays_short() {
+    let loaded = fixture::checklists();
+    let refs: Vec<&Checklist> = loaded.iter().map(|l| &l.checklist).collect();
+    let mut entries = fixture::complete_entries(Lang::Ru, &refs);
+    let base = poppler::pages(&builtin(&fixture::document_with(Lang::Ru, &entries))).len();
+    let huge = SENTENCE.repeat(23_000);
+    let total = huge.chars().count();
+    for id in [
+        "company_offer",
+        "audience_who",
+        "goal_statement",
+        "fulfilment_steps",
+        "weaknesses",
+    ] {
+        entries.insert(
+            id.into(),
+            Entry::new(Answer::Answered(AnswerValue::Text(huge.clone()))),
+        );
+    }
+    let pdf = builtin(&fixture::document_with(Lang::Ru, &entries));
+    keep("kickoff-endless.pdf", &pdf);
+    let pages = poppler::pages(&pdf);
+    assert!(
+        pages.len() <= base + 5 * 4,
+        "{} pages, {base} without the endless answers",
+        pages.len()
+    );
+    let text = poppler::squeezed(&pages.concat());
+    let note = poppler::squeezed(&format!(
+        "[Ответ сокращён: напечатано 10 000 из {} {:03} знаков. Полностью — в Deepbrief.]",
+        total / 1000,
+        total % 1000
+    ));
+    assert_eq!(text.matches(&note).count(), 5, "{note}");
+}
+
+/// A custom template that prints in a loop is stopped at the page limit, with a message.
+#[test]
+fn a_template_past_the_page_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kickoff.typ"),
+        "#for i in range(400) [Страница #i #pagebreak()]",
+    )
+    .unwrap();
+    let template = Template::from_dir(dir.path()).unwrap();
+    let err = render_pdf(&fixture::document(Lang::Ru), &template).unwrap_err();
+    assert!(
+        matches!(err, PdfError::TooManyPages { pages, limit: 300 } if pages > 300),
+        "{err}"
+    );
+    assert!(err.to_string().contains("at most 300"), "{err}");
+}

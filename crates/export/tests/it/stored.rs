@@ -2,7 +2,9 @@
 
 use deepbrief_core::gaps::{IsoDate, analyze, follow_up_items};
 use deepbrief_core::{Answer, Checklist, Entry};
-use deepbrief_export::stored::{calendar_event, kickoff_document, letter_input, meeting};
+use deepbrief_export::stored::{
+    Signature, calendar_event, kickoff_document, letter_input, meeting,
+};
 use deepbrief_export::{Format, Lang, Template, Templates, render_pdf, to_ics};
 use deepbrief_store::{
     BriefData, BriefMeta, BriefStatus, Contact, FollowUpBriefing, OpenedBrief, PinnedChecklist,
@@ -139,12 +141,22 @@ fn the_letter_goes_to_the_responsible_contact_and_lists_the_briefings_items() {
     let items = follow_up_items(&report);
     let plan = briefing(vec![items[0].key.clone()]);
     let today = IsoDate::parse("2026-11-23").unwrap();
-    let input = letter_input(&brief, &items, Some(&plan), "Агентство", today);
+    let signature = Signature {
+        agency: "Агентство",
+        contact: " +7 900 000-00-00, anna@agency.example ",
+    };
+    let input = letter_input(&brief, &items, Some(&plan), &signature, today);
     assert_eq!(input.contact_name, "Ирина Петрова");
+    assert_eq!(input.agency, "Агентство");
+    assert_eq!(
+        input.am_contact.as_deref(),
+        Some("+7 900 000-00-00, anna@agency.example")
+    );
     assert_eq!(input.items.len(), 1);
     // The answers are asked for by the working day before the briefing (Monday 30 November).
     assert_eq!(input.reply_by.as_deref(), Some("2026-11-27"));
-    let all = letter_input(&brief, &items, None, "Агентство", today);
+    let all = letter_input(&brief, &items, None, &Signature::default(), today);
+    assert_eq!(all.am_contact, None, "no contact line without a contact");
     // One need once: never more items than gaps, and at least one.
     assert!(!all.items.is_empty() && all.items.len() <= items.len());
     assert_eq!(all.reply_by.as_deref(), Some("2026-11-26"));

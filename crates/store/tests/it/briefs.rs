@@ -103,6 +103,83 @@ fn list_filters_and_archive_and_restore() {
 }
 
 #[test]
+fn one_line_fields_refuse_line_breaks_nul_and_endless_text() {
+    let mut store = Store::open_in_memory().unwrap();
+    for (field, bad) in [
+        ("client", "Колесо\r\nBcc: all"),
+        ("client", "Колесо\0"),
+        ("project", &"я".repeat(1_001)),
+        ("account_manager", "Анна\nИванова"),
+        ("industry", "шины\0"),
+    ] {
+        let mut new = new_brief("Колесо", &[]);
+        match field {
+            "client" => new.client = bad.to_owned(),
+            "project" => new.project = bad.to_owned(),
+            "account_manager" => new.account_manager = bad.to_owned(),
+            _ => new.industry = bad.to_owned(),
+        }
+        let err = store.create_brief(&new, &library(), "Анна").unwrap_err();
+        assert!(
+            matches!(err, StoreError::Invalid { field: f, .. } if f == field),
+            "{field}: {err}"
+        );
+    }
+    assert!(
+        store
+            .list_briefs(&BriefFilter::default())
+            .unwrap()
+            .is_empty()
+    );
+
+    let brief = tyre_brief(&mut store);
+    let err = store
+        .update_brief(
+            &brief.id,
+            "Колесо\nи партнёры",
+            "Сайт",
+            &brief.contacts,
+            "Анна",
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid {
+                field: "client",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let mut contacts = brief.contacts.clone();
+    contacts.push(Contact {
+        name: "Олег".into(),
+        role: String::new(),
+        phone: "+7\n900".into(),
+        email: String::new(),
+        responsible: false,
+    });
+    if !contacts.iter().any(|c| c.responsible) {
+        contacts[0].responsible = true;
+    }
+    let err = store
+        .update_brief(&brief.id, "Колесо", "Сайт", &contacts, "Анна")
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid {
+                field: "contacts.phone",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(store.brief_meta(&brief.id).unwrap().client, brief.client);
+}
+
+#[test]
 fn rename_is_recorded_in_the_history() {
     let mut store = Store::open_in_memory().unwrap();
     let brief = tyre_brief(&mut store);

@@ -344,8 +344,13 @@ export function identity(): Promise<Identity | null> {
 }
 
 /** Saves the person's name, role and agency; every later action is signed with the name. */
-export function saveIdentity(name: string, role: Role, agency: string): Promise<Identity> {
-  return call<Identity>('save_identity', { name, role, agency });
+export function saveIdentity(
+  name: string,
+  role: Role,
+  agency: string,
+  contact = '',
+): Promise<Identity> {
+  return call<Identity>('save_identity', { name, role, agency, contact });
 }
 
 /**

@@ -16,4 +16,8 @@ role: Role,
 /**
  * The agency's name.
  */
-agency: string, };
+agency: string, 
+/**
+ * How a client reaches this person (a phone, an address), under the signature of letters.
+ */
+contact?: string, };

@@ -40,12 +40,20 @@ export class IdentityState {
     }
   }
 
-  /** Saves name, role and agency; returns whether it was saved (the shell refuses a blank name). */
-  async save(name: string, role: Role, agency: string): Promise<boolean> {
+  /**
+   * Saves name, role, agency and the contact under letters; returns whether it was saved (the
+   * shell refuses a blank name).
+   */
+  async save(name: string, role: Role, agency: string, contact = ''): Promise<boolean> {
     this.error = null;
     this.saving = true;
     try {
-      this.current = await this.#api.saveIdentity(name.trim(), role, agency.trim());
+      this.current = await this.#api.saveIdentity(
+        name.trim(),
+        role,
+        agency.trim(),
+        contact.trim(),
+      );
       return true;
     } catch (error) {
       this.error = toBackendError(error);

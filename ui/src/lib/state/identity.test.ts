@@ -29,8 +29,8 @@ describe('IdentityState', () => {
       .mockResolvedValueOnce({ name: 'Анна', role: 'am', agency: 'Колесо' })
       .mockRejectedValueOnce({ code: 'validation', message: 'settings, name: the name is empty' });
     const state = new IdentityState({ identity: vi.fn(() => Promise.resolve(null)), saveIdentity });
-    expect(await state.save(' Анна ', 'am', ' Колесо ')).toBe(true);
-    expect(saveIdentity).toHaveBeenCalledWith('Анна', 'am', 'Колесо');
+    expect(await state.save(' Анна ', 'am', ' Колесо ', ' +7 900 000-00-00 ')).toBe(true);
+    expect(saveIdentity).toHaveBeenCalledWith('Анна', 'am', 'Колесо', '+7 900 000-00-00');
     expect(state.current?.name).toBe('Анна');
     expect(state.needed).toBe(false);
     expect(await state.save('x', 'lead', '')).toBe(false);

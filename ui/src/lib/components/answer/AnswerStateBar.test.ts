@@ -98,8 +98,11 @@ describe('AnswerStateBar', () => {
     input.focus();
     await user.keyboard('{Alt>}1{/Alt}');
     expect(last()).toEqual({ answer: { state: 'unknown' } });
+    // The input is hidden now: the cursor stays in the question, on the pressed state.
+    expect(screen.getByRole('button', { name: 'Клиент не знает' })).toHaveFocus();
     await user.keyboard('{Alt>}0{/Alt}');
     expect(last()).toBeNull();
+    expect(screen.getByLabelText(/К какой дате/)).toHaveFocus();
     await user.keyboard('{Alt>}3{/Alt}');
     expect(screen.getByLabelText('Почему не применимо')).toHaveFocus();
   });
