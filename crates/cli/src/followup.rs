@@ -123,6 +123,16 @@ pub fn ics(store: &Store, followup: &str, out: Option<&Path>) -> Result<ExitCode
     emit(out, &text)
 }
 
+/// What the command line says of the letter's signature (`--agency`, `--contact`); what it leaves
+/// out comes from the settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SignedBy<'a> {
+    /// The agency's name.
+    pub agency: Option<&'a str>,
+    /// How the client reaches the account manager.
+    pub contact: Option<&'a str>,
+}
+
 /// Writes the letter to the client (for a briefing, or about every open gap of a brief).
 pub fn letter(
     store: &Store,
@@ -130,8 +140,7 @@ pub fn letter(
     followup: Option<&str>,
     markdown: bool,
     templates: Option<&Path>,
-    agency: Option<&str>,
-    contact: Option<&str>,
+    signed: SignedBy<'_>,
     out: Option<&Path>,
 ) -> Result<ExitCode> {
     let (opened, report) = analyzed(store, brief, None)?;
@@ -139,10 +148,12 @@ pub fn letter(
     // The signature: what the command says, else what the settings say (as in the app).
     let identity = crate::paths::settings().identity;
     let signature = Signature {
-        agency: agency
+        agency: signed
+            .agency
             .or(identity.as_ref().map(|i| i.agency.as_str()))
             .unwrap_or(""),
-        contact: contact
+        contact: signed
+            .contact
             .or(identity.as_ref().map(|i| i.contact.as_str()))
             .unwrap_or(""),
     };

@@ -940,8 +940,10 @@ fn run_followup(
                 id.as_deref(),
                 markdown,
                 templates.as_deref(),
-                agency.as_deref(),
-                contact.as_deref(),
+                followup::SignedBy {
+                    agency: agency.as_deref(),
+                    contact: contact.as_deref(),
+                },
                 out.as_deref(),
             ),
         },

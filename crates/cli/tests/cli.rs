@@ -307,6 +307,24 @@ fn briefs_answers_followups_exports_and_bundles_headless() {
     );
     assert_eq!(code, 0, "{letter}");
     assert!(letter.contains("Ирина"), "{letter}");
+    // The signature: the agency and the manager's contact under the name.
+    let (code, letter) = db_run(
+        dir.path(),
+        &[
+            "followup",
+            "letter",
+            &brief,
+            "--agency",
+            "Колесо-Диджитал",
+            "--contact",
+            "+7 900 000-00-00, anna@agency.example",
+        ],
+    );
+    assert_eq!(code, 0, "{letter}");
+    assert!(
+        letter.contains("Колесо-Диджитал\n+7 900 000-00-00, anna@agency.example"),
+        "{letter}"
+    );
 
     let pdf = dir.path().join("brief.pdf");
     let md = dir.path().join("brief.md");

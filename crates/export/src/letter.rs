@@ -381,8 +381,10 @@ impl Find<'_> {
 }
 
 /// The day the answers are needed by: the working day before the meeting when one is proposed
-/// (and still ahead), otherwise three working days from `today`.
-pub fn reply_by(today: IsoDate, briefing: Option<&Meeting>) -> IsoDate {
+/// and that day is still ahead; none when the meeting is sooner (the meeting itself is the
+/// deadline: a date after it would ask for answers too late); without a meeting, three working
+/// days from `today`.
+pub fn reply_by(today: IsoDate, briefing: Option<&Meeting>) -> Option<IsoDate> {
     let working = |d: IsoDate| d.weekday() < 5;
     if let Some(start) = briefing.and_then(|m| m.start_time().ok()) {
         let mut day = start.date.add_days(-1);
@@ -391,11 +393,7 @@ pub fn reply_by(today: IsoDate, briefing: Option<&Meeting>) -> IsoDate {
         {
             day = d.add_days(-1);
         }
-        if let Some(d) = day
-            && d > today
-        {
-            return d;
-        }
+        return day.filter(|d| *d > today);
     }
     let mut day = today;
     let mut left = 3;
@@ -408,7 +406,7 @@ pub fn reply_by(today: IsoDate, briefing: Option<&Meeting>) -> IsoDate {
             left -= 1;
         }
     }
-    day
+    Some(day)
 }
 
 /// The letter templates: the embedded ones, optionally overridden from a folder.

@@ -250,7 +250,7 @@ pub fn letter_input(
             .map(str::to_owned),
         items: letter_items(&chosen, &checklists, &opened.data.entries, lang),
         date: Some(today.to_string()),
-        reply_by: Some(reply_by(today, meeting.as_ref()).to_string()),
+        reply_by: reply_by(today, meeting.as_ref()).map(|d| d.to_string()),
         start: planned_start(&checklists, &opened.data.entries),
         briefing: meeting,
     }

@@ -865,10 +865,12 @@ impl Analysis<'_> {
         if !rule.when.holds(self.shown) {
             return;
         }
+        // A rule is about its first condition ("regions are planned, and …"): that question leads
+        // (the section it shows under, where "go to" jumps), the others follow in checklist order.
         let mut questions: Vec<&str> = rule.when.questions();
-        questions.sort_by_key(|q| self.index.order(q).unwrap_or(u32::MAX));
-        questions.dedup();
         let first = questions.first().copied().unwrap_or_default();
+        questions.sort_by_key(|q| (*q != first, self.index.order(q).unwrap_or(u32::MAX)));
+        questions.dedup();
         self.gaps.push(Gap {
             key: format!("rule:{}:{}", checklist.id, rule.id),
             code: GapCode::RuleFlag,

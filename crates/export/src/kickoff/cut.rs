@@ -7,10 +7,11 @@ use std::borrow::Cow;
 
 use deepbrief_core::AnswerValue;
 
-use super::Lang;
+use super::{Lang, format};
 
-/// Characters of one answer the kickoff document prints (about two pages of text).
-pub const MAX_PRINTED_ANSWER_CHARS: usize = 10_000;
+/// Characters of one answer the kickoff document prints (about four pages of text, a table of a
+/// few hundred rows).
+pub const MAX_PRINTED_ANSWER_CHARS: usize = 20_000;
 
 /// The value as printed: itself when it fits, else cut to [`MAX_PRINTED_ANSWER_CHARS`] with a
 /// closing note (a paragraph, list item or row of its own).
@@ -114,8 +115,8 @@ fn cut_text(text: &str, max: usize) -> String {
 }
 
 fn note(lang: Lang, total: usize) -> String {
-    let shown = group(MAX_PRINTED_ANSWER_CHARS, lang);
-    let all = group(total, lang);
+    let shown = format::number(lang, MAX_PRINTED_ANSWER_CHARS as f64);
+    let all = format::number(lang, total as f64);
     match lang {
         Lang::Ru => format!(
             "[Ответ сокращён: напечатано {shown} из {all} знаков. Полностью — в Deepbrief.]"
@@ -124,23 +125,6 @@ fn note(lang: Lang, total: usize) -> String {
             "[Answer shortened: {shown} of {all} characters printed. The whole answer is in Deepbrief.]"
         ),
     }
-}
-
-/// A count with thousands grouped as each language writes them.
-fn group(n: usize, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Ru => "\u{a0}",
-        Lang::En => ",",
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -164,20 +148,20 @@ mod tests {
         assert!(body.ends_with("слово…"), "{}", &body[body.len() - 20..]);
         assert_eq!(
             note,
-            "[Ответ сокращён: напечатано 10\u{a0}000 из 600\u{a0}000 знаков. Полностью — в Deepbrief.]"
+            "[Ответ сокращён: напечатано 20\u{a0}000 из 600\u{a0}000 знаков. Полностью — в Deepbrief.]"
         );
     }
 
     #[test]
     fn lists_and_tables_keep_whole_items_then_the_note() {
-        let items = AnswerValue::Items(vec!["x".repeat(4_000); 5]);
+        let items = AnswerValue::Items(vec!["x".repeat(8_000); 5]);
         let Cow::Owned(AnswerValue::Items(kept)) = printable(Lang::En, &items) else {
             panic!("cut");
         };
         assert_eq!(kept.len(), 4, "two whole items, one cut, the note");
-        assert!(kept[3].starts_with("[Answer shortened: 10,000 of 20,000"));
+        assert!(kept[3].starts_with("[Answer shortened: 20,000 of 40,000"));
         let row: std::collections::BTreeMap<String, String> =
-            [("name".to_owned(), "y".repeat(3_000))]
+            [("name".to_owned(), "y".repeat(6_000))]
                 .into_iter()
                 .collect();
         let rows = AnswerValue::Rows(vec![row; 10]);

@@ -137,6 +137,38 @@ fn a_letter_without_a_briefing_asks_for_answers_by_mail() {
 }
 
 #[test]
+fn a_meeting_too_soon_for_a_date_before_it_is_the_deadline_itself() {
+    for (lang, needed, by) in [
+        (
+            "ru",
+            "Ответы нужны к этой встрече",
+            "Пришлите, пожалуйста, ответы до",
+        ),
+        (
+            "en",
+            "We need the answers by this meeting",
+            "Please send your answers by",
+        ),
+    ] {
+        let mut i = input(lang);
+        i.reply_by = None;
+        for format in [Format::Text, Format::Markdown] {
+            let letter = Templates::embedded().render(&i, format).expect("renders");
+            assert!(letter.contains(needed), "{letter}");
+            assert!(
+                !letter.contains(by),
+                "no reply-by date after the meeting: {letter}"
+            );
+        }
+        // With a date before the meeting, the date asks, and the meeting does not repeat it.
+        let letter = Templates::embedded()
+            .render(&input(lang), Format::Text)
+            .expect("renders");
+        assert!(letter.contains(by) && !letter.contains(needed), "{letter}");
+    }
+}
+
+#[test]
 fn markdown_syntax_in_user_text_prints_literally_but_not_in_text() {
     let mut i = input("en");
     i.client = "*Koleso* [shop](http://evil.example) <b>".into();
@@ -288,7 +320,7 @@ fn brief_letter(business: Business, lang: Lang, core: &Checklist) -> LetterInput
         items: letter_items(&items, &[core], &entries, code),
         briefing,
         date: Some(briefs::today().to_string()),
-        reply_by: Some(reply_by.to_string()),
+        reply_by: reply_by.map(|d| d.to_string()),
         start: (business == Business::Manufacturer).then(|| "2026-12-14".to_owned()),
     }
 }
@@ -432,10 +464,14 @@ fn reply_by_is_a_working_day_before_the_meeting_or_three_working_days_on() {
     use deepbrief_export::letter::reply_by;
     let friday = deepbrief_core::IsoDate::parse("2026-11-27").unwrap();
     // No meeting: Friday + 3 working days = Wednesday.
-    assert_eq!(reply_by(friday, None).to_string(), "2026-12-02");
-    // A Monday meeting: the Friday before; when that is today, three working days instead.
+    assert_eq!(reply_by(friday, None).unwrap().to_string(), "2026-12-02");
+    // A Monday meeting: the Friday before; when that is today, no date (never one after the
+    // meeting): the answers are needed by the meeting itself.
     let m = crate::meeting();
     let monday = deepbrief_core::IsoDate::parse("2026-11-23").unwrap();
-    assert_eq!(reply_by(monday, Some(&m)).to_string(), "2026-11-27");
-    assert_eq!(reply_by(friday, Some(&m)).to_string(), "2026-12-02");
+    assert_eq!(
+        reply_by(monday, Some(&m)).unwrap().to_string(),
+        "2026-11-27"
+    );
+    assert_eq!(reply_by(friday, Some(&m)), None);
 }

@@ -623,7 +623,8 @@ mod passport {
 }
 
 /// Five answers at the store's long-text limit (about 1,000,000 characters each) print cut, each
-/// with a note of how much was left out; the PDF stays a few pages longer than without them.
+/// with a note of how much was left out (page one may quote one of them again); the PDF stays a
+/// few pages per answer longer than without them.
 #[test]
 fn endless_answers_print_cut_and_the_pdf_stays_short() {
     let loaded = fixture::checklists();
@@ -648,17 +649,17 @@ fn endless_answers_print_cut_and_the_pdf_stays_short() {
     keep("kickoff-endless.pdf", &pdf);
     let pages = poppler::pages(&pdf);
     assert!(
-        pages.len() <= base + 5 * 4,
+        pages.len() <= base + 5 * 6,
         "{} pages, {base} without the endless answers",
         pages.len()
     );
     let text = poppler::squeezed(&pages.concat());
     let note = poppler::squeezed(&format!(
-        "[Ответ сокращён: напечатано 10 000 из {} {:03} знаков. Полностью — в Deepbrief.]",
+        "[Ответ сокращён: напечатано 20 000 из {} {:03} знаков. Полностью — в Deepbrief.]",
         total / 1000,
         total % 1000
     ));
-    assert_eq!(text.matches(&note).count(), 5, "{note}");
+    assert!(text.matches(&note).count() >= 5, "{note}");
 }
 
 /// A custom template that prints in a loop is stopped at the page limit, with a message.
