@@ -234,6 +234,15 @@ test('"doesn\'t know" becomes a gap and a follow-up item; markup stays literal',
   await session.waitFor('[data-testid="letter"] textarea', { timeoutMs: 10_000 });
   const letter = await js(`return document.querySelector('[data-testid="letter"] textarea').value;`);
   assert.match(letter, /вы продаёте/);
+  await shot('letter');
+  // The letter is a dialog over the window: closed, the interview is back.
+  await clickText('[data-testid="letter"] button', 'Закрыть');
+  await until(
+    () => js(`return !document.querySelector('[data-testid="letter"]');`),
+    (gone) => gone,
+    5_000,
+    'the letter dialog closes',
+  );
   // The hostile answer, in the question's history: shown as text, never as an element.
   await js(`document.querySelector('[data-question="company_name"] input').focus();`);
   await clickText('button', 'История вопроса');

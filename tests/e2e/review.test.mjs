@@ -6,18 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
+import { app, cli, helpers, sleep } from './support.mjs';
 import { Session } from './webdriver.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const app = process.env.E2E_APP ?? join(repo, 'target/debug/deepbrief-desktop');
-const cli = process.env.E2E_CLI ?? join(dirname(app), 'deepbrief');
-const outDir = process.env.E2E_OUT_DIR ?? join(repo, 'target/e2e');
 const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-review-'));
 const db = join(scratch, 'lead.db');
 const amDb = join(scratch, 'am.db');
@@ -27,40 +23,9 @@ after(async () => {
   if (session) await session.delete().catch(() => {});
 });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const js = (body, ...args) => session.execute(body, args);
-const pageText = () => js('return document.body.innerText;');
+const { js, pageText, until, click, saved, shot } = helpers(() => session);
 const panelText = () =>
   js(`const p = document.querySelector('[data-testid="review-panel"]'); return p ? p.innerText : '';`);
-
-async function until(read, check, ms, message) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${message}; page text:\n${await pageText()}`);
-    await sleep(150);
-  }
-}
-
-async function shot(name) {
-  await sleep(400);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, `${name}.png`), await session.screenshot());
-}
-
-/** Clicks the first `selector` inside `within` whose text contains `text`. */
-async function click(text, selector = 'button', within = 'body') {
-  const ok = await js(
-    `const root = document.querySelector(arguments[2]);
-     const el = root && [...root.querySelectorAll(arguments[0])].find((e) => e.textContent.includes(arguments[1]) && !e.disabled);
-     if (!el) return false; el.scrollIntoView({block: 'center'}); el.click(); return true;`,
-    selector,
-    text,
-    within,
-  );
-  assert.ok(ok, `no enabled ${selector} with text "${text}" in ${within}`);
-}
 
 /** Types into the element `selector` (an input or textarea) the way the keyboard does. */
 async function type(selector, value) {
@@ -81,15 +46,6 @@ async function start(pick) {
   if (session) await session.delete().catch(() => {});
   session = await Session.start(app, ['--db', db, '--e2e-pick', pick]);
   await session.waitFor('[data-testid="briefs-table"], .empty', { timeoutMs: 30_000 });
-}
-
-async function saved() {
-  await until(
-    () => js(`const s = document.querySelector('[data-testid="save-state"]'); return s ? s.innerText : '';`),
-    (text) => text && /Сохранено|Saved/.test(text),
-    10_000,
-    'the answer was not saved',
-  );
 }
 
 test('the lead reviews two imported briefs and approves a frozen revision', { timeout: 300_000 }, async () => {

@@ -7,18 +7,14 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { Session, command } from './webdriver.mjs';
+import { app, cli, helpers, sleep } from './support.mjs';
+import { Session } from './webdriver.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const app = process.env.E2E_APP ?? join(repo, 'target/debug/deepbrief-desktop');
-const cli = process.env.E2E_CLI ?? join(dirname(app), 'deepbrief');
-const outDir = process.env.E2E_OUT_DIR ?? join(repo, 'target/e2e');
 const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-trust-'));
 const db = join(scratch, 'trust.db');
 // run.sh points XDG_DATA_HOME at a scratch folder and names a test person there.
@@ -31,49 +27,10 @@ after(async () => {
   if (session) await session.delete().catch(() => {});
 });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const js = (body, ...args) => session.execute(body, args);
-const pageText = () => js('return document.body.innerText;');
-
-async function until(read, check, ms, message) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${message}; page text:\n${await pageText()}`);
-    await sleep(150);
-  }
-}
-
-/** Screenshots at both sizes the issue asks for; the window is put back to the larger one. */
-async function shots(name) {
-  mkdirSync(outDir, { recursive: true });
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ]) {
-    await command('POST', `/session/${session.id}/window/rect`, { width, height }).catch(() => {});
-    await sleep(400);
-    const overflow = await js(
-      `return document.documentElement.scrollWidth > window.innerWidth + 1 ? document.documentElement.scrollWidth : 0;`,
-    );
-    assert.equal(overflow, 0, `${name} at ${width}×${height} scrolls sideways`);
-    writeFileSync(join(outDir, `trust-${name}-${width}x${height}.png`), await session.screenshot());
-  }
-}
-
-/** Clicks the first enabled `selector` inside `within` whose text contains `text`. */
-async function click(text, selector = 'button', within = 'body') {
-  const ok = await js(
-    `const root = document.querySelector(arguments[2]);
-     const el = root && [...root.querySelectorAll(arguments[0])].find((e) => e.textContent.includes(arguments[1]) && !e.disabled);
-     if (!el) return false; el.scrollIntoView({block: 'center'}); el.click(); return true;`,
-    selector,
-    text,
-    within,
-  );
-  assert.ok(ok, `no enabled ${selector} with text "${text}" in ${within}`);
-}
+const h = helpers(() => session);
+const { js, pageText, until, click, saved } = h;
+/** Screenshots of a screen at both sizes the issue asks for. */
+const shots = (name) => h.shots(`trust-${name}`);
 
 /** Types into `selector` with real key events (WebDriver "send keys"). */
 async function typeKeys(selector, value) {
@@ -86,15 +43,6 @@ async function start() {
   if (session) await session.delete().catch(() => {});
   session = await Session.start(app, ['--db', db]);
   await session.waitFor('nav.tabs button', { timeoutMs: 30_000 });
-}
-
-async function saved() {
-  await until(
-    () => js(`const s = document.querySelector('[data-testid="save-state"]'); return s ? s.innerText : '';`),
-    (text) => text && /Сохранено|Saved/.test(text),
-    10_000,
-    'the answer was not saved',
-  );
 }
 
 test('the first launch asks for the name, and the name signs answers', { timeout: 240_000 }, async (t) => {

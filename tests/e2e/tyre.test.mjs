@@ -9,18 +9,14 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { Session, command } from './webdriver.mjs';
+import { app, cli, helpers, outDir } from './support.mjs';
+import { Session } from './webdriver.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const app = process.env.E2E_APP ?? join(repo, 'target/debug/deepbrief-desktop');
-const cli = process.env.E2E_CLI ?? join(dirname(app), 'deepbrief');
-const outDir = process.env.E2E_OUT_DIR ?? join(repo, 'target/e2e');
 const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-tyre-'));
 const db = join(scratch, 'tyre.db');
 const settingsFile = process.env.XDG_DATA_HOME
@@ -32,8 +28,8 @@ after(async () => {
   if (session) await session.delete().catch(() => {});
 });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const js = (body, ...args) => session.execute(body, args);
+const { js, shots: sizes } = helpers(() => session);
+const shots = (name, scrollTo) => sizes(`tyre-${name}`, scrollTo);
 const run = (...args) => execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' }).trim();
 
 /** What the owner of the tyre shop said (DOMAIN.md), answer by answer. */
@@ -55,25 +51,6 @@ const TYRE_SHOP = [
   ['regional_waiting_offset', 'Особенностей нет, как у всех'],
   ['regional_advantage', 'Особенностей нет, цены такие же, как у местных магазинов'],
 ];
-
-/** Screenshots at both sizes the issue asks for, after scrolling `selector` into view. */
-async function shots(name, selector) {
-  mkdirSync(outDir, { recursive: true });
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ]) {
-    await command('POST', `/session/${session.id}/window/rect`, { width, height }).catch(() => {});
-    await sleep(400);
-    await js(`document.querySelector(arguments[0])?.scrollIntoView({block: 'start'});`, selector);
-    await sleep(200);
-    const overflow = await js(
-      `return document.documentElement.scrollWidth > window.innerWidth + 1 ? document.documentElement.scrollWidth : 0;`,
-    );
-    assert.equal(overflow, 0, `${name} at ${width}×${height} scrolls sideways`);
-    writeFileSync(join(outDir, `tyre-${name}-${width}x${height}.png`), await session.screenshot());
-  }
-}
 
 test('the tyre shop raises the high regional signal; its follow-up letter reads as a letter', { timeout: 300_000 }, async () => {
   // The manager's signature: agency and contact from Settings (run.sh names a test manager).

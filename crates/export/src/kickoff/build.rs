@@ -867,7 +867,21 @@ fn passport(
         labels.project.clone(),
         Some(meta.project.clone()),
     );
-    let services = (!meta.services.is_empty()).then(|| meta.services.join(", "));
+    // Each service by the title of the add-on the brief runs on for it («SEO-продвижение», not
+    // `seo`); a service no pinned add-on names prints as it is.
+    let mut titles: Vec<String> = Vec::new();
+    for service in &meta.services {
+        let title = input
+            .checklists
+            .iter()
+            .map(|p| p.checklist)
+            .find(|c| c.extends.is_some() && c.applies_to.contains(service))
+            .map_or_else(|| service.clone(), |c| c.title.get(lang.code()).to_owned());
+        if !titles.contains(&title) {
+            titles.push(title);
+        }
+    }
+    let services = (!titles.is_empty()).then(|| titles.join(", "));
     let scope = match (services, field(Field::Scope)) {
         (Some(s), Some(scope)) => Some(format!("{s}. {scope}")),
         (a, b) => a.or(b),
