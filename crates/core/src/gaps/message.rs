@@ -134,9 +134,11 @@ pub fn reason(reason: &Reason, lang: &str) -> String {
         }
         (ReasonCode::GoalIncomplete, true) => "цель не измерима или не обоснована".to_owned(),
         (ReasonCode::ProcessesNotDescribed, true) => format!("не описано процессов: {n}"),
-        (ReasonCode::Flags, true) => format!("серьёзных флагов: {n}"),
+        (ReasonCode::Flags, true) => {
+            format!("сигналов риска средней или высокой важности: {n}")
+        }
         (ReasonCode::Unconfirmed, true) => format!("неподтверждённых ответов: {n}"),
-        (ReasonCode::Other, true) => format!("других серьёзных пробелов: {n}"),
+        (ReasonCode::Other, true) => format!("других пунктов высокой важности: {n}"),
         (ReasonCode::RequiredAnswers, false) => {
             format!("{n} required question(s) without a usable answer")
         }
@@ -147,8 +149,10 @@ pub fn reason(reason: &Reason, lang: &str) -> String {
             "the goal is not measurable or not argued".to_owned()
         }
         (ReasonCode::ProcessesNotDescribed, false) => format!("{n} process(es) not described"),
-        (ReasonCode::Flags, false) => format!("{n} flag(s) of medium or high severity"),
+        (ReasonCode::Flags, false) => {
+            format!("{n} risk signal(s) of medium or high severity")
+        }
         (ReasonCode::Unconfirmed, false) => format!("{n} prefilled answer(s) not confirmed"),
-        (ReasonCode::Other, false) => format!("{n} other serious gap(s)"),
+        (ReasonCode::Other, false) => format!("{n} other open point(s) of high severity"),
     }
 }
