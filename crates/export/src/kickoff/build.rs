@@ -996,7 +996,18 @@ fn passport(
         "approval",
         s("Утверждение", "Approval"),
         Some(match &approval {
-            Some(a) if approved => a.text.clone(),
+            // The stamp, and the reservation it was given with: the team starts knowing it.
+            Some(a) if approved => match meta
+                .approval
+                .as_ref()
+                .and_then(|m| m.override_note.as_deref())
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
+                Some(note) if ru => format!("{}; с оговоркой: {note}", a.text),
+                Some(note) => format!("{}; with a reservation: {note}", a.text),
+                None => a.text.clone(),
+            },
             _ => status_text(lang, input.meta.status).to_owned(),
         }),
     );

@@ -245,6 +245,21 @@ fn an_approved_brief_prints_one_approved_state_with_the_approver_and_the_note() 
             s.reasons
         );
         assert_eq!(doc.meta.status.code, "approved");
+        // Page one's approval row carries the reservation too.
+        let row = doc
+            .passport
+            .rows
+            .iter()
+            .find(|r| r.key == "approval")
+            .expect("an approval row");
+        assert!(
+            row.text.starts_with("Утверждён: Вера Лидова, ")
+                && row
+                    .text
+                    .ends_with("редакция 1; с оговоркой: Клиент подписывает договор сегодня"),
+            "{}",
+            row.text
+        );
     }
     // A new revision is a draft again: its print says what the analysis says.
     store
