@@ -86,9 +86,11 @@ test('the tyre shop raises the high regional signal; its follow-up letter reads 
   for (const line of [/выгоднее заказать у вас/, /доставка/, /при браке или возврате/, /Чем компенсируется ожидание доставки/]) {
     assert.match(signal.text, line);
   }
+  // Risk signals lead the list: it is the first thing under «Что уточнить».
+  assert.match(await js(`return document.querySelector('[data-gap]').dataset.gap;`), /regions_without_offer/);
   const verdict = await js(`return document.querySelector('[data-testid="verdict"]').innerText;`);
   assert.match(verdict, /Не готов/);
-  await shots('gaps', '[data-testid="gaps-panel"]');
+  await shots('gaps', '[data-testid="gap-list"]');
 
   // A follow-up meeting on the regional signal alone, then its letter.
   await js(`[...document.querySelectorAll('button')].find((b) => b.textContent.includes('Запланировать уточняющую встречу')).click();`);

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { Gap } from '$lib/bindings/Gap';
 import type { GapReport } from '$lib/bindings/GapReport';
 import type { ProcessReport } from '$lib/bindings/ProcessReport';
 import GapsPanel from './GapsPanel.svelte';
@@ -70,5 +71,38 @@ describe('GapsPanel: a process described at the meeting', () => {
     render(GapsPanel, { report: report(process('described')), lang: 'en', ongoto: () => {}, onnote: vi.fn() });
     expect(screen.queryByRole('button', { name: 'Described at the meeting…' })).toBeNull();
     expect(screen.getByTestId('process-status').textContent).toBe('described in the interview');
+  });
+});
+
+describe('GapsPanel: what to clarify', () => {
+  function gap(key: string, code: Gap['code'], severity: Gap['severity'], order: number): Gap {
+    return {
+      key,
+      code,
+      severity,
+      checklist: 'core',
+      questions: [],
+      subject: { ru: key, en: key },
+      agenda: [],
+      order,
+    };
+  }
+
+  it('lists risk signals first, the most severe on top, then the rest in interview order', () => {
+    const r = report(process('described'));
+    r.gaps = [
+      gap('answer:company_name', 'missing_answer', 'high', 1),
+      gap('rule:core:low_margin', 'rule_flag', 'medium', 5),
+      gap('answer:goal_target', 'missing_answer', 'high', 2),
+      gap('rule:core:regions_without_offer', 'rule_flag', 'high', 9),
+    ];
+    const { container } = render(GapsPanel, { report: r, lang: 'ru', ongoto: () => {} });
+    const keys = [...container.querySelectorAll('[data-gap]')].map((li) => li.getAttribute('data-gap'));
+    expect(keys).toEqual([
+      'rule:core:regions_without_offer',
+      'rule:core:low_margin',
+      'answer:company_name',
+      'answer:goal_target',
+    ]);
   });
 });
