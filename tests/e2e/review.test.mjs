@@ -70,7 +70,8 @@ test('the lead reviews two imported briefs and approves a frozen revision', { ti
   for (const file of [first, second, third]) {
     await start(file);
     await click('Импорт брифа');
-    await sleep(500);
+    // The import runs in the background: wait for its notice before the app is closed.
+    await until(pageText, (t) => /импортирован/.test(t), 15_000, `${file} is imported`);
   }
   await until(pageText, (t) => t.includes('Колесо') && t.includes('Пекарня') && t.includes('Шинный двор'), 10_000, 'the briefs are listed');
 
