@@ -6,18 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
+import { app, cli, helpers, sleep } from './support.mjs';
 import { Session } from './webdriver.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const app = process.env.E2E_APP ?? join(repo, 'target/debug/deepbrief-desktop');
-const cli = process.env.E2E_CLI ?? join(dirname(app), 'deepbrief');
-const outDir = process.env.E2E_OUT_DIR ?? join(repo, 'target/e2e');
 const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-e2e-'));
 const db = join(scratch, 'deepbrief.db');
 const bundle = join(scratch, 'from-cli.deepbrief');
@@ -28,33 +24,14 @@ after(async () => {
   if (session) await session.delete().catch(() => {});
 });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `read` until `check` holds for its value; fails with `message` after `ms`. */
-async function until(read, check, ms, message) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${message}; page text:\n${await pageText()}`);
-    await sleep(150);
-  }
-}
+const { js, pageText, until, saved: savedWithin, shot } = helpers(() => session);
+const saved = () => savedWithin(15_000);
 
 async function start() {
   if (session) await session.delete().catch(() => {});
   session = await Session.start(app, ['--db', db, '--e2e-pick', bundle]);
   await session.waitFor('[data-testid="briefs-table"], .empty', { timeoutMs: 30_000 });
 }
-
-async function shot(name) {
-  await sleep(400);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, `${name}.png`), await session.screenshot());
-}
-
-/** Runs `body` (a function body) in the page with `args`. */
-const js = (body, ...args) => session.execute(body, args);
 
 /** Clicks the first element matching `selector` whose text contains `text`. */
 async function clickText(selector, text) {
@@ -117,17 +94,6 @@ async function section(title) {
   await clickText('nav[aria-label] button', title);
   await sleep(150);
 }
-
-async function saved() {
-  await until(
-    () => js(`const s = document.querySelector('[data-testid="save-state"]'); return s && s.textContent;`),
-    (text) => text && /Сохранено|Saved/.test(text),
-    15_000,
-    'the save state never said "saved"',
-  );
-}
-
-const pageText = () => js('return document.body.innerText;');
 
 // What every kind gets, and how to read it back from the field.
 const ANSWERS = [

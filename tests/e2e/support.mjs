@@ -15,6 +15,11 @@ export const app = process.env.E2E_APP ?? join(repo, 'target/debug/deepbrief-des
 export const cli = process.env.E2E_CLI ?? join(dirname(app), 'deepbrief');
 export const outDir = process.env.E2E_OUT_DIR ?? join(repo, 'target/e2e');
 
+/** The settings file run.sh writes (a test person is named there), or null outside run.sh. */
+export const settingsFile = process.env.XDG_DATA_HOME
+  ? join(process.env.XDG_DATA_HOME, 'deepbrief', 'settings.json')
+  : null;
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Helpers over the current session (`current()` returns it). */
@@ -47,12 +52,12 @@ export function helpers(current) {
     assert.ok(ok, `no enabled ${selector} with text "${text}" in ${within}`);
   }
 
-  /** Waits until the interview's save state says "saved". */
-  async function saved() {
+  /** Waits (up to `ms`) until the interview's save state says "saved". */
+  async function saved(ms = 10_000) {
     await until(
       () => js(`const s = document.querySelector('[data-testid="save-state"]'); return s ? s.innerText : '';`),
       (text) => text && /Сохранено|Saved/.test(text),
-      10_000,
+      ms,
       'the answer was not saved',
     );
   }

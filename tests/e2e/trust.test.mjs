@@ -12,15 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 
-import { app, cli, helpers, sleep } from './support.mjs';
+import { app, cli, helpers, settingsFile, sleep } from './support.mjs';
 import { Session } from './webdriver.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-trust-'));
 const db = join(scratch, 'trust.db');
-// run.sh points XDG_DATA_HOME at a scratch folder and names a test person there.
-const settingsFile = process.env.XDG_DATA_HOME
-  ? join(process.env.XDG_DATA_HOME, 'deepbrief', 'settings.json')
-  : null;
 
 let session;
 after(async () => {

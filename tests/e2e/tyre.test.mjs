@@ -14,14 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 
-import { app, cli, helpers, outDir } from './support.mjs';
+import { app, cli, helpers, outDir, settingsFile } from './support.mjs';
 import { Session } from './webdriver.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'deepbrief-tyre-'));
 const db = join(scratch, 'tyre.db');
-const settingsFile = process.env.XDG_DATA_HOME
-  ? join(process.env.XDG_DATA_HOME, 'deepbrief', 'settings.json')
-  : null;
 
 let session;
 after(async () => {

@@ -131,6 +131,25 @@ pub enum AnswerValue {
 }
 
 impl AnswerValue {
+    /// Characters of every text in the value (a table's column ids and a contact's field names
+    /// included): what the size limits and the printed-answer cut measure.
+    pub fn chars(&self) -> usize {
+        let pairs = |map: &BTreeMap<String, String>| -> usize {
+            map.iter()
+                .map(|(k, v)| k.chars().count() + v.chars().count())
+                .sum()
+        };
+        match self {
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => s.chars().count(),
+            AnswerValue::Number(_) | AnswerValue::Bool(_) => 0,
+            AnswerValue::Choices(items) | AnswerValue::Items(items) => {
+                items.iter().map(|s| s.chars().count()).sum()
+            }
+            AnswerValue::Rows(rows) => rows.iter().map(pairs).sum(),
+            AnswerValue::Contact(fields) => pairs(fields),
+        }
+    }
+
     /// The number, for numeric kinds.
     pub fn as_number(&self) -> Option<f64> {
         match self {

@@ -2,7 +2,7 @@
 //! kind, a bundle and a single-line field may be. Past a limit a write or an import is refused with
 //! a message naming the limit; nothing is stored half-way.
 
-use deepbrief_core::{Answer, AnswerValue, Entry, Kind};
+use deepbrief_core::{Answer, Entry, Kind};
 
 /// The largest bundle payload read (bytes after the header line): 32 MiB.
 pub const MAX_BUNDLE_BYTES: u64 = 32 * 1024 * 1024;
@@ -39,32 +39,12 @@ pub fn answer_limit(kind: Kind) -> usize {
     }
 }
 
-/// Characters of every text in a value.
-fn value_chars(value: &AnswerValue) -> usize {
-    match value {
-        AnswerValue::Text(s) | AnswerValue::Choice(s) => s.chars().count(),
-        AnswerValue::Number(_) | AnswerValue::Bool(_) => 0,
-        AnswerValue::Choices(items) | AnswerValue::Items(items) => {
-            items.iter().map(|s| s.chars().count()).sum()
-        }
-        AnswerValue::Rows(rows) => rows
-            .iter()
-            .flat_map(|r| r.iter())
-            .map(|(k, v)| k.chars().count() + v.chars().count())
-            .sum(),
-        AnswerValue::Contact(fields) => fields
-            .iter()
-            .map(|(k, v)| k.chars().count() + v.chars().count())
-            .sum(),
-    }
-}
-
 /// What is too large in an entry for a question of `kind`, as a message; `None` when it fits.
 pub fn entry_too_large(kind: Kind, entry: &Entry) -> Option<String> {
     let limit = answer_limit(kind);
     let notes_of_answer = match &entry.answer {
         Answer::Answered(value) => {
-            let n = value_chars(value);
+            let n = value.chars();
             if n > limit {
                 return Some(format!(
                     "the answer has {n} characters; a `{}` answer holds at most {limit}",
@@ -111,6 +91,7 @@ pub fn line_problem(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deepbrief_core::AnswerValue;
 
     #[test]
     fn a_long_text_may_be_longer_than_a_short_one_but_not_endless() {

@@ -16,7 +16,7 @@ pub const MAX_PRINTED_ANSWER_CHARS: usize = 20_000;
 /// The value as printed: itself when it fits, else cut to [`MAX_PRINTED_ANSWER_CHARS`] with a
 /// closing note (a paragraph, list item or row of its own).
 pub fn printable(lang: Lang, value: &AnswerValue) -> Cow<'_, AnswerValue> {
-    let total = chars(value);
+    let total = value.chars();
     if total <= MAX_PRINTED_ANSWER_CHARS {
         return Cow::Borrowed(value);
     }
@@ -81,23 +81,6 @@ pub fn printable(lang: Lang, value: &AnswerValue) -> Cow<'_, AnswerValue> {
         ),
         AnswerValue::Number(_) | AnswerValue::Bool(_) => return Cow::Borrowed(value),
     })
-}
-
-/// Characters of every text in a value.
-fn chars(value: &AnswerValue) -> usize {
-    match value {
-        AnswerValue::Text(s) | AnswerValue::Choice(s) => s.chars().count(),
-        AnswerValue::Number(_) | AnswerValue::Bool(_) => 0,
-        AnswerValue::Choices(items) | AnswerValue::Items(items) => {
-            items.iter().map(|s| s.chars().count()).sum()
-        }
-        AnswerValue::Rows(rows) => rows
-            .iter()
-            .flat_map(|r| r.values())
-            .map(|v| v.chars().count())
-            .sum(),
-        AnswerValue::Contact(fields) => fields.values().map(|v| v.chars().count()).sum(),
-    }
 }
 
 /// The first `max` characters of `text`, ending at the last space when there is one in the final
