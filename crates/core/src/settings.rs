@@ -232,6 +232,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_contact_under_letters_is_one_trimmed_line_and_a_bad_one_is_refused_by_name() {
+        let anna = Identity::new("Анна", Role::Am, "Колесо-Диджитал").unwrap();
+        let with = anna
+            .clone()
+            .with_contact("  +7 900 000-00-00, anna@agency.ru ")
+            .unwrap();
+        assert_eq!(with.contact, "+7 900 000-00-00, anna@agency.ru");
+        for bad in ["+7 900\nBcc: all", &"x".repeat(201)] {
+            let err = anna.clone().with_contact(bad).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    SettingsError::Invalid {
+                        field: "contact",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
+        }
+        // An old settings file without a contact still reads, and an empty contact is not written.
+        let old: Identity =
+            serde_json::from_str(r#"{"name": "Анна", "role": "am", "agency": ""}"#).unwrap();
+        assert_eq!(old.contact, "");
+        assert!(!serde_json::to_string(&old).unwrap().contains("contact"));
+    }
+
+    #[test]
     fn settings_round_trip_through_the_file_and_old_files_still_load() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("settings.json");
