@@ -4,15 +4,15 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use deepbrief_core::Entry;
-use deepbrief_core::library::load_library;
+use deepbrief_folders::load_library;
 use deepbrief_store::{
     BriefFilter, BriefMeta, BriefRow, Contact, NewBrief, OpenedBrief, SearchHit,
 };
 use tauri::State;
 
-use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
+use deepbrief_app::clock;
 
 /// How many search hits the briefs screen shows.
 const SEARCH_LIMIT: usize = 50;

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use deepbrief_core::Checklist;
-use deepbrief_core::library::{LibraryReport, load_library};
+use deepbrief_core::library::LibraryReport;
+use deepbrief_folders::load_library;
 use tauri::State;
 
 use crate::IpcError;

@@ -10,18 +10,16 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use deepbrief_core::gaps::follow_up_items;
-use deepbrief_export::stored::{calendar_event, stored_kickoff};
+use deepbrief_app::documents::{stored_calendar_event, stored_kickoff};
 use deepbrief_export::{Template, render_pdf, to_ics};
 use deepbrief_store::BriefMeta;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use crate::clock;
 use crate::error::IpcError;
-use crate::gaps::analyzed;
 use crate::state::AppState;
+use deepbrief_app::clock;
 
 /// What a file dialog is for.
 enum Pick<'a> {
@@ -200,7 +198,7 @@ pub async fn import_file(state: &Arc<AppState>, path: PathBuf) -> Result<BriefMe
     state
         .with_store(move |s| {
             // Read within the bundle size limit; this machine's checklists are never replaced.
-            let library = deepbrief_core::library::load_library(&sources);
+            let library = deepbrief_folders::load_library(&sources);
             let outcome = s.import_bundle_file(&path, &library)?;
             s.brief_meta(&outcome.brief_id)
         })
@@ -264,11 +262,9 @@ pub async fn export_followup_ics(
     state: State<'_, Arc<AppState>>,
     followup_id: String,
 ) -> Result<Option<String>, IpcError> {
-    let (opened, report, briefing) = state
+    let (briefing, event) = state
         .with_store(move |s| {
-            let briefing = s.followup(&followup_id)?;
-            let (opened, report) = analyzed(s, &briefing.brief_id)?;
-            Ok((opened, report, briefing))
+            stored_calendar_event(s, &followup_id, clock::today(), &clock::utc_stamp())
         })
         .await?;
     let name = format!("{}.ics", briefing.title.replace(['/', '\\', ':'], "_"));
@@ -283,8 +279,6 @@ pub async fn export_followup_ics(
     else {
         return Ok(None);
     };
-    let items = follow_up_items(&report);
-    let event = calendar_event(&opened, &briefing, &items, &clock::utc_stamp());
     let ics = to_ics(&event).map_err(|e| IpcError::internal(e.to_string()))?;
     write(&path, ics.as_bytes())?;
     Ok(Some(path.to_string_lossy().into_owned()))

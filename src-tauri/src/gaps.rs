@@ -2,29 +2,15 @@
 
 use std::sync::Arc;
 
-use deepbrief_core::Checklist;
-use deepbrief_core::gaps::{FollowUpItem, GapReport, analyze, follow_up_items as open_items};
-use deepbrief_export::stored::{Signature, letter_input};
+use deepbrief_app::documents::{Signature, stored_letter};
+use deepbrief_core::gaps::{FollowUpItem, GapReport, follow_up_items as open_items};
 use deepbrief_export::{Format, Templates};
-use deepbrief_store::{
-    FollowUpBriefing, NewFollowUp, OpenedBrief, Saved, SentLetter, Store, StoreError,
-};
+use deepbrief_store::{FollowUpBriefing, NewFollowUp, Saved, SentLetter};
 use tauri::State;
 
-use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
-
-/// A brief and its gap report for today.
-pub(crate) fn analyzed(
-    store: &Store,
-    brief_id: &str,
-) -> Result<(OpenedBrief, GapReport), StoreError> {
-    let opened = store.opened(brief_id)?;
-    let refs: Vec<&Checklist> = opened.checklists.iter().collect();
-    let report = analyze(&refs, &opened.data.entries, clock::today());
-    Ok((opened, report))
-}
+use deepbrief_app::clock;
 
 /// The brief's gap analysis for today.
 #[tauri::command]
@@ -33,7 +19,7 @@ pub async fn gap_report(
     brief_id: String,
 ) -> Result<GapReport, IpcError> {
     state
-        .with_store(move |s| analyzed(s, &brief_id).map(|(_, r)| r))
+        .with_store(move |s| s.gap_report(&brief_id, clock::today()))
         .await
 }
 
@@ -59,7 +45,10 @@ pub async fn follow_up_items(
     brief_id: String,
 ) -> Result<Vec<FollowUpItem>, IpcError> {
     state
-        .with_store(move |s| analyzed(s, &brief_id).map(|(_, r)| open_items(&r)))
+        .with_store(move |s| {
+            s.gap_report(&brief_id, clock::today())
+                .map(|r| open_items(&r))
+        })
         .await
 }
 
@@ -93,31 +82,21 @@ pub async fn client_letter(
     followup_id: Option<String>,
     format: Format,
 ) -> Result<String, IpcError> {
-    let (opened, report, briefing) = state
-        .with_store(move |s| {
-            let (opened, report) = analyzed(s, &brief_id)?;
-            let briefing = match followup_id {
-                Some(id) => Some(s.followup(&id)?),
-                None => None,
-            };
-            Ok((opened, report, briefing))
-        })
-        .await?;
-    let items = open_items(&report);
     // The signature under the letter: the agency and contact the person at this machine gave in
     // Settings.
-    let identity = state.settings().identity;
-    let signature = Signature {
-        agency: identity.as_ref().map(|i| i.agency.as_str()).unwrap_or(""),
-        contact: identity.as_ref().map(|i| i.contact.as_str()).unwrap_or(""),
-    };
-    let input = letter_input(
-        &opened,
-        &items,
-        briefing.as_ref(),
-        &signature,
-        clock::today(),
-    );
+    let settings = state.settings();
+    let input = state
+        .with_store(move |s| {
+            let signature = Signature::of(settings.identity.as_ref(), None, None);
+            stored_letter(
+                s,
+                &brief_id,
+                followup_id.as_deref(),
+                &signature,
+                clock::today(),
+            )
+        })
+        .await?;
     Templates::embedded()
         .render(&input, format)
         .map_err(|e| IpcError::internal(e.to_string()))

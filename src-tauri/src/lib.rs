@@ -2,9 +2,11 @@
 //!
 //! This crate owns the window, the IPC surface and nothing else: every `#[tauri::command]` extracts
 //! state, calls one function of a domain crate and maps its error to [`IpcError`]. The domain lives in
-//! `deepbrief-core`, `deepbrief-store` and `deepbrief-export`, which never depend on Tauri.
+//! `deepbrief-core`, `deepbrief-store` and `deepbrief-export`, wired together by `deepbrief-app` (the
+//! layer the CLI shares); none of them depends on Tauri.
 //!
-//! - [`sources`] decides where checklists come from (bundled resources, the agency folder).
+//! - [`state`] holds the open store, the data folder and the checklist sources (resolved by
+//!   `deepbrief-app`, as the CLI resolves them).
 //! - [`checklists`] holds the checklist commands.
 //! - [`error`] is the one `{code, message}` error that crosses IPC.
 //! - [`logging`] sends the log to a file in the data directory.
@@ -13,7 +15,6 @@
 pub mod answers;
 pub mod briefs;
 pub mod checklists;
-pub mod clock;
 pub mod error;
 pub mod files;
 pub mod gaps;
@@ -22,7 +23,6 @@ pub mod logging;
 pub mod opened;
 pub mod review;
 pub mod settings;
-pub mod sources;
 pub mod startup;
 pub mod state;
 pub mod upgrades;
@@ -30,6 +30,11 @@ pub mod webview;
 
 use std::sync::Arc;
 
+use deepbrief_app::DataFolder;
+use deepbrief_app::folder::{DB_FLAG, flag_value};
+use deepbrief_app::sources::{
+    CHECKLISTS_FLAG, agency_override, beside_binary, bundled_dir, sources,
+};
 use tauri::{Emitter, Manager};
 
 pub use error::{ErrorCode, IpcError};
@@ -70,17 +75,41 @@ pub fn run() {
         .setup(|app| {
             log::info!("Deepbrief {} starting", env!("CARGO_PKG_VERSION"));
             webview::tune(app);
-            let sources = sources::resolve(app.handle(), std::env::args(), |name| {
-                std::env::var_os(name)
+            let env = |name: &str| std::env::var_os(name);
+            let folder = DataFolder::resolve(flag_value(std::env::args(), DB_FLAG), env)
+                .unwrap_or_else(|e| {
+                    log::error!("{e}; keeping the data in the working folder");
+                    DataFolder::at(std::path::PathBuf::from("."), None)
+                });
+            let agency_override =
+                agency_override(flag_value(std::env::args(), CHECKLISTS_FLAG), env);
+            // Installed: the app's resources, then beside the binary (a debug build uses the
+            // repository's folder).
+            let installed: Vec<_> = app
+                .path()
+                .resource_dir()
+                .ok()
+                .map(|dir| dir.join("checklists"))
+                .into_iter()
+                .chain(beside_binary())
+                .collect();
+            let settings = folder.settings_or_defaults(|e| {
+                log::error!("{e}; using the defaults until Settings saves new ones")
             });
-            let sources = Arc::new(sources);
-            let paths = state::Paths::resolve(std::env::args(), |name| std::env::var_os(name));
+            let sources = Arc::new(sources(
+                bundled_dir(&installed, env),
+                agency_override.clone(),
+                &settings,
+            ));
             if let Ok(cwd) = std::env::current_dir() {
                 app.state::<opened::Pending>().add(std::env::args(), &cwd);
             }
-            let agency_override =
-                sources::agency_override(std::env::args(), |name| std::env::var_os(name));
-            app.manage(state::AppState::open(paths, sources, agency_override));
+            app.manage(state::AppState::open(
+                folder,
+                settings,
+                sources,
+                agency_override,
+            ));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -9,7 +9,7 @@ use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 /// The log file's folder: `<data dir>/logs`, or Tauri's own log folder when the platform has no
 /// data directory.
 fn target() -> TargetKind {
-    match deepbrief_core::settings::data_dir() {
+    match deepbrief_folders::data_dir() {
         Some(dir) => TargetKind::Folder {
             path: dir.join("logs"),
             file_name: Some("deepbrief".into()),

@@ -46,7 +46,11 @@ impl Pending {
 
 /// The app's flags that take the next argument as their value (`--flag VALUE`; `--flag=VALUE` is one
 /// argument).
-const VALUE_FLAGS: [&str; 3] = [crate::sources::CHECKLISTS_FLAG, "--db", "--e2e-pick"];
+const VALUE_FLAGS: [&str; 3] = [
+    deepbrief_app::sources::CHECKLISTS_FLAG,
+    deepbrief_app::folder::DB_FLAG,
+    "--e2e-pick",
+];
 
 /// The brief files among a launch's arguments (the program itself excluded): paths or `file://`
 /// URLs whose name ends in `.deepbrief`, relative paths resolved against `cwd`. Flags, their values

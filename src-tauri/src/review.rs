@@ -8,9 +8,9 @@ use deepbrief_store::{
 };
 use tauri::State;
 
-use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
+use deepbrief_app::clock;
 
 /// Every brief matching the filter with what the board shows, and the heatmap.
 #[tauri::command]

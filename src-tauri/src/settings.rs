@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
-use deepbrief_core::library::{LibraryReport, load_library};
+use deepbrief_core::library::LibraryReport;
 use deepbrief_core::review::Role;
 use deepbrief_core::settings::Identity;
+use deepbrief_folders::load_library;
 use deepbrief_store::BackupInfo;
 use tauri::State;
 
@@ -22,7 +23,7 @@ pub fn app_info(state: State<'_, Arc<AppState>>) -> AppInfo {
         data_dir: p.data_dir.display().to_string(),
         database: p.database.display().to_string(),
         backups_dir: p.backups.display().to_string(),
-        log_file: p.log_file.display().to_string(),
+        log_file: p.log_file().display().to_string(),
         checklists_dir: state
             .sources()
             .agency

@@ -10,81 +10,21 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Instant;
 
+use deepbrief_app::folder::BACKUPS_KEPT;
+use deepbrief_app::{DataFolder, clock};
 use deepbrief_core::library::Sources;
 use deepbrief_core::review::Role;
-use deepbrief_core::settings::{
-    Identity, Settings, SettingsError, agency_checklists_dir, load_settings, save_settings,
-};
+use deepbrief_core::settings::{Identity, Settings, SettingsError};
+use deepbrief_folders::{agency_checklists_dir, load_settings, save_settings};
 use deepbrief_store::backup::rolling_backup;
 use deepbrief_store::{Store, StoreError};
 
 use crate::error::IpcError;
 
-/// How many automatic backups are kept.
-pub const BACKUPS_KEPT: usize = 10;
-
-/// Where the app keeps its data.
-#[derive(Debug, Clone)]
-pub struct Paths {
-    /// The data folder.
-    pub data_dir: PathBuf,
-    /// The database file.
-    pub database: PathBuf,
-    /// Rolling backups.
-    pub backups: PathBuf,
-    /// The log file.
-    pub log_file: PathBuf,
-}
-
-impl Paths {
-    /// The database from `--db PATH`/`--db=PATH`, else `DEEPBRIEF_DB`, else `deepbrief.db` in the data
-    /// folder; backups beside the database.
-    pub fn resolve(
-        args: impl IntoIterator<Item = String>,
-        env: impl Fn(&str) -> Option<std::ffi::OsString>,
-    ) -> Paths {
-        let data_dir = deepbrief_core::settings::data_dir().unwrap_or_else(|| PathBuf::from("."));
-        let database = db_arg(args)
-            .or_else(|| {
-                env("DEEPBRIEF_DB")
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .unwrap_or_else(|| data_dir.join("deepbrief.db"));
-        let backups = database
-            .parent()
-            .map_or_else(|| PathBuf::from("backups"), |p| p.join("backups"));
-        Paths {
-            log_file: data_dir.join("logs").join("deepbrief.log"),
-            data_dir,
-            database,
-            backups,
-        }
-    }
-
-    /// `settings.json` in the data folder.
-    pub fn settings_file(&self) -> PathBuf {
-        self.data_dir.join("settings.json")
-    }
-}
-
-fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        if arg == "--db" {
-            return args.next().map(PathBuf::from);
-        }
-        if let Some(path) = arg.strip_prefix("--db=") {
-            return Some(PathBuf::from(path));
-        }
-    }
-    None
-}
-
 /// The app's shared state.
 pub struct AppState {
     /// Where things are.
-    pub paths: Paths,
+    pub paths: DataFolder,
     /// Checklist sources (the agency folder changes when Settings chooses another).
     sources: RwLock<Arc<Sources>>,
     /// The agency folder named for this run (`--checklists`, `DEEPBRIEF_CHECKLISTS`): it wins over
@@ -114,14 +54,11 @@ impl AppState {
     /// A store that cannot be opened is remembered as the error every data command returns, so the
     /// window still opens and offers a backup.
     pub fn open(
-        paths: Paths,
+        paths: DataFolder,
+        settings: Settings,
         sources: Arc<Sources>,
         agency_override: Option<PathBuf>,
     ) -> Arc<AppState> {
-        let settings = load_settings(&paths.settings_file()).unwrap_or_else(|e| {
-            log::error!("{e}; using the defaults until Settings saves new ones");
-            Settings::default()
-        });
         let state = Arc::new(AppState {
             paths,
             sources: RwLock::new(sources),
@@ -173,6 +110,7 @@ impl AppState {
             paths.database.display(),
             started.elapsed().as_millis()
         );
+        self.keep_summaries();
         let copying = Instant::now();
         match rolling_backup(&paths.database, &paths.backups, BACKUPS_KEPT) {
             Ok(Some(backup)) => log::info!(
@@ -183,6 +121,26 @@ impl AppState {
             Ok(None) => {}
             Err(e) => {
                 log::error!("the backup at start failed: {e} (make one in Settings → Backups)")
+            }
+        }
+    }
+
+    /// Keeps the gap summaries of briefs changed since the last run in the file (the board and the
+    /// briefs list only read them). The first screen waits for it: it would analyse the same briefs.
+    fn keep_summaries(&self) {
+        let started = Instant::now();
+        let Ok(guard) = self.store().lock() else {
+            return;
+        };
+        if let Ok(store) = guard.as_ref() {
+            match store.refresh_summaries(clock::today()) {
+                Ok(kept) => log::info!(
+                    "{kept} gap summaries analysed and kept in {} ms",
+                    started.elapsed().as_millis()
+                ),
+                Err(e) => log::warn!(
+                    "the gap summaries could not be kept ({e}); the board analyses them as it opens"
+                ),
             }
         }
     }
@@ -255,7 +213,7 @@ impl AppState {
 
     /// Who signs what the window does: the identity from settings, else the system user.
     pub fn signer(&self) -> String {
-        deepbrief_core::settings::signer(None, |k| std::env::var(k).ok(), &self.settings())
+        deepbrief_app::folder::signer(None, &self.settings())
     }
 
     /// The person's role; an AM until they say otherwise.
@@ -273,7 +231,7 @@ impl AppState {
     /// on. Returns the sources now in use.
     pub fn save_checklists_dir(&self, dir: Option<PathBuf>) -> Result<Arc<Sources>, IpcError> {
         if let Some(dir) = &dir {
-            deepbrief_core::settings::check_checklists_dir(dir)?;
+            deepbrief_folders::check_checklists_dir(dir)?;
         }
         let settings = self.update_settings(|s| s.checklists_dir = dir.clone())?;
         let bundled = self.sources().bundled.clone();
@@ -306,33 +264,5 @@ impl AppState {
         save_settings(&path, &next)?;
         *guard = next.clone();
         Ok(next)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_database_comes_from_the_flag_then_the_environment() {
-        let none = |_: &str| None;
-        let env = |name: &str| (name == "DEEPBRIEF_DB").then(|| "/tmp/env.db".into());
-        let args = |a: &[&str]| a.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(
-            Paths::resolve(args(&["app", "--db", "/tmp/flag.db"]), env).database,
-            PathBuf::from("/tmp/flag.db")
-        );
-        assert_eq!(
-            Paths::resolve(args(&["app", "--db=/tmp/eq.db"]), env).database,
-            PathBuf::from("/tmp/eq.db")
-        );
-        let from_env = Paths::resolve(args(&["app"]), env);
-        assert_eq!(from_env.database, PathBuf::from("/tmp/env.db"));
-        assert_eq!(from_env.backups, PathBuf::from("/tmp/backups"));
-        assert!(
-            Paths::resolve(args(&["app"]), none)
-                .database
-                .ends_with("deepbrief.db")
-        );
     }
 }

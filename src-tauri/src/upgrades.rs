@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use deepbrief_core::UpgradePlan;
-use deepbrief_core::library::load_library;
+use deepbrief_folders::load_library;
 use deepbrief_store::OpenedBrief;
 use tauri::State;
 

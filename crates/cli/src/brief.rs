@@ -7,7 +7,7 @@ use deepbrief_core::answer_check::{AnswerProblem, check_entry};
 use deepbrief_core::{Answer, AnswerValue, Entry, Evidence, EvidenceKind, Kind, Library, Question};
 use deepbrief_store::{BriefFilter, Contact, NewBrief, Store};
 
-use crate::gaps::today;
+use deepbrief_app::clock::today;
 
 /// Parses `Name;role;phone;email` (the last three optional).
 pub fn contact(text: &str, responsible: &str) -> Contact {

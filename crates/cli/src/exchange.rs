@@ -93,7 +93,7 @@ pub fn check(db: &Path, json: bool) -> Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
-    let today = crate::gaps::today();
+    let today = deepbrief_app::clock::today();
     let mut rows = store.rows(&BriefFilter::default(), today)?;
     rows.extend(store.rows(
         &BriefFilter {
@@ -150,6 +150,14 @@ pub fn check(db: &Path, json: bool) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Keeps the gap summaries that are missing or out of date; prints how many.
+pub fn refresh(db: &Path, today: Option<&str>) -> Result<ExitCode> {
+    let store = Store::open(db)?;
+    let kept = store.refresh_summaries(crate::review::day(today)?)?;
+    println!("{kept} gap summaries analysed and kept");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Makes a backup now.

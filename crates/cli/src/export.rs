@@ -4,11 +4,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use deepbrief_export::stored::stored_kickoff;
+use deepbrief_app::documents::stored_kickoff;
 use deepbrief_export::{Lang, Template, render_pdf, to_json, to_markdown};
 use deepbrief_store::Store;
 
-use crate::gaps::today;
+use deepbrief_app::clock::today;
 
 /// The outputs asked for.
 pub struct Outputs<'a> {

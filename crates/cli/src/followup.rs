@@ -5,8 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use deepbrief_app::clock::{today, utc_stamp};
+use deepbrief_app::documents::{Signature, stored_calendar_event, stored_letter};
 use deepbrief_core::gaps::follow_up_items;
-use deepbrief_export::stored::{Signature, calendar_event, letter_input};
 use deepbrief_export::{Format, Templates, to_ics};
 use deepbrief_store::{NewFollowUp, Store};
 
@@ -113,12 +114,7 @@ pub fn list(store: &Store, brief: &str, json: bool) -> Result<ExitCode> {
 
 /// Writes a briefing's `.ics` to `out` (or stdout).
 pub fn ics(store: &Store, followup: &str, out: Option<&Path>) -> Result<ExitCode> {
-    let briefing = store.followup(followup)?;
-    let (opened, report) = analyzed(store, &briefing.brief_id, None)?;
-    let stamp = jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%S")
-        .to_string();
-    let event = calendar_event(&opened, &briefing, &follow_up_items(&report), &stamp);
+    let (_, event) = stored_calendar_event(store, followup, today(), &utc_stamp())?;
     let text = to_ics(&event)?;
     emit(out, &text)
 }
@@ -143,27 +139,10 @@ pub fn letter(
     signed: SignedBy<'_>,
     out: Option<&Path>,
 ) -> Result<ExitCode> {
-    let (opened, report) = analyzed(store, brief, None)?;
-    let briefing = followup.map(|id| store.followup(id)).transpose()?;
     // The signature: what the command says, else what the settings say (as in the app).
-    let identity = crate::paths::settings().identity;
-    let signature = Signature {
-        agency: signed
-            .agency
-            .or(identity.as_ref().map(|i| i.agency.as_str()))
-            .unwrap_or(""),
-        contact: signed
-            .contact
-            .or(identity.as_ref().map(|i| i.contact.as_str()))
-            .unwrap_or(""),
-    };
-    let input = letter_input(
-        &opened,
-        &follow_up_items(&report),
-        briefing.as_ref(),
-        &signature,
-        crate::gaps::today(),
-    );
+    let settings = crate::paths::settings();
+    let signature = Signature::of(settings.identity.as_ref(), signed.agency, signed.contact);
+    let input = stored_letter(store, brief, followup, &signature, today())?;
     let templates = match templates {
         Some(dir) => Templates::with_folder(dir)?,
         None => Templates::embedded(),

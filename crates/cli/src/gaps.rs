@@ -3,37 +3,24 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use deepbrief_core::gaps::{GapCode, GapReport, ProcessStatus, analyze};
-use deepbrief_core::{Checklist, Severity};
+use deepbrief_core::Severity;
+use deepbrief_core::gaps::{GapCode, GapReport, ProcessStatus};
 use deepbrief_store::{OpenedBrief, Store};
 
 /// Exit code when gaps remain.
 pub const GAPS_REMAIN: u8 = 3;
 
-/// Today's date in the local time zone.
-pub fn today() -> deepbrief_core::gaps::IsoDate {
-    let date = jiff::Zoned::now().date();
-    let text = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
-    deepbrief_core::gaps::IsoDate::parse(&text)
-        .or_else(|| deepbrief_core::gaps::IsoDate::parse("2000-01-01"))
-        .unwrap_or_else(|| unreachable!("a valid literal date"))
-}
-
-/// The brief and its report for `today`.
+/// The brief and its report for the day `--today` names, else today.
 pub fn analyzed(
     store: &Store,
     brief: &str,
     today_text: Option<&str>,
 ) -> Result<(OpenedBrief, GapReport)> {
-    let opened = store.opened(brief)?;
-    let today = match today_text {
-        Some(t) => deepbrief_core::gaps::IsoDate::parse(t)
-            .ok_or_else(|| anyhow::anyhow!("--today {t}: not a date; use YYYY-MM-DD"))?,
-        None => today(),
-    };
-    let refs: Vec<&Checklist> = opened.checklists.iter().collect();
-    let report = analyze(&refs, &opened.data.entries, today);
-    Ok((opened, report))
+    Ok(deepbrief_app::analyzed(
+        store,
+        brief,
+        crate::review::day(today_text)?,
+    )?)
 }
 
 /// Prints the report (plain or JSON) and returns the exit code.

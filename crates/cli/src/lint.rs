@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use deepbrief_core::library::{collect_files, read_file};
 use deepbrief_core::{Diagnostic, Origin, Sources, load_files};
+use deepbrief_folders::{collect_files, read_file};
 use serde::Serialize;
 
 #[derive(Serialize)]

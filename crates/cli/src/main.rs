@@ -10,7 +10,6 @@ mod paths;
 mod process;
 mod review;
 mod show;
-mod store_path;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -491,6 +490,13 @@ enum DbCommand {
     },
     /// Make a backup now.
     Backup,
+    /// Analyse the briefs whose kept gap summary is missing or out of date and keep the new ones
+    /// (the board and `brief list` only read them; the app does this when it opens the database).
+    Refresh {
+        /// The day to analyse for (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Restore a backup (without FILE: list them).
     Restore {
         /// A backup file name (or path).
@@ -503,8 +509,8 @@ enum DbCommand {
 
 /// Opens the store the CLI works on (no automatic backup: scripts call it often).
 fn open(db: Option<PathBuf>) -> anyhow::Result<deepbrief_store::Store> {
-    let path = store_path::db_path(db)?;
-    Ok(deepbrief_store::Store::open(&path)?)
+    let folder = paths::folder(db)?;
+    Ok(deepbrief_store::Store::open(&folder.database)?)
 }
 
 #[derive(Debug, Subcommand)]
@@ -586,7 +592,7 @@ fn main() -> ExitCode {
             open(cli.db).and_then(|s| exchange::export(&s, &brief, &out))
         }
         Command::Bundle(BundleCommand::Import { file, json }) => {
-            let library = deepbrief_core::load_library(&paths::sources(cli.checklists));
+            let library = deepbrief_folders::load_library(&paths::sources(cli.checklists));
             open(cli.db).and_then(|mut s| exchange::import(&mut s, &file, &library, json))
         }
         Command::Search { query, limit, json } => {
@@ -619,11 +625,12 @@ fn main() -> ExitCode {
                 json,
             )
         }),
-        Command::Db(command) => store_path::db_path(cli.db).and_then(|db| {
-            let dir = store_path::backups_dir(&db);
+        Command::Db(command) => paths::folder(cli.db).and_then(|folder| {
+            let (db, dir) = (folder.database, folder.backups);
             match command {
                 DbCommand::Check { json } => exchange::check(&db, json),
                 DbCommand::Backup => exchange::backup(&db, &dir),
+                DbCommand::Refresh { today } => exchange::refresh(&db, today.as_deref()),
                 DbCommand::Restore { file, json } => {
                     exchange::restore_cmd(&db, &dir, file.as_deref(), json)
                 }
@@ -724,7 +731,7 @@ fn run_brief(
     signer: &Signer,
 ) -> anyhow::Result<ExitCode> {
     let mut store = open(db)?;
-    let library = || deepbrief_core::load_library(&paths::sources(checklists.clone()));
+    let library = || deepbrief_folders::load_library(&paths::sources(checklists.clone()));
     match command {
         BriefCommand::New {
             client,

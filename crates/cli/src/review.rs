@@ -5,14 +5,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use deepbrief_store::{BriefFilter, CommentTarget, ReviewRequest, Store};
 
-use crate::gaps::today;
-
 /// A date from `--today`, or today.
 pub fn day(text: Option<&str>) -> Result<deepbrief_core::gaps::IsoDate> {
     match text {
-        Some(t) => deepbrief_core::gaps::IsoDate::parse(t)
-            .with_context(|| format!("--today {t}: not a date; use YYYY-MM-DD")),
-        None => Ok(today()),
+        Some(t) => deepbrief_app::clock::parse_day(t).with_context(|| format!("--today {t}")),
+        None => Ok(deepbrief_app::clock::today()),
     }
 }
 

@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use deepbrief_core::{Checklist, Kind, Library, Question, Sources, load_library};
+use deepbrief_core::{Checklist, Kind, Library, Question, Sources};
+use deepbrief_folders::load_library;
 
 /// Lists loaded checklists, then the files that failed.
 pub fn list(sources: &Sources, lang: &str, json: bool) -> Result<ExitCode> {

@@ -13,8 +13,9 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use deepbrief_core::gaps::{Brief, Entries, analyze_all};
 use deepbrief_core::{
-    Answer, AnswerValue, Checklist, Entry, IsoDate, Kind, Question, Sources, analyze, load_library,
+    Answer, AnswerValue, Checklist, Entry, IsoDate, Kind, Question, Sources, analyze,
 };
+use deepbrief_folders::load_library;
 
 /// A value that fits the question; `variant` picks among choices and yes/no.
 fn fitting(q: &Question, variant: usize) -> AnswerValue {

@@ -4,8 +4,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use deepbrief_core::library::collect_files;
-use deepbrief_core::{Origin, Sources, load_files, load_library};
+use deepbrief_core::{Origin, Sources, load_files};
+use deepbrief_folders::collect_files;
+use deepbrief_folders::load_library;
 
 fn bundled() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists")

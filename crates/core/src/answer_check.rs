@@ -11,6 +11,7 @@
 use crate::answer::{Answer, AnswerValue, Entry, EvidenceKind};
 use crate::gaps::IsoDate;
 use crate::gaps::check::{LINK_SCHEMES, ValueProblem, cell_fits, is_blank, link_scheme, problem};
+use crate::kinds::Bounded;
 use crate::model::{Kind, Question};
 
 /// Why an entry is refused.
@@ -163,17 +164,16 @@ pub fn check_entry(q: &Question, entry: &Entry) -> Result<(), AnswerProblem> {
             }
             if let Some(p) = problem {
                 let whole = |x: Option<f64>| x.map(|v| v as i64);
-                let (default_min, default_max) = match q.kind {
-                    Kind::Percent => (Some(0.0), Some(100.0)),
-                    Kind::Scale => (Some(1.0), Some(5.0)),
-                    Kind::Money | Kind::Duration => (Some(0.0), None),
-                    _ => (None, None),
+                // Counts (items, picks, rows) are bounded by the question's own `min`/`max`.
+                let (min, max) = match q.kind.spec().bounded {
+                    Bounded::Value => q.value_bounds(),
+                    Bounded::Count | Bounded::Nothing => (q.min, q.max),
                 };
                 return Err(AnswerProblem::Value(
                     p,
                     Bounds {
-                        min: whole(q.min.or(default_min)),
-                        max: whole(q.max.or(default_max)),
+                        min: whole(min),
+                        max: whole(max),
                         max_length: q.max_length,
                         kind: Some(q.kind),
                     },

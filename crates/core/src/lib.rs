@@ -4,15 +4,15 @@
 //!
 //! Data flows one way: YAML bytes → [`yaml::Node`] (positions kept) → [`model::Checklist`] (typed,
 //! every structural error collected) → validation (ids, languages, kinds, conditions, processes,
-//! rules) → [`library::Library`]. The crate does no I/O beyond reading the files it is handed and
-//! never reads the clock.
+//! rules) → [`library::Library`]. The crate touches no disk (it reads the bytes it is handed;
+//! `deepbrief-folders` reads folders) and never reads the clock.
 
 pub mod answer;
 pub mod answer_check;
 pub mod condition;
 pub mod diagnostic;
-mod files;
 pub mod gaps;
+pub mod kinds;
 pub mod library;
 mod load;
 pub mod model;
@@ -36,7 +36,7 @@ pub use gaps::{
 };
 pub use library::{
     ChecklistSummary, FileProblem, Library, LibraryReport, LoadedChecklist, Origin, SourceFile,
-    Sources, load_files, load_library,
+    Sources, load_files,
 };
 pub use model::{
     Checklist, Choice, ClientWording, Column, GoalPart, Kind, Process, Question, Rule, Section,

@@ -11,7 +11,6 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::diagnostic::{Diagnostic, Issue};
-pub use crate::files::{collect_files, read_file};
 use crate::load;
 use crate::model::Checklist;
 use crate::text::Text;
@@ -122,7 +121,7 @@ pub struct LibraryReport {
     pub problems: Vec<FileProblem>,
 }
 
-/// A file's bytes, read by the caller or by [`load_library`].
+/// A file's bytes, read by the caller (`deepbrief_folders::load_library` reads folders).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Where it came from, as shown in messages.
@@ -131,15 +130,6 @@ pub struct SourceFile {
     pub origin: Origin,
     /// The content, or why it could not be read.
     pub content: Result<Vec<u8>, String>,
-}
-
-/// Loads the bundled folder and the agency folder.
-pub fn load_library(sources: &Sources) -> Library {
-    let mut files = collect_files(&sources.bundled, Origin::Bundled, true);
-    if let Some(agency) = &sources.agency {
-        files.extend(collect_files(agency, Origin::Agency, false));
-    }
-    load_files(files)
 }
 
 struct Pending {

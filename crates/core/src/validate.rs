@@ -520,18 +520,7 @@ impl<'a> Validator<'a> {
 
     fn kind_options(&mut self, path: &str, q: &Question) {
         let kind = q.kind;
-        let allowed: &[&str] = match kind {
-            Kind::ShortText | Kind::LongText => &["max_length"],
-            Kind::Number => &["unit", "min", "max", "integer"],
-            Kind::Money => &["currency", "min", "max"],
-            Kind::Percent | Kind::Duration => &["min", "max"],
-            Kind::SingleChoice => &["choices"],
-            Kind::MultiChoice => &["choices", "min", "max"],
-            Kind::Scale => &["min", "max", "labels"],
-            Kind::List => &["min", "max", "item"],
-            Kind::Table => &["columns", "min", "max"],
-            Kind::Date | Kind::YesNo | Kind::Contact | Kind::Link => &[],
-        };
+        let allowed = kind.spec().options;
         let present = [
             ("unit", q.unit.is_some()),
             ("currency", q.currency.is_some()),
@@ -548,7 +537,7 @@ impl<'a> Validator<'a> {
             if is_present && !allowed.contains(&field) {
                 let owners: Vec<&str> = Kind::ALL
                     .iter()
-                    .filter(|k| kind_allows(**k, field))
+                    .filter(|k| k.takes(field))
                     .map(|k| k.name())
                     .collect();
                 self.err(
@@ -585,11 +574,8 @@ impl<'a> Validator<'a> {
                 Some(c) => self.currency(&format!("{path}.currency"), c),
             }
         }
-        let (min, max) = match kind {
-            Kind::Percent => (q.min.or(Some(0.0)), q.max.or(Some(100.0))),
-            Kind::Scale => (q.min.or(Some(1.0)), q.max.or(Some(5.0))),
-            _ => (q.min, q.max),
-        };
+        let spec = kind.spec();
+        let (min, max) = (q.min.or(spec.default_min), q.max.or(spec.default_max));
         if let (Some(lo), Some(hi)) = (min, max)
             && (lo > hi || (kind == Kind::Scale && lo == hi))
         {
@@ -599,23 +585,11 @@ impl<'a> Validator<'a> {
                 "swap them or correct one of the bounds",
             );
         }
-        if kind == Kind::Percent {
-            for (field, value) in [("min", q.min), ("max", q.max)] {
-                if value.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
-                    self.err(
-                        format!("{path}.{field}"),
-                        "a percentage bound must be within 0…100",
-                        "use a value from 0 to 100",
-                    );
-                }
-            }
-        }
-        let counts = matches!(
-            kind,
-            Kind::MultiChoice | Kind::List | Kind::Table | Kind::Scale | Kind::Duration
-        );
         for (field, value) in [("min", q.min), ("max", q.max)] {
-            if counts && value.is_some_and(|v| v < 0.0 || v.fract() != 0.0) {
+            let Some(v) = value else { continue };
+            let below = spec.lowest.is_some_and(|lowest| v < lowest);
+            let above = spec.highest.is_some_and(|highest| v > highest);
+            if spec.whole_bounds && (below || v.fract() != 0.0) {
                 self.err(
                     format!("{path}.{field}"),
                     format!(
@@ -623,6 +597,21 @@ impl<'a> Validator<'a> {
                         kind.name()
                     ),
                     "write a whole number such as `1` or `5`",
+                );
+            } else if below || above {
+                let (range, fix) = match (spec.lowest, spec.highest) {
+                    (Some(lo), Some(hi)) => (
+                        format!("within {lo}…{hi}"),
+                        format!("use a value from {lo} to {hi}"),
+                    ),
+                    (Some(lo), None) => (format!("{lo} or more"), format!("use {lo} or more")),
+                    (None, Some(hi)) => (format!("{hi} or less"), format!("use {hi} or less")),
+                    (None, None) => continue,
+                };
+                self.err(
+                    format!("{path}.{field}"),
+                    format!("`{field}` of a `{}` question must be {range}", kind.name()),
+                    fix,
                 );
             }
         }
@@ -1062,11 +1051,7 @@ impl<'a> Validator<'a> {
 
     fn bounds(&self, id: &str) -> (Option<f64>, Option<f64>) {
         match self.questions.get(id) {
-            Some(q) => match q.kind {
-                Kind::Percent => (q.min.or(Some(0.0)), q.max.or(Some(100.0))),
-                Kind::Scale => (q.min.or(Some(1.0)), q.max.or(Some(5.0))),
-                _ => (q.min, q.max),
-            },
+            Some(q) => q.value_bounds(),
             None => (None, None),
         }
     }
@@ -1209,30 +1194,6 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-    }
-}
-
-fn kind_allows(kind: Kind, field: &str) -> bool {
-    match field {
-        "max_length" => matches!(kind, Kind::ShortText | Kind::LongText),
-        "unit" | "integer" => kind == Kind::Number,
-        "currency" => kind == Kind::Money,
-        "min" | "max" => matches!(
-            kind,
-            Kind::Number
-                | Kind::Money
-                | Kind::Percent
-                | Kind::Duration
-                | Kind::MultiChoice
-                | Kind::Scale
-                | Kind::List
-                | Kind::Table
-        ),
-        "choices" => kind.has_choices(),
-        "columns" => kind == Kind::Table,
-        "labels" => kind == Kind::Scale,
-        "item" => kind == Kind::List,
-        _ => false,
     }
 }
 

@@ -1,14 +1,14 @@
 //! Deepbrief's outputs, rendered from a brief's data: the kickoff PDF (Typst used as a library, the
 //! data passed in as JSON, never spliced into markup), Markdown, the letter to the client (Tera) and
-//! `.ics` calendar events for follow-up briefings. Pure: the caller reads and writes files, and passes
-//! in every date and time (nothing here reads the clock).
+//! `.ics` calendar events for follow-up briefings. Pure: it takes data, not a store (`deepbrief-app`
+//! turns a stored brief into these inputs); the caller reads and writes files and passes in every
+//! date and time (nothing here reads the clock).
 //!
 //! - [`kickoff`], [`pdf`], [`markdown`]: the kickoff document as PDF, Markdown and JSON;
 //! - [`letter`]: the follow-up letter to the client, Russian or English, plain text or Markdown, from
 //!   templates embedded in the binary or loaded from the agency's folder;
 //! - [`ics`]: a follow-up briefing as an RFC 5545 calendar file;
 //! - [`meeting`]: the proposed follow-up briefing both of them describe;
-//! - [`stored`]: a stored brief in the shapes the exports take (the app and the CLI share it);
 //! - [`when`]: wall-clock date-times as the two need them.
 //!
 //! # The kickoff PDF, Markdown and JSON
@@ -36,7 +36,6 @@ pub mod letter;
 pub mod markdown;
 pub mod meeting;
 pub mod pdf;
-pub mod stored;
 pub mod when;
 
 pub use error::ExportError;

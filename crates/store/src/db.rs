@@ -71,6 +71,36 @@ impl Store {
         Store::prepare(conn, path.to_path_buf())
     }
 
+    /// Opens an existing database for reading only: nothing is written, not even a migration, so
+    /// the file must already be of this build's schema (refused with the fix otherwise). Lists, the
+    /// board and exports work on it; every write fails.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found != SCHEMA_VERSION {
+            return Err(StoreError::Invalid {
+                field: "schema",
+                message: format!(
+                    "{} is at schema version {found}, this build reads version {SCHEMA_VERSION}: \
+                     open it once for writing (in the app or with any `deepbrief` command) to upgrade it",
+                    path.display()
+                ),
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            cache: RefCell::new(HashMap::new()),
+            summaries: RefCell::new(SummaryCache::default()),
+        })
+    }
+
     /// An in-memory database with the current schema (tests and benchmarks).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         Store::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"))

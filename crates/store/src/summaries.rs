@@ -119,6 +119,10 @@ pub(crate) struct SummaryCache {
 /// One brief to analyse: its pinned checklists and its answers as stored (question id, entry JSON).
 type Work<'a> = (&'a [&'a Checklist], Vec<(String, String)>);
 
+/// A summary analysed just now: the brief's index in the list, its answer counter, the days it
+/// holds for, the summary.
+type Fresh = (usize, i64, Days, Arc<Summary>);
+
 /// A summary row of the database, as read: answer counter, pins JSON, days, summary JSON.
 type Row = (i64, String, Days, String);
 
@@ -128,13 +132,43 @@ fn analysis_key() -> String {
 }
 
 impl Store {
+    /// Analyses every brief whose summary in the file is missing or stale for `today` and keeps
+    /// the new summaries in the file, in one durable transaction. Returns how many were kept. The
+    /// board and the briefs list then read them back instead of analysing, in this process and the
+    /// next.
+    pub fn refresh_summaries(&self, today: IsoDate) -> Result<usize, StoreError> {
+        let items = self.list_briefs(&crate::BriefFilter {
+            archived: true,
+            ..crate::BriefFilter::default()
+        })?;
+        let mut items = items;
+        items.extend(self.list_briefs(&crate::BriefFilter::default())?);
+        // What memory holds may not be in the file: start from the file.
+        self.summaries.borrow_mut().briefs.clear();
+        let (_, computed) = self.summaries_and_fresh(&items, today)?;
+        if !computed.is_empty() {
+            self.write_rows(&items, &computed)?;
+        }
+        Ok(computed.len())
+    }
+
     /// The gap summary of each listed brief for `today`, in list order. Summaries still right come
-    /// from memory or from the database; the others are read, analysed on every core, and kept.
+    /// from memory or from the database; the others are read and analysed on every core, and kept
+    /// in memory (never written: see [`Store::refresh_summaries`]).
     pub(crate) fn summaries(
         &self,
         items: &[BriefListItem],
         today: IsoDate,
     ) -> Result<Vec<Arc<Summary>>, StoreError> {
+        self.summaries_and_fresh(items, today).map(|(all, _)| all)
+    }
+
+    /// [`Store::summaries`], with the summaries analysed just now (not read from the file).
+    fn summaries_and_fresh(
+        &self,
+        items: &[BriefListItem],
+        today: IsoDate,
+    ) -> Result<(Vec<Arc<Summary>>, Vec<Fresh>), StoreError> {
         // One read transaction: the counters and the answers come from the same snapshot, so a
         // summary is never filed under a counter newer than the answers it was computed from.
         let snapshot = self.conn.unchecked_transaction()?;
@@ -260,11 +294,7 @@ impl Store {
         }
         drop(snapshot);
 
-        if !computed.is_empty() {
-            self.keep_rows(items, &computed)?;
-        }
-
-        items
+        let all = items
             .iter()
             .enumerate()
             .map(|(i, item)| {
@@ -280,7 +310,8 @@ impl Store {
                         message: format!("no gap summary for brief {}; try again", item.meta.id),
                     })
             })
-            .collect()
+            .collect::<Result<_, _>>()?;
+        Ok((all, computed))
     }
 
     /// The summary rows kept in the database by this build's analysis, for the briefs given: one
@@ -358,35 +389,9 @@ impl Store {
         Ok(out)
     }
 
-    /// Keeps freshly computed summaries in the database, in one transaction committed without
-    /// waiting for the disk (`synchronous=NORMAL` for this transaction only): a cache lost to a power
-    /// cut is analysed again, and the next durable commit writes it out anyway. Every other write
-    /// stays `synchronous=FULL`.
-    fn keep_rows(
-        &self,
-        items: &[BriefListItem],
-        computed: &[(usize, i64, Days, Arc<Summary>)],
-    ) -> Result<(), StoreError> {
-        if self
-            .conn
-            .pragma_update(None, "synchronous", "NORMAL")
-            .is_err()
-        {
-            return Ok(());
-        }
-        // Only a cache: when it cannot be written (the file is busy past the timeout, the disk is
-        // full, read-only media), the board is still right and the next start analyses again.
-        let _ = self.write_rows(items, computed);
-        // Not ignored: every answer after this must be durable again.
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        Ok(())
-    }
-
-    fn write_rows(
-        &self,
-        items: &[BriefListItem],
-        computed: &[(usize, i64, Days, Arc<Summary>)],
-    ) -> Result<(), StoreError> {
+    /// Keeps freshly computed summaries in the database, in one transaction (durable like every
+    /// other write: one durability setting for the life of a connection).
+    fn write_rows(&self, items: &[BriefListItem], computed: &[Fresh]) -> Result<(), StoreError> {
         let key = analysis_key();
         let tx = self.begin_write()?;
         {
@@ -592,12 +597,20 @@ mod tests {
     #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
     use super::*;
     use crate::{BriefFilter, NewBrief};
-    use deepbrief_core::{Sources, load_library};
+    use deepbrief_core::Sources;
+    use deepbrief_folders::load_library;
 
-    /// Keeping summaries commits with `synchronous=NORMAL`; the connection is back on `FULL` after,
-    /// so the next answer is durable.
+    fn kept(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM gap_summary", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// The board keeps nothing; the explicit refresh keeps what is stale, durably (the connection
+    /// stays `synchronous=FULL`), and a second refresh has nothing to do.
     #[test]
-    fn answers_stay_durable_after_summaries_are_kept() {
+    fn the_board_reads_and_the_refresh_keeps_summaries_durably() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.db")).unwrap();
         let library = load_library(&Sources {
@@ -617,11 +630,11 @@ mod tests {
         store.create_brief(&brief, &library, "Анна").unwrap();
         let today = IsoDate::new(2026, 11, 23).unwrap();
         store.board(&BriefFilter::default(), today).unwrap();
-        let kept: i64 = store
-            .conn
-            .query_row("SELECT count(*) FROM gap_summary", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(kept, 1);
+        store.rows(&BriefFilter::default(), today).unwrap();
+        assert_eq!(kept(&store), 0, "a read wrote summaries");
+        assert_eq!(store.refresh_summaries(today).unwrap(), 1);
+        assert_eq!(kept(&store), 1);
+        assert_eq!(store.refresh_summaries(today).unwrap(), 0);
         let synchronous: i64 = store
             .conn
             .query_row("PRAGMA synchronous", [], |r| r.get(0))

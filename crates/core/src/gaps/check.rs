@@ -116,20 +116,14 @@ pub(crate) fn problem(q: &Question, value: &AnswerValue) -> Option<ValueProblem>
 
 fn number(q: &Question, n: f64) -> Option<ValueProblem> {
     use ValueProblem as P;
-    let (default_min, default_max) = match q.kind {
-        Kind::Percent => (Some(0.0), Some(100.0)),
-        Kind::Money | Kind::Duration => (Some(0.0), None),
-        Kind::Scale => (Some(1.0), Some(5.0)),
-        _ => (None, None),
-    };
-    let whole = q.integer == Some(true) || q.kind == Kind::Scale;
+    let (min, max) = q.value_bounds();
     if !n.is_finite() {
         Some(P::NotANumber)
-    } else if q.min.or(default_min).is_some_and(|min| n < min) {
+    } else if min.is_some_and(|min| n < min) {
         Some(P::BelowMin)
-    } else if q.max.or(default_max).is_some_and(|max| n > max) {
+    } else if max.is_some_and(|max| n > max) {
         Some(P::AboveMax)
-    } else if whole && n.fract() != 0.0 {
+    } else if q.whole_value() && n.fract() != 0.0 {
         Some(P::NotWhole)
     } else {
         None

@@ -9,8 +9,9 @@ use std::sync::LazyLock;
 
 use deepbrief_core::{
     Answer, AnswerValue, Checklist, Entry, Kind, Library, Question, Severity, Sources, Visibility,
-    apply, load_library, plan,
+    apply, plan,
 };
+use deepbrief_folders::load_library;
 
 use crate::answers::{choice, choices, contact, items, number, text, yes};
 

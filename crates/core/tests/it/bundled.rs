@@ -1,6 +1,7 @@
 //! The bundled checklists load cleanly.
 
-use deepbrief_core::{Sources, load_library};
+use deepbrief_core::Sources;
+use deepbrief_folders::load_library;
 
 #[test]
 fn every_bundled_checklist_loads_without_errors() {

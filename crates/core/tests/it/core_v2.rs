@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 use deepbrief_core::gaps::{Entries, ProcessStatus};
 use deepbrief_core::{
     Answer, AnswerValue, Checklist, Entry, Evidence, EvidenceKind, GapReport, IsoDate, Kind,
-    Question, RecheckReason, Severity, Sources, analyze, apply, load_library, plan,
+    Question, RecheckReason, Severity, Sources, analyze, apply, plan,
 };
+use deepbrief_folders::load_library;
 
 use crate::answers::{choice, choices, items, number, rows, text, yes};
 

@@ -9,8 +9,9 @@ use deepbrief_core::gaps::{
 };
 use deepbrief_core::{
     Answer, AnswerValue, Checklist, Entry, Evidence, EvidenceKind, GapReport, GoalPart, IsoDate,
-    Kind, Question, Severity, Sources, analyze, follow_up_items, is_open, load_library,
+    Kind, Question, Severity, Sources, analyze, follow_up_items, is_open,
 };
+use deepbrief_folders::load_library;
 use proptest::prelude::*;
 
 fn today() -> IsoDate {

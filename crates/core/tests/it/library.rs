@@ -3,7 +3,8 @@
 use std::fs;
 use std::path::Path;
 
-use deepbrief_core::{Origin, Sources, load_library};
+use deepbrief_core::{Origin, Sources};
+use deepbrief_folders::load_library;
 
 const CORE: &str = "id: core
 version: 1

@@ -11,6 +11,7 @@ mod condition;
 mod core_v2;
 mod gaps;
 mod judge;
+mod kinds;
 mod library;
 mod load;
 mod robustness;

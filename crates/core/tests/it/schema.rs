@@ -66,11 +66,8 @@ fn schema_errors(path: &Path) -> Vec<String> {
 
 #[test]
 fn an_editor_with_the_schema_accepts_every_bundled_checklist() {
-    let files = deepbrief_core::library::collect_files(
-        &crate::bundled(),
-        deepbrief_core::Origin::Bundled,
-        true,
-    );
+    let files =
+        deepbrief_folders::collect_files(&crate::bundled(), deepbrief_core::Origin::Bundled, true);
     assert!(!files.is_empty());
     let demo = schema_errors(&crate::fixtures().join("valid/demo.yaml"));
     assert!(demo.is_empty(), "{demo:#?}");

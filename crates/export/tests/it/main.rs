@@ -18,8 +18,9 @@ mod stored;
 
 use std::path::Path;
 
-use deepbrief_core::{Checklist, Sources, load_library};
+use deepbrief_core::{Checklist, Sources};
 use deepbrief_export::{Attendee, Meeting};
+use deepbrief_folders::load_library;
 
 /// The bundled core checklist.
 pub fn bundled_core() -> Checklist {

@@ -368,8 +368,8 @@ fn a_renderer_can_live_in_app_state() {
 // The kickoff passport of three realistic briefs.
 
 mod passport {
+    use deepbrief_app::documents::kickoff_document;
     use deepbrief_core::{Checklist, analyze, follow_up_items};
-    use deepbrief_export::stored::kickoff_document;
     use deepbrief_export::{KickoffDocument, Lang, Template, render_pdf};
     use deepbrief_store::{
         BriefData, BriefMeta, BriefStatus, Contact, OpenedBrief, PinnedChecklist, RevisionInfo,

@@ -1,10 +1,10 @@
 //! A stored brief's records turned into the kickoff document, the letter and the calendar event.
 
-use deepbrief_core::gaps::{IsoDate, analyze, follow_up_items};
-use deepbrief_core::{Answer, Checklist, Entry};
-use deepbrief_export::stored::{
+use deepbrief_app::documents::{
     Signature, calendar_event, kickoff_document, letter_input, meeting,
 };
+use deepbrief_core::gaps::{IsoDate, analyze, follow_up_items};
+use deepbrief_core::{Answer, Checklist, Entry};
 use deepbrief_export::{Format, Lang, Template, Templates, render_pdf, to_ics};
 use deepbrief_store::{
     BriefData, BriefMeta, BriefStatus, Contact, FollowUpBriefing, OpenedBrief, PinnedChecklist,
@@ -187,10 +187,10 @@ fn the_calendar_event_books_the_briefing_in_its_time_zone() {
 
 #[test]
 fn an_approved_brief_prints_one_approved_state_with_the_approver_and_the_note() {
-    use deepbrief_export::stored::stored_kickoff;
+    use deepbrief_app::documents::stored_kickoff;
     use deepbrief_store::{NewBrief, ReviewRequest, Store};
 
-    let library = deepbrief_core::load_library(&deepbrief_core::Sources {
+    let library = deepbrief_folders::load_library(&deepbrief_core::Sources {
         bundled: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
         agency: None,
     });

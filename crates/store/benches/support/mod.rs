@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use deepbrief_core::{AnswerValue, Kind, Library, Question, Sources, load_library};
+use deepbrief_core::{AnswerValue, Kind, Library, Question, Sources};
+use deepbrief_folders::load_library;
 use deepbrief_store::{Contact, NewBrief};
 
 /// The repository's bundled checklists.

@@ -19,6 +19,7 @@ mod history;
 mod migrations;
 mod pins;
 mod process_notes;
+mod read_only;
 mod review;
 mod search;
 #[path = "../../benches/support/mod.rs"]
@@ -27,7 +28,8 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use deepbrief_core::{Answer, AnswerValue, Entry, Library, Sources, load_library};
+use deepbrief_core::{Answer, AnswerValue, Entry, Library, Sources};
+use deepbrief_folders::load_library;
 use deepbrief_store::{BriefMeta, Contact, NewBrief, Store};
 
 /// The repository's bundled checklists.

@@ -1,6 +1,7 @@
 //! Pinned versions: a brief keeps its versions; changed content under a stored version is refused.
 
-use deepbrief_core::{Sources, load_library};
+use deepbrief_core::Sources;
+use deepbrief_folders::load_library;
 use deepbrief_store::{Store, StoreError};
 
 use crate::{bundled, new_brief};

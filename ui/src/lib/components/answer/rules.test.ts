@@ -14,7 +14,10 @@ import {
   linkTarget,
   parseNumber,
   sameValue,
+  type NumberRules,
 } from './rules';
+// Shared with the core's tests: one list of cases for both sides.
+import numberCases from '../../../../../tests/kinds/number-cases.json';
 
 describe('numbers', () => {
   it('reads Russian and English writing', () => {
@@ -39,7 +42,7 @@ describe('numbers', () => {
     expect(formatNumber(1500000.5, 'en')).toBe('1,500,000.5');
   });
 
-  it('checks integer and bounds, with percent 0…100 and duration ≥ 0 by default', () => {
+  it('checks integer and bounds, with percent 0…100, money and duration ≥ 0 by default', () => {
     expect(checkNumber('7', { kind: 'number', integer: true }, 'ru')).toEqual({
       ok: true,
       value: 7,
@@ -56,7 +59,10 @@ describe('numbers', () => {
       ok: false,
       problem: 'At least 0',
     });
-    expect(checkNumber('-1', { kind: 'money' }, 'en')).toEqual({ ok: true, value: -1 });
+    expect(checkNumber('-1', { kind: 'money' }, 'en')).toEqual({
+      ok: false,
+      problem: 'At least 0',
+    });
     expect(checkNumber('5', { kind: 'number', min: 10000 }, 'ru')).toEqual({
       ok: false,
       problem: 'Не меньше 10\u00a0000',
@@ -122,5 +128,25 @@ describe('sameValue', () => {
     expect(
       sameValue({ type: 'items', value: ['a', 'b'] }, { type: 'items', value: ['b', 'a'] }),
     ).toBe(false);
+  });
+});
+
+describe('the same bounds as the store', () => {
+  // The cases the core's tests feed to the store's check (crates/core/tests/it/kinds.rs).
+  type Case = {
+    kind: NumberRules['kind'];
+    min?: number;
+    max?: number;
+    integer?: boolean;
+    text: string;
+    value: number;
+    ok: boolean;
+  };
+  const cases = (numberCases as { cases: Case[] }).cases;
+
+  it.each(cases)('$kind $text (min $min, max $max, integer $integer): ok = $ok', (c) => {
+    const checked = checkNumber(c.text, { kind: c.kind, min: c.min, max: c.max, integer: c.integer }, 'en');
+    expect(checked.ok).toBe(c.ok);
+    if (checked.ok) expect(checked.value).toBe(c.value);
   });
 });

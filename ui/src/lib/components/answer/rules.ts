@@ -6,6 +6,7 @@
  * field is empty) or a calm message in the UI language, and the field keeps the text either way.
  */
 import type { Column } from '$lib/bindings/Column';
+import { KIND_SPECS } from '$lib/bindings/kindSpecs';
 import type { Kind } from '$lib/bindings/Kind';
 import type { Question } from '$lib/bindings/Question';
 import { messages, type Lang } from '$lib/i18n';
@@ -62,11 +63,14 @@ export type NumberKind = Extract<Kind, 'number' | 'money' | 'percent' | 'duratio
 /** The bounds and integer rule of a numeric field (a question or a table column). */
 export type NumberRules = { kind: Kind; min?: number; max?: number; integer?: boolean };
 
-/** The bounds the rules imply when the checklist sets none: percent 0…100, duration from 0 days. */
+/**
+ * The bounds of the number answered: the checklist's, else the kind's defaults from the store's own
+ * table (`KIND_SPECS`, generated from Rust): percent 0…100, money and durations from 0, scale 1…5.
+ */
 export function bounds(rules: NumberRules): { min: number | null; max: number | null } {
-  const min = rules.min ?? (rules.kind === 'percent' || rules.kind === 'duration' ? 0 : null);
-  const max = rules.max ?? (rules.kind === 'percent' ? 100 : null);
-  return { min, max };
+  const spec = KIND_SPECS[rules.kind];
+  if (spec.bounded !== 'value') return { min: null, max: null };
+  return { min: rules.min ?? spec.default_min, max: rules.max ?? spec.default_max };
 }
 
 /** A typed number against its rules. */
@@ -75,7 +79,9 @@ export function checkNumber(text: string, rules: NumberRules, lang: Lang): Check
   const n = parseNumber(text, lang);
   if (n === null) return empty;
   if (Number.isNaN(n)) return bad(t.problemNumber);
-  if (rules.integer && !Number.isInteger(n)) return bad(t.problemInteger);
+  if ((rules.integer || KIND_SPECS[rules.kind].whole_value) && !Number.isInteger(n)) {
+    return bad(t.problemInteger);
+  }
   const { min, max } = bounds(rules);
   if (min !== null && n < min) return bad(t.problemMin(formatNumber(min, lang)));
   if (max !== null && n > max) return bad(t.problemMax(formatNumber(max, lang)));

@@ -5,24 +5,24 @@
 //! from the same brief is the same wherever it is made.
 
 use deepbrief_core::gaps::{
-    FollowUpItem, GapCode, GapReport, IsoDate, ProcessStatus as GapProcessStatus, analyze,
-    follow_up_items,
+    FollowUpItem, GapCode, GapReport, IsoDate, ProcessStatus as GapProcessStatus, follow_up_items,
 };
+use deepbrief_core::settings::Identity;
 use deepbrief_core::{Checklist, Question, Text};
 use deepbrief_store::{
     Comment, Contact, FollowUpBriefing, OpenedBrief, RevisionInfo, Store, StoreError,
 };
 
-use crate::ics::CalendarEvent;
-use crate::kickoff::fields::planned_start;
-use crate::kickoff::input::{
+use deepbrief_export::ics::CalendarEvent;
+use deepbrief_export::kickoff::fields::planned_start;
+use deepbrief_export::kickoff::input::{
     Approval, ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap,
     GapKind, KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment,
     SectionProgress,
 };
-use crate::kickoff::{KickoffDocument, Lang};
-use crate::letter::{LetterInput, letter_items, reply_by};
-use crate::meeting::{Attendee, Meeting};
+use deepbrief_export::kickoff::{KickoffDocument, Lang};
+use deepbrief_export::letter::{LetterInput, letter_items, reply_by};
+use deepbrief_export::meeting::{Attendee, Meeting};
 
 /// The brief's language for printing (Russian unless it is English).
 pub fn brief_lang(opened: &OpenedBrief) -> Lang {
@@ -211,9 +211,60 @@ pub struct Signature<'a> {
     pub contact: &'a str,
 }
 
+impl<'a> Signature<'a> {
+    /// The agency and contact given (`--agency`, `--contact`), else those of the person at this
+    /// machine.
+    pub fn of(
+        identity: Option<&'a Identity>,
+        agency: Option<&'a str>,
+        contact: Option<&'a str>,
+    ) -> Signature<'a> {
+        Signature {
+            agency: agency.or(identity.map(|i| i.agency.as_str())).unwrap_or(""),
+            contact: contact
+                .or(identity.map(|i| i.contact.as_str()))
+                .unwrap_or(""),
+        }
+    }
+}
+
+/// The letter to the client about a stored brief for `today`: about the follow-up briefing
+/// `followup` (its items still open), or about every open item.
+pub fn stored_letter(
+    store: &Store,
+    brief_id: &str,
+    followup: Option<&str>,
+    signature: &Signature<'_>,
+    today: IsoDate,
+) -> Result<LetterInput, StoreError> {
+    let (opened, report) = crate::brief::analyzed(store, brief_id, today)?;
+    let briefing = followup.map(|id| store.followup(id)).transpose()?;
+    Ok(letter_input(
+        &opened,
+        &follow_up_items(&report),
+        briefing.as_ref(),
+        signature,
+        today,
+    ))
+}
+
+/// The calendar event of a stored follow-up briefing (its agenda: the covered items still open on
+/// `today`), stamped `dtstamp`; with the briefing.
+pub fn stored_calendar_event(
+    store: &Store,
+    followup: &str,
+    today: IsoDate,
+    dtstamp: &str,
+) -> Result<(FollowUpBriefing, CalendarEvent), StoreError> {
+    let briefing = store.followup(followup)?;
+    let (opened, report) = crate::brief::analyzed(store, &briefing.brief_id, today)?;
+    let event = calendar_event(&opened, &briefing, &follow_up_items(&report), dtstamp);
+    Ok((briefing, event))
+}
+
 /// The letter's input: addressed to the responsible contact, signed by the AM, listing `items`
 /// (only those the briefing covers, when one is given) most important first, proposing the briefing,
-/// and asking for the answers by [`crate::letter::reply_by`] of `today`.
+/// and asking for the answers by [`deepbrief_export::letter::reply_by`] of `today`.
 pub fn letter_input(
     opened: &OpenedBrief,
     items: &[FollowUpItem],
@@ -366,8 +417,7 @@ pub fn stored_kickoff(
         Some(n) => store.revision(brief_id, n)?,
         None => store.opened(brief_id)?,
     };
-    let refs: Vec<&Checklist> = opened.checklists.iter().collect();
-    let report = analyze(&refs, &opened.data.entries, today);
+    let report = crate::brief::analysis(&opened, today);
     let followups = store.followups(brief_id)?;
     let items = follow_up_items(&report);
     let number = opened.data.meta.revision;

@@ -1,5 +1,4 @@
-//! Reading checklist files from disk: the one module of this crate that touches the file system, kept
-//! small so it can move out of the core as a whole.
+//! Reading checklist files from disk: the bundled folder and the agency's folder.
 //!
 //! An agency folder is a shared folder or a git checkout that anyone can put anything into, so the walk
 //! trusts nothing in it: only regular files are read (a FIFO or a device named `*.yaml` would block or
@@ -12,8 +11,18 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::library::{Origin, SourceFile};
-use crate::yaml::MAX_FILE_BYTES;
+use deepbrief_core::library::{Library, Origin, SourceFile, Sources, load_files};
+use deepbrief_core::yaml::MAX_FILE_BYTES;
+
+/// Loads the bundled folder and the agency folder: every good file loads, every bad one is listed
+/// with its problems.
+pub fn load_library(sources: &Sources) -> Library {
+    let mut files = collect_files(&sources.bundled, Origin::Bundled, true);
+    if let Some(agency) = &sources.agency {
+        files.extend(collect_files(agency, Origin::Agency, false));
+    }
+    load_files(files)
+}
 
 /// Reads every `*.yaml`/`*.yml` under `dir` (recursively, sorted; hidden folders skipped). A folder that
 /// cannot be read is reported as a problem when `must_exist` or when it exists but fails.

@@ -1,0 +1,21 @@
+//! Deepbrief's application layer: what the `deepbrief` CLI, the desktop shell and (later) the team
+//! server all do, written once — the counterpart of GitButler's `but-api`.
+//!
+//! - [`folder`]: where a person's data lives (data folder, database, backups, settings, log);
+//! - [`sources`]: where checklists come from (bundled, the agency folder, flags and environment);
+//! - [`clock`]: today's date and "now" stamps — the one place that reads the clock;
+//! - [`brief`]: open a stored brief and analyse it for a day;
+//! - [`documents`]: a stored brief as the exports take it (kickoff document, letter, calendar event).
+//!
+//! The domain rules stay in `deepbrief-core`; this crate wires the core, the store, the exports and
+//! the folders together. Functions take the day and the acting person as arguments; only
+//! [`clock`] and the environment readers in [`folder`] and [`sources`] look outside.
+
+pub mod brief;
+pub mod clock;
+pub mod documents;
+pub mod folder;
+pub mod sources;
+
+pub use brief::analyzed;
+pub use folder::DataFolder;
