@@ -66,10 +66,19 @@ impl From<deepbrief_store::StoreError> for IpcError {
             | E::Bundle { .. }
             | E::Refused(_) => ErrorCode::Validation,
             E::NotFound { .. } => ErrorCode::NotFound,
-            E::Corrupt { .. } | E::NewerSchema { .. } | E::NotADatabase { .. } => {
-                ErrorCode::Database
-            }
-            _ => ErrorCode::Internal,
+            E::Corrupt { .. }
+            | E::NewerSchema { .. }
+            | E::NotADatabase { .. }
+            | E::Unreadable(_) => ErrorCode::Database,
+            // Named one by one: a new kind of failure must be given its code here.
+            E::Folder { .. }
+            | E::StoredChecklist { .. }
+            | E::Migration(_)
+            | E::ChangedVersion { .. }
+            | E::ChangedOnDisk { .. }
+            | E::Io { .. }
+            | E::Sqlite(_)
+            | E::Json(_) => ErrorCode::Internal,
         };
         Self {
             code,

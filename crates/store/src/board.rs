@@ -90,7 +90,7 @@ impl Store {
             .into_iter()
             .zip(&summaries)
             .map(|(mut item, s)| {
-                item.damaged.clone_from(&s.damaged);
+                item.damaged = item.damaged.or_else(|| s.damaged.clone());
                 let id = item.meta.id.as_str();
                 let mut due = 0;
                 let mut overdue = 0;

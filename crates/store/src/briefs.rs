@@ -13,6 +13,7 @@ use crate::error::StoreError;
 use crate::history::{Change, append};
 use crate::pins::store_version;
 use crate::search;
+use crate::unreadable::{self, Unreadable};
 use crate::time::{new_id, now};
 use crate::types::{
     AdhocQuestion, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow, BriefStatus,
@@ -24,27 +25,61 @@ const META_COLUMNS: &str = "id, client, project, services, account_manager, cont
 /// How many columns `META_COLUMNS` names: a column selected after them is at this index.
 const META_LEN: usize = 14;
 
+/// A brief's header; a stored value that does not read back refuses the row (see [`unreadable`]).
 fn read_meta(r: &Row<'_>) -> rusqlite::Result<BriefMeta> {
-    let json_col = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-    let services: String = json_col(3)?;
-    let contacts: String = json_col(5)?;
+    match read_meta_listed(r)? {
+        (meta, None) => Ok(meta),
+        (_, Some((column, why))) => Err(why.into_row_error(column)),
+    }
+}
+
+/// A brief's header for a listing: what does not read back is left empty (a draft, no services, no
+/// contacts) and returned with its column, so the list marks the brief damaged and shows the rest.
+fn read_meta_listed(r: &Row<'_>) -> rusqlite::Result<(BriefMeta, Option<(usize, Unreadable)>)> {
+    let id: String = r.get(0)?;
+    let services: String = r.get(3)?;
+    let contacts: String = r.get(5)?;
     let status: String = r.get(7)?;
-    Ok(BriefMeta {
-        id: r.get(0)?,
+    let mut problem = None;
+    let mut keep = |column: usize, why: Unreadable| {
+        problem.get_or_insert((column, why));
+    };
+    let services = unreadable::json(&id, "services", &services).unwrap_or_else(|why| {
+        keep(3, why);
+        Vec::new()
+    });
+    let contacts = unreadable::json(&id, "contacts", &contacts).unwrap_or_else(|why| {
+        keep(5, why);
+        Vec::new()
+    });
+    let status = unreadable::parsed(
+        &id,
+        "status",
+        &status,
+        "draft, in_review, returned or approved",
+        BriefStatus::parse,
+    )
+    .unwrap_or_else(|why| {
+        keep(7, why);
+        BriefStatus::Draft
+    });
+    let meta = BriefMeta {
         client: r.get(1)?,
         project: r.get(2)?,
-        services: serde_json::from_str(&services).unwrap_or_default(),
+        services,
         account_manager: r.get(4)?,
-        contacts: serde_json::from_str(&contacts).unwrap_or_default(),
+        contacts,
         language: r.get(6)?,
-        status: BriefStatus::parse(&status).unwrap_or(BriefStatus::Draft),
+        status,
         archived: r.get::<_, i64>(8)? != 0,
         prefilled_from: r.get(9)?,
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
         revision: r.get(12)?,
         industry: r.get(13)?,
-    })
+        id,
+    };
+    Ok((meta, problem))
 }
 
 fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
@@ -371,9 +406,9 @@ impl Store {
                 filter.account_manager,
                 filter.status.map(BriefStatus::as_str)
             ],
-            |r| Ok((read_meta(r)?, r.get::<_, u32>(META_LEN)?)),
+            |r| Ok((read_meta_listed(r)?, r.get::<_, u32>(META_LEN)?)),
         )?;
-        let found: Vec<(BriefMeta, u32)> = rows.collect::<Result<_, _>>()?;
+        let found: Vec<_> = rows.collect::<Result<_, _>>()?;
         // A long list reads every pin at once; a short one asks per brief.
         let mut all_pins = if found.len() >= 64 {
             Some(self.all_pins()?)
@@ -381,7 +416,7 @@ impl Store {
             None
         };
         let mut out = Vec::with_capacity(found.len());
-        for (meta, entries) in found {
+        for ((meta, problem), entries) in found {
             let pins = match all_pins.as_mut() {
                 Some(all) => all.remove(&meta.id).unwrap_or_default(),
                 None => self.pins(&meta.id)?,
@@ -390,7 +425,7 @@ impl Store {
                 meta,
                 pins,
                 entries,
-                damaged: None,
+                damaged: problem.map(|(_, why)| why.to_string()),
             });
         }
         Ok(out)
@@ -404,7 +439,7 @@ impl Store {
             .into_iter()
             .zip(summaries)
             .map(|(mut item, summary)| {
-                item.damaged.clone_from(&summary.damaged);
+                item.damaged = item.damaged.or_else(|| summary.damaged.clone());
                 BriefRow {
                     item,
                     board: summary.row.clone(),
@@ -600,11 +635,15 @@ impl Store {
         )?;
         let rows = stmt.query_map([id], |r| {
             let kind: String = r.get(3)?;
+            let kind = unreadable::parsed(id, "ad-hoc question kind", &kind, "a question kind", |k| {
+                deepbrief_core::Kind::parse(k)
+            })
+            .map_err(|why| why.into_row_error(3))?;
             Ok(AdhocQuestion {
                 id: r.get(0)?,
                 section: r.get(1)?,
                 prompt: r.get(2)?,
-                kind: deepbrief_core::Kind::parse(&kind).unwrap_or(deepbrief_core::Kind::LongText),
+                kind,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

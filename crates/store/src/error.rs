@@ -128,10 +128,22 @@ pub enum StoreError {
         /// What is wrong with it.
         message: String,
     },
+    /// A stored value of a brief does not read back; nothing was changed.
+    #[error(transparent)]
+    Unreadable(#[from] crate::unreadable::Unreadable),
     /// Any other SQLite failure.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A stored JSON value could not be read back (a bug or a damaged row).
     #[error("a stored value cannot be read: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match crate::unreadable::Unreadable::within(&error) {
+            Some(unreadable) => StoreError::Unreadable(unreadable.clone()),
+            None => StoreError::Sqlite(error),
+        }
+    }
 }

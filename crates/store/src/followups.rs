@@ -12,16 +12,19 @@ use crate::time::{new_id, now};
 use crate::types::{FollowUpBriefing, NewFollowUp};
 
 fn read(r: &Row<'_>) -> rusqlite::Result<FollowUpBriefing> {
+    let brief_id: String = r.get(1)?;
     let attendees: String = r.get(7)?;
+    let attendees = crate::unreadable::json(&brief_id, "follow-up attendees", &attendees)
+        .map_err(|why| why.into_row_error(7))?;
     Ok(FollowUpBriefing {
         id: r.get(0)?,
-        brief_id: r.get(1)?,
+        brief_id,
         title: r.get(2)?,
         start: r.get(3)?,
         duration_minutes: r.get(4)?,
         timezone: r.get(5)?,
         location: r.get(6)?,
-        attendees: serde_json::from_str(&attendees).unwrap_or_default(),
+        attendees,
         items: Vec::new(),
     })
 }

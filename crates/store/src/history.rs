@@ -53,20 +53,30 @@ pub(crate) fn append(conn: &Connection, at: &str, c: Change<'_>) -> Result<Saved
     })
 }
 
-fn parse(text: Option<String>) -> Option<Value> {
-    text.and_then(|t| serde_json::from_str(&t).ok())
+/// A history value (JSON) of brief `brief` in column `column`; one that does not read back refuses
+/// the history rather than showing a change as "nothing".
+fn value(
+    row: &rusqlite::Row<'_>,
+    brief: &str,
+    column: usize,
+    field: &'static str,
+) -> rusqlite::Result<Option<Value>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|t| crate::unreadable::json(brief, field, &t).map_err(|why| why.into_row_error(column)))
+        .transpose()
 }
 
 pub(crate) fn read_event(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEvent> {
+    let brief_id: String = row.get(1)?;
     Ok(HistoryEvent {
         event_id: row.get(0)?,
-        brief_id: row.get(1)?,
         at: row.get(2)?,
         who: row.get(3)?,
         kind: row.get(4)?,
         subject: row.get(5)?,
-        old: parse(row.get(6)?),
-        new: parse(row.get(7)?),
+        old: value(row, &brief_id, 6, "history value before")?,
+        new: value(row, &brief_id, 7, "history value after")?,
+        brief_id,
     })
 }
 

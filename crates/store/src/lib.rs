@@ -27,11 +27,13 @@ pub mod search;
 mod summaries;
 mod time;
 pub mod types;
+pub mod unreadable;
 mod upgrade;
 
 pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
+pub use unreadable::Unreadable;
 pub use followups::SentLetter;
 pub use history::{EDIT_PAUSE_SECONDS, coalesce_edits};
 pub use process_notes::PROCESS_NOTE_MAX_CHARS;
