@@ -5,7 +5,7 @@
 //! from the same brief is the same wherever it is made.
 
 use deepbrief_core::gaps::{
-    FollowUpItem, GapCode, GapReport, IsoDate, ProcessStatus as GapProcessStatus, follow_up_items,
+    FollowUpItem, GapKey, GapReport, IsoDate, ProcessStatus as GapProcessStatus, follow_up_items,
 };
 use deepbrief_core::settings::Identity;
 use deepbrief_core::{Checklist, Question, Text};
@@ -17,8 +17,7 @@ use deepbrief_export::ics::CalendarEvent;
 use deepbrief_export::kickoff::fields::planned_start;
 use deepbrief_export::kickoff::input::{
     Approval, ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap,
-    GapKind, KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment,
-    SectionProgress,
+    KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment, SectionProgress,
 };
 use deepbrief_export::kickoff::{KickoffDocument, Lang};
 use deepbrief_export::letter::{LetterInput, letter_items, reply_by};
@@ -148,9 +147,17 @@ fn summary(
         gaps: report
             .gaps
             .iter()
-            .map(|g| Gap {
-                severity: g.severity,
-                kind: gap_kind(g),
+            .filter_map(|g| {
+                // Every key the analysis writes reads back; one that did not would be a bug, and
+                // the gap still counts in the totals above.
+                let key = GapKey::parse(&g.key)?;
+                Some(Gap {
+                    severity: g.severity,
+                    code: g.code,
+                    key,
+                    due: g.due.clone(),
+                    subject: g.subject.clone(),
+                })
             })
             .collect(),
         follow_ups: followups
@@ -166,33 +173,6 @@ fn summary(
                     .collect(),
             })
             .collect(),
-    }
-}
-
-fn gap_kind(g: &deepbrief_core::gaps::Gap) -> GapKind {
-    let question = || g.questions.first().cloned().unwrap_or_default();
-    let last_key_part = || g.key.rsplit(':').next().unwrap_or_default().to_owned();
-    match g.code {
-        GapCode::MissingAnswer => GapKind::MissingRequired {
-            question: question(),
-        },
-        GapCode::Unknown => GapKind::Unknown {
-            question: question(),
-        },
-        GapCode::Overdue => GapKind::Later {
-            question: question(),
-            due: g.due.clone().unwrap_or_default(),
-        },
-        GapCode::ProcessNotDescribed => GapKind::ProcessNotDescribed {
-            process: last_key_part(),
-        },
-        GapCode::RuleFlag => GapKind::Rule {
-            rule: last_key_part(),
-        },
-        GapCode::GoalIncomplete => GapKind::GoalNotMeasurable,
-        GapCode::InvalidAnswer | GapCode::ToConfirm | GapCode::VagueAnswer => GapKind::Other {
-            text: g.subject.clone(),
-        },
     }
 }
 

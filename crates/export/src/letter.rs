@@ -14,13 +14,14 @@
 
 use std::path::Path;
 
-use deepbrief_core::gaps::{Entries, FollowUpItem};
+use deepbrief_core::gaps::{Entries, FollowUpItem, GapKey};
 use deepbrief_core::{Answer, Checklist, GapCode, IsoDate, Question, Severity, Text};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::ExportError;
 use crate::meeting::Meeting;
+use crate::words;
 
 /// The output format of the letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -268,7 +269,9 @@ impl Find<'_> {
     fn item(&self, item: &FollowUpItem, entries: &Entries, severity: Severity) -> LetterItem {
         let heading = self.heading(item);
         let checklist = self.checklists.iter().find(|c| c.id == item.checklist);
-        let last = item.key.rsplit(':').next().unwrap_or_default();
+        let key = GapKey::parse(&item.key);
+        // The process's or the rule's id (process and rule gaps).
+        let process_id = key.as_ref().and_then(GapKey::process_or_rule);
         let agenda: Vec<String> = item
             .agenda
             .iter()
@@ -314,7 +317,11 @@ impl Find<'_> {
                 }
             }
             GapCode::ProcessNotDescribed => {
-                let process = checklist.and_then(|c| c.processes.iter().find(|p| p.id == last));
+                let process = checklist.and_then(|c| {
+                    c.processes
+                        .iter()
+                        .find(|p| Some(p.id.as_str()) == process_id)
+                });
                 // A process is its own heading: «Продажа», «Выполнение заказа».
                 let heading = process.map_or(base.heading.clone(), |p| self.text(&p.title));
                 // With client wording the request says it all; the agenda is the meeting's.
@@ -342,7 +349,8 @@ impl Find<'_> {
             GapCode::RuleFlag => {
                 // The rule's message is for the agency; without client wording the first agenda
                 // question leads and the rest follow.
-                let rule = checklist.and_then(|c| c.rules.iter().find(|r| r.id == last));
+                let rule = checklist
+                    .and_then(|c| c.rules.iter().find(|r| Some(r.id.as_str()) == process_id));
                 let (topic, questions) = match rule.and_then(|r| r.client_prompt.as_ref()) {
                     Some(p) => (self.text(p), Vec::new()),
                     None => match agenda.split_first() {
@@ -363,7 +371,12 @@ impl Find<'_> {
             | GapCode::InvalidAnswer
             | GapCode::VagueAnswer
             | GapCode::ToConfirm => {
-                let id = item.questions.first().map(String::as_str).unwrap_or(last);
+                let id = item
+                    .questions
+                    .first()
+                    .map(String::as_str)
+                    .or_else(|| key.as_ref().and_then(GapKey::question))
+                    .unwrap_or_default();
                 let q = self.question(id);
                 let due = match entries.get(id).map(|e| &e.answer) {
                     Some(Answer::Later { due }) if kind == ItemKind::Send => Some(due.clone()),
@@ -797,71 +810,20 @@ enum Weekday {
 /// A date as people write it: `5 декабря` / `5 December`, with the year only when it is not the
 /// letter's year (or the letter's date is not known), with the day of the week when asked.
 fn spoken_date(date: IsoDate, lang: &str, weekday: Weekday, letter_year: Option<u16>) -> String {
-    const RU_DAYS: [&str; 7] = [
-        "понедельник",
-        "вторник",
-        "среда",
-        "четверг",
-        "пятница",
-        "суббота",
-        "воскресенье",
-    ];
-    const RU_DAYS_GENITIVE: [&str; 7] = [
-        "понедельника",
-        "вторника",
-        "среды",
-        "четверга",
-        "пятницы",
-        "субботы",
-        "воскресенья",
-    ];
-    const RU_MONTHS: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    const EN_DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const EN_MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let en = lang == "en";
     let w = usize::from(date.weekday()) % 7;
     let day_name = match (weekday, en) {
         (Weekday::None, _) => None,
-        (Weekday::Nominative | Weekday::Genitive, true) => Some(EN_DAYS[w]),
-        (Weekday::Nominative, false) => Some(RU_DAYS[w]),
-        (Weekday::Genitive, false) => Some(RU_DAYS_GENITIVE[w]),
+        (Weekday::Nominative | Weekday::Genitive, true) => Some(words::EN_DAYS[w]),
+        (Weekday::Nominative, false) => Some(words::RU_DAYS[w]),
+        (Weekday::Genitive, false) => Some(words::RU_DAYS_GENITIVE[w]),
     };
     let m = usize::from(date.month().saturating_sub(1)) % 12;
-    let month = if en { EN_MONTHS[m] } else { RU_MONTHS[m] };
+    let month = if en {
+        words::EN_MONTHS[m]
+    } else {
+        words::RU_MONTHS_GENITIVE[m]
+    };
     let mut text = format!("{}\u{a0}{month}", date.day());
     if letter_year != Some(date.year()) {
         text.push_str(&format!(" {}", date.year()));

@@ -37,6 +37,7 @@ pub mod markdown;
 pub mod meeting;
 pub mod pdf;
 pub mod when;
+pub mod words;
 
 pub use error::ExportError;
 pub use ics::{CalendarEvent, to_ics};

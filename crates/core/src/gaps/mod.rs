@@ -29,6 +29,7 @@ mod board;
 pub(crate) mod check;
 pub mod date;
 mod followup;
+mod key;
 pub mod message;
 mod reach;
 pub mod vague;
@@ -47,6 +48,7 @@ pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap, heat
 pub use check::{LINK_SCHEMES, ValueProblem, link_scheme, scheme_allowed};
 pub use date::{BadDate, IsoDate};
 pub use followup::{FollowUpItem, follow_up_items, is_open};
+pub use key::GapKey;
 
 use reach::{Reach, Tri};
 
@@ -443,7 +445,11 @@ fn judged_for_substance(kind: Kind) -> bool {
 /// the note travels with the answers — history, bundles, sync, upgrades — without a table of its own.
 /// The slot holds a text answer; clearing the note clears the slot.
 pub fn process_note_key(checklist: &str, process: &str) -> String {
-    format!("process:{checklist}:{process}")
+    GapKey::Process {
+        checklist: checklist.to_owned(),
+        process: process.to_owned(),
+    }
+    .to_string()
 }
 
 /// The note in a brief's answers that marks the process described, if any (blank notes are none).
@@ -608,7 +614,10 @@ impl Analysis<'_> {
         let order = self.index.order(&q.id).unwrap_or(u32::MAX);
         let gap = |code, severity| {
             question_gap(
-                format!("answer:{}", q.id),
+                GapKey::Answer {
+                    question: q.id.clone(),
+                }
+                .to_string(),
                 code,
                 severity,
                 checklist,
@@ -627,7 +636,10 @@ impl Analysis<'_> {
             State::Empty | State::NotApplicable | State::Fits(_) => {}
             State::SaysNothing(terms) if q.required || q.specific => {
                 let mut g = question_gap(
-                    format!("vague:{}", q.id),
+                    GapKey::Vague {
+                        question: q.id.clone(),
+                    }
+                    .to_string(),
                     GapCode::VagueAnswer,
                     by_required,
                     checklist,
@@ -661,7 +673,10 @@ impl Analysis<'_> {
         }
         if entry.is_some_and(|e| e.to_confirm) && st.is_done() {
             self.gaps.push(question_gap(
-                format!("confirm:{}", q.id),
+                GapKey::Confirm {
+                    question: q.id.clone(),
+                }
+                .to_string(),
                 GapCode::ToConfirm,
                 Severity::Medium,
                 checklist,
@@ -676,7 +691,10 @@ impl Analysis<'_> {
             let terms = vague_terms(value);
             if !terms.is_empty() {
                 let mut g = question_gap(
-                    format!("vague:{}", q.id),
+                    GapKey::Vague {
+                        question: q.id.clone(),
+                    }
+                    .to_string(),
                     GapCode::VagueAnswer,
                     Severity::Low,
                     checklist,
@@ -720,7 +738,10 @@ impl Analysis<'_> {
         }
         let measurable = missing.iter().all(|(_, p)| *p == GoalPart::Rationale);
         self.gaps.push(Gap {
-            key: format!("goal:{}", checklist.id),
+            key: GapKey::Goal {
+                checklist: checklist.id.clone(),
+            }
+            .to_string(),
             code: GapCode::GoalIncomplete,
             severity: if measurable {
                 Severity::Medium
@@ -831,7 +852,11 @@ impl Analysis<'_> {
         if status == ProcessStatus::NotDescribed {
             let first = missing.first().map(String::as_str).unwrap_or_default();
             self.gaps.push(Gap {
-                key: format!("process:{}:{}", checklist.id, process.id),
+                key: GapKey::Process {
+                    checklist: checklist.id.clone(),
+                    process: process.id.clone(),
+                }
+                .to_string(),
                 code: GapCode::ProcessNotDescribed,
                 severity: Severity::High,
                 checklist: checklist.id.clone(),
@@ -872,7 +897,11 @@ impl Analysis<'_> {
         questions.sort_by_key(|q| (*q != first, self.index.order(q).unwrap_or(u32::MAX)));
         questions.dedup();
         self.gaps.push(Gap {
-            key: format!("rule:{}:{}", checklist.id, rule.id),
+            key: GapKey::Rule {
+                checklist: checklist.id.clone(),
+                rule: rule.id.clone(),
+            }
+            .to_string(),
             code: GapCode::RuleFlag,
             severity: rule.severity,
             checklist: checklist.id.clone(),

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use deepbrief_core::gaps::GapCode;
 use deepbrief_core::{
     Answer, AnswerValue, Checklist, Column, Entry, Evidence, EvidenceKind, Kind, Question,
     Severity, Visibility,
@@ -12,7 +13,7 @@ use super::cut;
 use super::fields::{self as passport_fields, Field};
 use super::format::{self, Date};
 use super::input::{
-    ArchivedAnswer, BriefStatus, FollowUp, Gap, GapKind, KickoffInput, ProcessStatus, ReviewComment,
+    ArchivedAnswer, BriefStatus, FollowUp, Gap, KickoffInput, ProcessStatus, ReviewComment,
 };
 use super::{
     AnswerState, AnswerView, ApprovalView, ArchivedView, ChecklistView, ColumnView, ContactView,
@@ -1070,38 +1071,40 @@ fn first_sentence(text: &str) -> String {
 
 fn gap_text(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, gap: &Gap) -> String {
     let ru = lang == Lang::Ru;
-    match &gap.kind {
-        GapKind::MissingRequired { question } => {
-            let p = format::quoted(lang, &lookup.prompt(question));
+    let prompt = || format::quoted(lang, &lookup.prompt(gap.key.question().unwrap_or_default()));
+    let id = || gap.key.process_or_rule().unwrap_or_default();
+    match gap.code {
+        GapCode::MissingAnswer => {
+            let p = prompt();
             if ru {
                 format!("Нет ответа на обязательный вопрос {p}")
             } else {
                 format!("No answer to the required question {p}")
             }
         }
-        GapKind::Unknown { question } => {
-            let p = format::quoted(lang, &lookup.prompt(question));
+        GapCode::Unknown => {
+            let p = prompt();
             if ru {
                 format!("Клиент не знает ответа на вопрос {p}")
             } else {
                 format!("The client doesn't know the answer to {p}")
             }
         }
-        GapKind::Later { question, due } => {
-            let p = format::quoted(lang, &lookup.prompt(question));
-            let d = format::day_month(lang, due);
+        GapCode::Overdue => {
+            let p = prompt();
+            let d = format::day_month(lang, gap.due.as_deref().unwrap_or_default());
             if ru {
                 format!("Клиент пришлёт до {d}: {p}")
             } else {
                 format!("The client will send by {d}: {p}")
             }
         }
-        GapKind::ProcessNotDescribed { process } => {
+        GapCode::ProcessNotDescribed => {
+            let process = id();
             let title = lookup
                 .processes
-                .get(process.as_str())
-                .map(String::as_str)
-                .unwrap_or(process);
+                .get(process)
+                .map_or(process, String::as_str);
             let t = format::quoted(lang, title);
             if ru {
                 format!("Не описан процесс {t}")
@@ -1110,13 +1113,15 @@ fn gap_text(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, gap: &Gap) -> Stri
             }
         }
         // The rule's first sentence states the risk; the rest is the checklist author's story.
-        GapKind::Rule { rule } => lookup
+        GapCode::RuleFlag => lookup
             .rules
-            .get(rule.as_str())
-            .map(|m| first_sentence(m))
-            .unwrap_or_else(|| rule.clone()),
-        GapKind::GoalNotMeasurable => labels.goal_missing.clone(),
-        GapKind::Other { text } => text.get(lang.code()).to_owned(),
+            .get(id())
+            .map_or_else(|| id().to_owned(), |m| first_sentence(m)),
+        GapCode::GoalIncomplete => labels.goal_missing.clone(),
+        // Worded by the analysis: the question's prompt.
+        GapCode::InvalidAnswer | GapCode::ToConfirm | GapCode::VagueAnswer => {
+            gap.subject.get(lang.code()).to_owned()
+        }
     }
 }
 
@@ -1124,24 +1129,28 @@ fn gap_text(lang: Lang, labels: &Labels, lookup: &Lookup<'_>, gap: &Gap) -> Stri
 fn gap_action(lang: Lang, lookup: &Lookup<'_>, gap: &Gap) -> String {
     let ru = lang == Lang::Ru;
     let s = |r: &str, e: &str| if ru { r.to_owned() } else { e.to_owned() };
-    match &gap.kind {
-        GapKind::MissingRequired { .. } => s(
+    match gap.code {
+        GapCode::MissingAnswer => s(
             "Получить ответ у клиента до запуска проекта.",
             "Get the answer from the client before kickoff.",
         ),
-        GapKind::Unknown { .. } => s(
+        GapCode::Unknown => s(
             "Найти ответ вместе с клиентом или записать допущение и согласовать его.",
             "Find the answer with the client, or write down an assumption and agree it.",
         ),
-        GapKind::Later { .. } => s(
+        GapCode::Overdue => s(
             "Напомнить клиенту; без ответа запуск проекта переносится.",
             "Remind the client; without it the kickoff moves.",
         ),
-        GapKind::ProcessNotDescribed { .. } => s(
+        GapCode::ProcessNotDescribed => s(
             "Разобрать процесс с клиентом на уточняющей встрече по повестке.",
             "Go through the process with the client at a follow-up meeting.",
         ),
-        GapKind::Rule { rule } => match lookup.rule_actions.get(rule.as_str()) {
+        GapCode::RuleFlag => match gap
+            .key
+            .process_or_rule()
+            .and_then(|rule| lookup.rule_actions.get(rule))
+        {
             Some(q) if ru => format!("Выяснить у клиента: {q}"),
             Some(q) => format!("Ask the client: {q}"),
             None => s(
@@ -1149,11 +1158,13 @@ fn gap_action(lang: Lang, lookup: &Lookup<'_>, gap: &Gap) -> String {
                 "Discuss with the client at a follow-up meeting.",
             ),
         },
-        GapKind::GoalNotMeasurable => s(
+        GapCode::GoalIncomplete => s(
             "Согласовать с клиентом целевое значение и срок.",
             "Agree a target value and a deadline with the client.",
         ),
-        GapKind::Other { .. } => s("Уточнить у клиента.", "Clarify with the client."),
+        GapCode::InvalidAnswer | GapCode::ToConfirm | GapCode::VagueAnswer => {
+            s("Уточнить у клиента.", "Clarify with the client.")
+        }
     }
 }
 

@@ -148,40 +148,18 @@ pub fn date(lang: Lang, iso: &str) -> String {
     };
     let month = usize::from(d.month - 1);
     match lang {
-        Lang::Ru => {
-            const MONTHS: [&str; 12] = [
-                "января",
-                "февраля",
-                "марта",
-                "апреля",
-                "мая",
-                "июня",
-                "июля",
-                "августа",
-                "сентября",
-                "октября",
-                "ноября",
-                "декабря",
-            ];
-            format!("{}{NBSP}{} {}", d.day, MONTHS[month], d.year)
-        }
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!("{}{NBSP}{} {}", d.day, MONTHS[month], d.year)
-        }
+        Lang::Ru => format!(
+            "{}{NBSP}{} {}",
+            d.day,
+            crate::words::RU_MONTHS_GENITIVE[month],
+            d.year
+        ),
+        Lang::En => format!(
+            "{}{NBSP}{} {}",
+            d.day,
+            crate::words::EN_MONTHS[month],
+            d.year
+        ),
     }
 }
 

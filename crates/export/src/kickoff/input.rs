@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use deepbrief_core::gaps::{GapCode, GapKey};
 use deepbrief_core::{Checklist, Entry, Question, Severity, Text};
 use serde::{Deserialize, Serialize};
 
@@ -172,53 +173,20 @@ pub enum ProcessStatus {
     NotDescribed,
 }
 
-/// One gap between the brief and kickoff.
+/// One gap between the brief and kickoff, in the core's terms: what kind of gap ([`GapCode`]) and
+/// which ([`GapKey`]); the document words it from the checklists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gap {
     /// How serious.
     pub severity: Severity,
-    /// What it is.
-    pub kind: GapKind,
-}
-
-/// What a gap is about; ids are resolved to texts from the checklists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum GapKind {
-    /// A required visible question has no answer.
-    MissingRequired {
-        /// Question id.
-        question: String,
-    },
-    /// The client does not know.
-    Unknown {
-        /// Question id.
-        question: String,
-    },
-    /// The client will send the answer later.
-    Later {
-        /// Question id.
-        question: String,
-        /// Promised date, ISO.
-        due: String,
-    },
-    /// A client process is not described.
-    ProcessNotDescribed {
-        /// Process id.
-        process: String,
-    },
-    /// A checklist rule raised a flag.
-    Rule {
-        /// Rule id.
-        rule: String,
-    },
-    /// The goal has no target value or no deadline.
-    GoalNotMeasurable,
-    /// Anything else, already worded.
-    Other {
-        /// The text.
-        text: Text,
-    },
+    /// What kind of gap.
+    pub code: GapCode,
+    /// Which question, process, rule or goal it is about.
+    pub key: GapKey,
+    /// `overdue`: the promised date, ISO.
+    pub due: Option<String>,
+    /// What is missing, in the checklist's words (the analysis's subject).
+    pub subject: Text,
 }
 
 /// A planned follow-up briefing.

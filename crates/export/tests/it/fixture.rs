@@ -5,12 +5,13 @@
 
 use std::collections::BTreeMap;
 
+use deepbrief_core::gaps::{GapCode, GapKey};
 use deepbrief_core::{
     Answer, AnswerValue, Checklist, Entry, Evidence, EvidenceKind, Kind, LoadedChecklist, Origin,
     Severity, SourceFile, Text, load_files,
 };
 use deepbrief_export::kickoff::input::{
-    ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap, GapKind,
+    ArchivedAnswer, BriefMeta, BriefStatus, BriefSummary, ContactPerson, FollowUp, Gap,
     KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment, SectionProgress,
 };
 use deepbrief_export::{KickoffDocument, Lang};
@@ -308,22 +309,31 @@ pub fn summary() -> BriefSummary {
         gaps: vec![
             Gap {
                 severity: Severity::Low,
-                kind: GapKind::Unknown {
+                code: GapCode::Unknown,
+                key: GapKey::Answer {
                     question: "audience_fears".into(),
                 },
+                due: None,
+                subject: Text::Plain(String::new()),
             },
             Gap {
                 severity: Severity::High,
-                kind: GapKind::Rule {
+                code: GapCode::RuleFlag,
+                key: GapKey::Rule {
+                    checklist: "core".into(),
                     rule: "leads_not_tracked".into(),
                 },
+                due: None,
+                subject: Text::Plain(String::new()),
             },
             Gap {
                 severity: Severity::Medium,
-                kind: GapKind::Later {
+                code: GapCode::Overdue,
+                key: GapKey::Answer {
                     question: "warranty_terms".into(),
-                    due: "2026-12-05".into(),
                 },
+                due: Some("2026-12-05".into()),
+                subject: Text::Plain(String::new()),
             },
         ],
         follow_ups: vec![FollowUp {
