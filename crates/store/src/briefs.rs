@@ -562,39 +562,6 @@ impl Store {
         self.brief_meta(id)
     }
 
-    /// Sets the review status (the workflow's rules are checked by the caller).
-    pub fn set_status(
-        &mut self,
-        id: &str,
-        status: BriefStatus,
-        who: &str,
-    ) -> Result<BriefMeta, StoreError> {
-        let tx = self.begin_write()?;
-        let old = self.brief_meta(id)?;
-        if old.status == status {
-            return Ok(old);
-        }
-        let at = now();
-        tx.execute(
-            "UPDATE brief SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, status.as_str(), at],
-        )?;
-        append(
-            &tx,
-            &at,
-            Change {
-                brief_id: id,
-                who,
-                kind: "brief",
-                subject: Some("status"),
-                old: Some(json!(old.status)),
-                new: Some(json!(status)),
-            },
-        )?;
-        tx.commit()?;
-        self.brief_meta(id)
-    }
-
     /// Archives (`true`) or restores (`false`) a brief. Nothing is deleted.
     pub fn set_archived(
         &mut self,

@@ -64,53 +64,90 @@ pub(crate) fn is_blank(value: &AnswerValue) -> bool {
     }
 }
 
-/// The first problem of a (non-blank) value for the question, if any.
+/// The first problem of a (non-blank) value for the question, if any. The match is over the kind,
+/// with no catch-all: a new kind is named here by the compiler. A value of another shape than the
+/// kind's is `WrongType`.
 pub(crate) fn problem(q: &Question, value: &AnswerValue) -> Option<ValueProblem> {
     use ValueProblem as P;
-    match (q.kind, value) {
-        (Kind::ShortText | Kind::LongText, AnswerValue::Text(t)) => q
-            .max_length
-            .is_some_and(|max| t.chars().count() > max as usize)
-            .then_some(P::TooLong),
-        (Kind::Date, AnswerValue::Text(t)) => IsoDate::parse(t).is_none().then_some(P::BadDate),
-        (Kind::Link, AnswerValue::Text(t)) => link_problem(t),
-        (k, AnswerValue::Number(n)) if k.is_numeric() => number(q, *n),
-        (Kind::YesNo, AnswerValue::Bool(_)) => None,
-        (Kind::SingleChoice, AnswerValue::Choice(id)) => {
-            (!q.choices.iter().any(|c| c.id == *id)).then_some(P::UnknownChoice)
-        }
-        (Kind::MultiChoice, AnswerValue::Choices(ids)) => {
-            let mut seen = std::collections::HashSet::new();
-            if ids.iter().any(|id| !q.choices.iter().any(|c| c.id == *id)) {
-                Some(P::UnknownChoice)
-            } else if !ids.iter().all(|id| seen.insert(id.as_str())) {
-                Some(P::DuplicateChoice)
-            } else {
-                count(q, ids.len())
+    let wrong = Some(P::WrongType);
+    match q.kind {
+        Kind::ShortText | Kind::LongText => match value {
+            AnswerValue::Text(t) => q
+                .max_length
+                .is_some_and(|max| t.chars().count() > max as usize)
+                .then_some(P::TooLong),
+            _ => wrong,
+        },
+        Kind::Date => match value {
+            AnswerValue::Text(t) => IsoDate::parse(t).is_none().then_some(P::BadDate),
+            _ => wrong,
+        },
+        Kind::Link => match value {
+            AnswerValue::Text(t) => link_problem(t),
+            _ => wrong,
+        },
+        Kind::Number | Kind::Money | Kind::Percent | Kind::Duration | Kind::Scale => match value {
+            AnswerValue::Number(n) => number(q, *n),
+            _ => wrong,
+        },
+        Kind::YesNo => match value {
+            AnswerValue::Bool(_) => None,
+            _ => wrong,
+        },
+        Kind::SingleChoice => match value {
+            AnswerValue::Choice(id) => {
+                (!q.choices.iter().any(|c| c.id == *id)).then_some(P::UnknownChoice)
             }
-        }
-        (Kind::List, AnswerValue::Items(items)) => {
-            count(q, items.iter().filter(|i| !i.trim().is_empty()).count())
-        }
-        (Kind::Table, AnswerValue::Rows(rows)) => {
-            let known = |col: &String| q.columns.iter().any(|c| c.id == *col);
-            if rows.iter().any(|r| r.keys().any(|k| !known(k))) {
-                Some(P::UnknownColumn)
-            } else if rows.iter().any(|r| {
-                q.columns
-                    .iter()
-                    .any(|c| r.get(&c.id).is_some_and(|cell| !cell_fits(c, cell)))
-            }) {
-                Some(P::BadCell)
-            } else {
-                count(q, rows.len())
+            _ => wrong,
+        },
+        Kind::MultiChoice => match value {
+            AnswerValue::Choices(ids) => {
+                let mut seen = std::collections::HashSet::new();
+                if ids.iter().any(|id| !q.choices.iter().any(|c| c.id == *id)) {
+                    Some(P::UnknownChoice)
+                } else if !ids.iter().all(|id| seen.insert(id.as_str())) {
+                    Some(P::DuplicateChoice)
+                } else {
+                    count(q, ids.len())
+                }
             }
-        }
-        (Kind::Contact, AnswerValue::Contact(fields)) => fields
-            .get("name")
-            .is_none_or(|n| n.trim().is_empty())
-            .then_some(P::NoName),
-        _ => Some(P::WrongType),
+            _ => wrong,
+        },
+        Kind::List => match value {
+            AnswerValue::Items(items) => {
+                count(q, items.iter().filter(|i| !i.trim().is_empty()).count())
+            }
+            _ => wrong,
+        },
+        Kind::Table => match value {
+            AnswerValue::Rows(rows) => table(q, rows),
+            _ => wrong,
+        },
+        Kind::Contact => match value {
+            AnswerValue::Contact(fields) => fields
+                .get("name")
+                .is_none_or(|n| n.trim().is_empty())
+                .then_some(P::NoName),
+            _ => wrong,
+        },
+    }
+}
+
+fn table(
+    q: &Question,
+    rows: &[std::collections::BTreeMap<String, String>],
+) -> Option<ValueProblem> {
+    let known = |col: &String| q.columns.iter().any(|c| c.id == *col);
+    if rows.iter().any(|r| r.keys().any(|k| !known(k))) {
+        Some(ValueProblem::UnknownColumn)
+    } else if rows.iter().any(|r| {
+        q.columns
+            .iter()
+            .any(|c| r.get(&c.id).is_some_and(|cell| !cell_fits(c, cell)))
+    }) {
+        Some(ValueProblem::BadCell)
+    } else {
+        count(q, rows.len())
     }
 }
 
