@@ -13,6 +13,7 @@ pub mod condition;
 pub mod diagnostic;
 pub mod gaps;
 pub mod kinds;
+pub mod lang;
 pub mod library;
 mod load;
 pub mod model;
@@ -34,6 +35,7 @@ pub use gaps::{
     FollowUpItem, Gap, GapCode, GapReport, IsoDate, ProcessStatus, analyze, follow_up_items,
     is_open,
 };
+pub use lang::Lang;
 pub use library::{
     ChecklistSummary, FileProblem, Library, LibraryReport, LoadedChecklist, Origin, SourceFile,
     Sources, load_files,

@@ -33,6 +33,7 @@ mod key;
 pub mod message;
 mod reach;
 pub mod vague;
+mod words;
 
 use std::collections::BTreeMap;
 

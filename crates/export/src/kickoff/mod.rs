@@ -23,34 +23,8 @@ use serde::{Deserialize, Serialize};
 pub use cut::MAX_PRINTED_ANSWER_CHARS;
 pub use labels::Labels;
 
-/// The language a brief is printed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Russian.
-    Ru,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language code (`ru`, `en`), as checklist texts key it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses `ru` or `en`.
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code {
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+/// The language a brief is printed in: the one language type of Deepbrief.
+pub use deepbrief_core::Lang;
 
 /// Version of the [`KickoffDocument`] JSON shape; custom templates can check it
 /// (`docs/kickoff-template-data.md` lists what each version added).

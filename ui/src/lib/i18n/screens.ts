@@ -3,6 +3,7 @@
  * Russian and English. Kept apart from `index.ts` (the library and the answer inputs) so each screen
  * group reads as one block.
  */
+import { GAP_WORDS } from '$lib/bindings/gapWords';
 import type { Lang } from './index';
 
 const ru = {
@@ -160,25 +161,10 @@ const ru = {
     pending: 'Пришлёт позже',
     by: (date: string) => `до ${date}`,
     overdue: (date: string) => `обещал до ${date}`,
-    severity: { high: 'высокая', medium: 'средняя', low: 'низкая' } as Record<string, string>,
-    kind: {
-      missing_answer: 'нет ответа',
-      invalid_answer: 'ответ не подходит',
-      unknown: 'клиент не знает',
-      overdue: 'пришлёт позже — срок прошёл',
-      to_confirm: 'перенесено — подтвердить',
-      vague_answer: 'ответ без конкретики',
-      goal_incomplete: 'цель не измерима',
-      process_not_described: 'процесс не описан',
-      rule_flag: 'сигнал риска',
-    } as Record<string, string>,
-    process: {
-      documented: 'есть документ',
-      described: 'описали на интервью',
-      described_by_note: 'описали на встрече',
-      not_described: 'процесс не описан',
-      not_asked: 'не спрашивали',
-    } as Record<string, string>,
+    // Written once in Rust (crates/core/src/gaps/words.rs) for the CLI and the app.
+    severity: GAP_WORDS.ru.severity,
+    kind: GAP_WORDS.ru.code,
+    process: GAP_WORDS.ru.process,
     markDescribed: 'Описан на встрече…',
     noteLabel: 'Что рассказал клиент',
     notePlaceholder: 'Например: прошли путь заявки от звонка до оплаты, сделка занимает 3 дня',
@@ -468,25 +454,10 @@ const en: ScreenMessages = {
     pending: 'Will send later',
     by: (date: string) => `by ${date}`,
     overdue: (date: string) => `promised by ${date}`,
-    severity: { high: 'high', medium: 'medium', low: 'low' } as Record<string, string>,
-    kind: {
-      missing_answer: 'no answer',
-      invalid_answer: "answer doesn't fit",
-      unknown: "client doesn't know",
-      overdue: 'will send later — overdue',
-      to_confirm: 'carried over — confirm',
-      vague_answer: 'vague answer',
-      goal_incomplete: 'goal not measurable',
-      process_not_described: 'process not described',
-      rule_flag: 'risk signal',
-    } as Record<string, string>,
-    process: {
-      documented: 'documented',
-      described: 'described in the interview',
-      described_by_note: 'described at a meeting',
-      not_described: 'process not described',
-      not_asked: 'not asked',
-    } as Record<string, string>,
+    // Written once in Rust (crates/core/src/gaps/words.rs) for the CLI and the app.
+    severity: GAP_WORDS.en.severity,
+    kind: GAP_WORDS.en.code,
+    process: GAP_WORDS.en.process,
     markDescribed: 'Described at the meeting…',
     noteLabel: 'What the client told you',
     notePlaceholder: 'E.g.: walked through a request from the call to the payment; a deal takes 3 days',
