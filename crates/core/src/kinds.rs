@@ -20,6 +20,18 @@ pub enum Bounded {
     Count,
 }
 
+/// How much an answer of the kind may hold (the store sets the number of characters of each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerSize {
+    /// One line: a short text, a number, a date, a choice, a link.
+    Line,
+    /// A long text.
+    Long,
+    /// All the items, cells, picks or fields of a list, table, multiple choice or contact.
+    Structured,
+}
+
 /// The rules of one question kind.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct KindSpec {
@@ -39,6 +51,8 @@ pub struct KindSpec {
     pub whole_value: bool,
     /// The options a checklist may give a question of this kind.
     pub options: &'static [&'static str],
+    /// How much an answer may hold.
+    pub size: AnswerSize,
 }
 
 const NO_BOUNDS: KindSpec = KindSpec {
@@ -50,12 +64,14 @@ const NO_BOUNDS: KindSpec = KindSpec {
     whole_bounds: false,
     whole_value: false,
     options: &[],
+    size: AnswerSize::Line,
 };
 
 const COUNTED: KindSpec = KindSpec {
     bounded: Bounded::Count,
     lowest: Some(0.0),
     whole_bounds: true,
+    size: AnswerSize::Structured,
     ..NO_BOUNDS
 };
 
@@ -63,8 +79,13 @@ impl Kind {
     /// The rules of this kind.
     pub const fn spec(self) -> KindSpec {
         match self {
-            Kind::ShortText | Kind::LongText => KindSpec {
+            Kind::ShortText => KindSpec {
                 options: &["max_length"],
+                ..NO_BOUNDS
+            },
+            Kind::LongText => KindSpec {
+                options: &["max_length"],
+                size: AnswerSize::Long,
                 ..NO_BOUNDS
             },
             Kind::Number => KindSpec {
@@ -122,7 +143,11 @@ impl Kind {
                 options: &["columns", "min", "max"],
                 ..COUNTED
             },
-            Kind::Date | Kind::YesNo | Kind::Contact | Kind::Link => NO_BOUNDS,
+            Kind::Contact => KindSpec {
+                size: AnswerSize::Structured,
+                ..NO_BOUNDS
+            },
+            Kind::Date | Kind::YesNo | Kind::Link => NO_BOUNDS,
         }
     }
 
@@ -166,7 +191,8 @@ pub fn kind_specs_ts() -> String {
          './Kind';\n\n/** The rules of one question kind (see `KindSpec` in Rust). */\nexport type KindSpec \
          = {{\n  bounded: 'nothing' | 'value' | 'count';\n  default_min: number | null;\n  \
          default_max: number | null;\n  lowest: number | null;\n  highest: number | null;\n  \
-         whole_bounds: boolean;\n  whole_value: boolean;\n  options: readonly string[];\n}};\n\n\
+         whole_bounds: boolean;\n  whole_value: boolean;\n  options: readonly string[];\n  \
+         size: 'line' | 'long' | 'structured';\n}};\n\n\
          /** Every kind's rules, as the store applies them. */\nexport const KIND_SPECS = {json} as const \
          satisfies Record<Kind, KindSpec>;\n"
     )

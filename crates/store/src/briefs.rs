@@ -13,12 +13,12 @@ use crate::error::StoreError;
 use crate::history::{Change, append};
 use crate::pins::store_version;
 use crate::search;
-use crate::unreadable::{self, Unreadable};
 use crate::time::{new_id, now};
 use crate::types::{
     AdhocQuestion, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow, BriefStatus,
     Contact, NewBrief, OpenedBrief,
 };
+use crate::unreadable::{self, Unreadable};
 
 const META_COLUMNS: &str = "id, client, project, services, account_manager, contacts, language, \
                             status, archived, prefilled_from, created_at, updated_at, revision, industry";
@@ -602,10 +602,11 @@ impl Store {
         )?;
         let rows = stmt.query_map([id], |r| {
             let kind: String = r.get(3)?;
-            let kind = unreadable::parsed(id, "ad-hoc question kind", &kind, "a question kind", |k| {
-                deepbrief_core::Kind::parse(k)
-            })
-            .map_err(|why| why.into_row_error(3))?;
+            let kind =
+                unreadable::parsed(id, "ad-hoc question kind", &kind, "a question kind", |k| {
+                    deepbrief_core::Kind::parse(k)
+                })
+                .map_err(|why| why.into_row_error(3))?;
             Ok(AdhocQuestion {
                 id: r.get(0)?,
                 section: r.get(1)?,

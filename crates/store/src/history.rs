@@ -62,8 +62,10 @@ fn value(
     field: &'static str,
 ) -> rusqlite::Result<Option<Value>> {
     let text: Option<String> = row.get(column)?;
-    text.map(|t| crate::unreadable::json(brief, field, &t).map_err(|why| why.into_row_error(column)))
-        .transpose()
+    text.map(|t| {
+        crate::unreadable::json(brief, field, &t).map_err(|why| why.into_row_error(column))
+    })
+    .transpose()
 }
 
 pub(crate) fn read_event(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEvent> {

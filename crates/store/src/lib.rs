@@ -33,7 +33,6 @@ mod upgrade;
 pub use board::{Board, BoardBrief};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
-pub use unreadable::Unreadable;
 pub use followups::SentLetter;
 pub use history::{EDIT_PAUSE_SECONDS, coalesce_edits};
 pub use process_notes::PROCESS_NOTE_MAX_CHARS;
@@ -43,3 +42,4 @@ pub use types::{
     BriefStatus, Contact, FollowUpBriefing, HistoryEvent, NewBrief, NewFollowUp, OpenedBrief,
     PinnedChecklist, Saved, SearchHit, SnippetPart,
 };
+pub use unreadable::Unreadable;

@@ -2,6 +2,7 @@
 //! kind, a bundle and a single-line field may be. Past a limit a write or an import is refused with
 //! a message naming the limit; nothing is stored half-way.
 
+use deepbrief_core::kinds::AnswerSize;
 use deepbrief_core::{Answer, Entry, Kind};
 
 /// The largest bundle payload read (bytes after the header line): 32 MiB.
@@ -23,19 +24,10 @@ pub const MAX_LINE_CHARS: usize = 1_000;
 
 /// The answer-size limit of a kind, in characters.
 pub fn answer_limit(kind: Kind) -> usize {
-    match kind {
-        Kind::LongText => MAX_LONG_ANSWER_CHARS,
-        Kind::List | Kind::Table | Kind::MultiChoice | Kind::Contact => MAX_STRUCTURED_ANSWER_CHARS,
-        Kind::ShortText
-        | Kind::Number
-        | Kind::Money
-        | Kind::Percent
-        | Kind::Duration
-        | Kind::Date
-        | Kind::YesNo
-        | Kind::SingleChoice
-        | Kind::Scale
-        | Kind::Link => MAX_LINE_ANSWER_CHARS,
+    match kind.spec().size {
+        AnswerSize::Line => MAX_LINE_ANSWER_CHARS,
+        AnswerSize::Long => MAX_LONG_ANSWER_CHARS,
+        AnswerSize::Structured => MAX_STRUCTURED_ANSWER_CHARS,
     }
 }
 

@@ -22,10 +22,10 @@ mod process_notes;
 mod read_only;
 mod review;
 mod search;
-mod unreadable;
 #[path = "../../benches/support/mod.rs"]
 #[allow(dead_code, reason = "the benchmarks use the rest")]
 mod support;
+mod unreadable;
 
 use std::path::{Path, PathBuf};
 

@@ -33,15 +33,24 @@ fn assert_names(error: &StoreError, brief: &str, field: &str) {
     assert_eq!(u.brief, brief);
     assert_eq!(u.field, field);
     let message = error.to_string();
-    assert!(message.contains(brief) && message.contains(field), "{message}");
+    assert!(
+        message.contains(brief) && message.contains(field),
+        "{message}"
+    );
     assert!(message.contains("restore a backup"), "{message}");
 }
 
 #[test]
 fn a_brief_whose_stored_header_does_not_read_is_refused_and_listed_as_damaged() {
     for (sql, field) in [
-        ("UPDATE brief SET services = 'not json' WHERE id = ?1", "services"),
-        ("UPDATE brief SET contacts = '{\"broken\"' WHERE id = ?1", "contacts"),
+        (
+            "UPDATE brief SET services = 'not json' WHERE id = ?1",
+            "services",
+        ),
+        (
+            "UPDATE brief SET contacts = '{\"broken\"' WHERE id = ?1",
+            "contacts",
+        ),
         ("UPDATE brief SET status = 'frozen' WHERE id = ?1", "status"),
     ] {
         let (_dir, path, first, second) = two_briefs();
@@ -57,7 +66,10 @@ fn a_brief_whose_stored_header_does_not_read_is_refused_and_listed_as_damaged() 
         let damaged = rows.iter().find(|r| r.item.meta.id == first).unwrap();
         let why = damaged.item.damaged.as_deref().unwrap_or_default();
         assert!(why.contains(field), "{field}: {why}");
-        assert!(rows.iter().any(|r| r.item.meta.id == second && r.item.damaged.is_none()));
+        assert!(
+            rows.iter()
+                .any(|r| r.item.meta.id == second && r.item.damaged.is_none())
+        );
         let board = store.board(&BriefFilter::default(), today).unwrap();
         assert_eq!(board.rows.len(), 2);
     }

@@ -12,6 +12,7 @@ export type KindSpec = {
   whole_bounds: boolean;
   whole_value: boolean;
   options: readonly string[];
+  size: 'line' | 'long' | 'structured';
 };
 
 /** Every kind's rules, as the store applies them. */
@@ -23,6 +24,7 @@ export const KIND_SPECS = {
     "highest": null,
     "lowest": null,
     "options": [],
+    "size": "structured",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -33,6 +35,7 @@ export const KIND_SPECS = {
     "highest": null,
     "lowest": null,
     "options": [],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -46,6 +49,7 @@ export const KIND_SPECS = {
       "min",
       "max"
     ],
+    "size": "line",
     "whole_bounds": true,
     "whole_value": false
   },
@@ -56,6 +60,7 @@ export const KIND_SPECS = {
     "highest": null,
     "lowest": null,
     "options": [],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -70,6 +75,7 @@ export const KIND_SPECS = {
       "max",
       "item"
     ],
+    "size": "structured",
     "whole_bounds": true,
     "whole_value": false
   },
@@ -82,6 +88,7 @@ export const KIND_SPECS = {
     "options": [
       "max_length"
     ],
+    "size": "long",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -96,6 +103,7 @@ export const KIND_SPECS = {
       "min",
       "max"
     ],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -110,6 +118,7 @@ export const KIND_SPECS = {
       "min",
       "max"
     ],
+    "size": "structured",
     "whole_bounds": true,
     "whole_value": false
   },
@@ -125,6 +134,7 @@ export const KIND_SPECS = {
       "max",
       "integer"
     ],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -138,6 +148,7 @@ export const KIND_SPECS = {
       "min",
       "max"
     ],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -152,6 +163,7 @@ export const KIND_SPECS = {
       "max",
       "labels"
     ],
+    "size": "line",
     "whole_bounds": true,
     "whole_value": true
   },
@@ -164,6 +176,7 @@ export const KIND_SPECS = {
     "options": [
       "max_length"
     ],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -176,6 +189,7 @@ export const KIND_SPECS = {
     "options": [
       "choices"
     ],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   },
@@ -190,6 +204,7 @@ export const KIND_SPECS = {
       "min",
       "max"
     ],
+    "size": "structured",
     "whole_bounds": true,
     "whole_value": false
   },
@@ -200,6 +215,7 @@ export const KIND_SPECS = {
     "highest": null,
     "lowest": null,
     "options": [],
+    "size": "line",
     "whole_bounds": false,
     "whole_value": false
   }
