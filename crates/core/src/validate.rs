@@ -824,9 +824,9 @@ impl<'a> Validator<'a> {
                     format!("use `includes: {{question: {}, value: <choice id>}}`", q.id),
                 );
             }
-            k if k.is_numeric() => "a number",
+            Kind::Number | Kind::Money | Kind::Percent | Kind::Duration | Kind::Scale => "a number",
             Kind::ShortText | Kind::LongText | Kind::Link | Kind::Date => "a text",
-            _ => {
+            Kind::List | Kind::Table | Kind::Contact => {
                 return self.err(
                     path,
                     format!(

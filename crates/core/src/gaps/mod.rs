@@ -33,7 +33,7 @@ mod key;
 pub mod message;
 mod reach;
 pub mod vague;
-mod words;
+pub mod words;
 
 use std::collections::BTreeMap;
 

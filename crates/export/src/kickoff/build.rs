@@ -311,50 +311,86 @@ fn answer_view(lang: Lang, q: &Question, answer: Option<&Answer>) -> AnswerView 
         };
     };
     let value = &*cut::printable(lang, value);
-    let code = lang.code();
-    match (q.kind, value) {
-        (Kind::LongText, AnswerValue::Text(t)) => AnswerView::Text {
-            paragraphs: paragraphs(t),
+    // Over the kind with no catch-all (a new kind is named here); a value of another shape than
+    // its kind's (an answer kept across a kind change) prints plainly.
+    let shown = match q.kind {
+        Kind::LongText => match value {
+            AnswerValue::Text(t) => Some(AnswerView::Text {
+                paragraphs: paragraphs(t),
+            }),
+            _ => None,
         },
-        (Kind::Link, AnswerValue::Text(t)) => AnswerView::Link {
-            url: t.trim().to_owned(),
-            href: href(t),
+        Kind::Link => match value {
+            AnswerValue::Text(t) => Some(AnswerView::Link {
+                url: t.trim().to_owned(),
+                href: href(t),
+            }),
+            _ => None,
         },
-        (Kind::Date, AnswerValue::Text(t)) => AnswerView::Value {
-            text: format::date(lang, t),
+        Kind::Date => match value {
+            AnswerValue::Text(t) => Some(AnswerView::Value {
+                text: format::date(lang, t),
+            }),
+            _ => None,
         },
-        (Kind::Number, AnswerValue::Number(n)) => AnswerView::Value {
-            text: match &q.unit {
-                Some(unit) => format!("{}\u{a0}{}", format::number(lang, *n), unit.get(code)),
-                None => format::number(lang, *n),
-            },
+        Kind::Number | Kind::Money | Kind::Percent | Kind::Duration | Kind::Scale => match value {
+            AnswerValue::Number(n) => Some(AnswerView::Value {
+                text: number_text(lang, q, *n),
+            }),
+            _ => None,
         },
-        (Kind::Money, AnswerValue::Number(n)) => AnswerView::Value {
-            text: format::money(lang, *n, q.currency.as_deref()),
+        Kind::SingleChoice => match value {
+            AnswerValue::Choice(id) => Some(AnswerView::Value {
+                text: choice_label(lang, &q.choices, id),
+            }),
+            _ => None,
         },
-        (Kind::Percent, AnswerValue::Number(n)) => AnswerView::Value {
-            text: format::percent(lang, *n),
+        Kind::MultiChoice => match value {
+            AnswerValue::Choices(ids) => Some(AnswerView::List {
+                items: ids
+                    .iter()
+                    .map(|id| choice_label(lang, &q.choices, id))
+                    .collect(),
+            }),
+            _ => None,
         },
-        (Kind::Duration, AnswerValue::Number(n)) => AnswerView::Value {
-            text: format::days(lang, *n),
+        Kind::Table => match value {
+            AnswerValue::Rows(rows) => Some(table(lang, &q.columns, rows)),
+            _ => None,
         },
-        (Kind::Scale, AnswerValue::Number(n)) => AnswerView::Value {
-            text: scale(lang, q, *n),
+        Kind::Contact => match value {
+            AnswerValue::Contact(fields) => Some(AnswerView::Contact {
+                fields: contact_fields(lang, fields),
+            }),
+            _ => None,
         },
-        (Kind::SingleChoice, AnswerValue::Choice(id)) => AnswerView::Value {
-            text: choice_label(lang, &q.choices, id),
+        // Printed as typed: one line, a yes/no, list items.
+        Kind::ShortText | Kind::YesNo | Kind::List => None,
+    };
+    shown.unwrap_or_else(|| plain(lang, value))
+}
+
+/// A number of a numeric kind as people read it: with its unit, currency, `%`, days or scale words.
+fn number_text(lang: Lang, q: &Question, n: f64) -> String {
+    match q.kind {
+        Kind::Money => format::money(lang, n, q.currency.as_deref()),
+        Kind::Percent => format::percent(lang, n),
+        Kind::Duration => format::days(lang, n),
+        Kind::Scale => scale(lang, q, n),
+        Kind::Number => match &q.unit {
+            Some(unit) => format!("{}\u{a0}{}", format::number(lang, n), unit.get(lang.code())),
+            None => format::number(lang, n),
         },
-        (Kind::MultiChoice, AnswerValue::Choices(ids)) => AnswerView::List {
-            items: ids
-                .iter()
-                .map(|id| choice_label(lang, &q.choices, id))
-                .collect(),
-        },
-        (Kind::Table, AnswerValue::Rows(rows)) => table(lang, &q.columns, rows),
-        (Kind::Contact, AnswerValue::Contact(fields)) => AnswerView::Contact {
-            fields: contact_fields(lang, fields),
-        },
-        (_, value) => plain(lang, value),
+        Kind::ShortText
+        | Kind::LongText
+        | Kind::Date
+        | Kind::YesNo
+        | Kind::SingleChoice
+        | Kind::MultiChoice
+        | Kind::List
+        | Kind::Table
+        | Kind::Contact
+        | Kind::Link => format::number(lang, n),
     }
 }
 
