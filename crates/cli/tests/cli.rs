@@ -795,3 +795,34 @@ fn db_check_json_on_a_damaged_database_prints_json() {
         "{out}"
     );
 }
+
+/// `--lang` picks the language of an export; without it the export speaks the brief's language.
+#[test]
+fn export_speaks_the_lang_flag_else_the_brief_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let markdown = |lang: &[&str], name: &str| -> String {
+        let file = dir.path().join(name);
+        let mut args = lang.to_vec();
+        args.extend(["export", &brief, "--md", file.to_str().expect("utf-8")]);
+        let (code, out) = db_run(dir.path(), &args);
+        assert_eq!(code, 0, "{out}");
+        std::fs::read_to_string(&file).expect("md")
+    };
+    // A Russian brief exports in Russian…
+    let own = markdown(&[], "own.md");
+    assert!(
+        own.contains("## Сводка") && !own.contains("## Summary"),
+        "{own}"
+    );
+    // …and in English when asked.
+    let english = markdown(&["--lang", "en"], "en.md");
+    assert!(
+        english.contains("## Summary") && !english.contains("## Сводка"),
+        "{english}"
+    );
+    assert!(
+        english.contains("Колесо"),
+        "the answers stay as given: {english}"
+    );
+}

@@ -1,81 +1,62 @@
-//! `deepbrief bundle export|import`, `deepbrief search` and `deepbrief db check|backup|restore`.
+//! `deepbrief db check|backup|refresh|restore`: the database file itself.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use deepbrief_core::Library;
+use anyhow::Result;
+use clap::Subcommand;
 use deepbrief_store::backup::{list_backups, restore};
-use deepbrief_store::{BriefFilter, Store, StoreError, bundle};
+use deepbrief_store::{BriefFilter, Store, StoreError};
 
-/// Writes a brief's bundle.
-pub fn export(store: &Store, brief: &str, out: &Path) -> Result<ExitCode> {
-    let bytes = bundle::export(store, brief)?;
-    std::fs::write(out, bytes).with_context(|| format!("{}: cannot write", out.display()))?;
-    println!("{}", out.display());
-    Ok(ExitCode::SUCCESS)
+use super::context::day;
+use super::{Context, output};
+
+/// `deepbrief db …`.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Open the database and check its integrity.
+    Check {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a backup now.
+    Backup,
+    /// Analyse the briefs whose kept gap summary is missing or out of date and keep the new ones
+    /// (the board and `brief list` only read them; the app does this when it opens the database).
+    Refresh {
+        /// The day to analyse for (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// Restore a backup (without FILE: list them).
+    Restore {
+        /// A backup file name (or path).
+        file: Option<String>,
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
-/// Imports (or merges) a bundle; `library` is this machine's checklists, which a bundle never
-/// replaces.
-pub fn import(store: &mut Store, file: &Path, library: &Library, json: bool) -> Result<ExitCode> {
-    let outcome = store.import_bundle_file(file, library)?;
-    if json {
-        println!("{}", serde_json::to_string_pretty(&outcome)?);
-    } else {
-        println!(
-            "{} brief {}: {} new history events, {} answers changed",
-            if outcome.created {
-                "imported"
-            } else {
-                "merged"
-            },
-            outcome.brief_id,
-            outcome.events_added,
-            outcome.answers_changed
-        );
+impl DbCommand {
+    /// Runs `db …` on the database `--db` names (and the backups folder beside it).
+    pub fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let folder = ctx.folder()?;
+        let (db, dir) = (folder.database, folder.backups);
+        match self {
+            DbCommand::Check { json } => check(&db, json),
+            DbCommand::Backup => backup(&db, &dir),
+            DbCommand::Refresh { today } => refresh(&db, today.as_deref()),
+            DbCommand::Restore { file, json } => restore_or_list(&db, &dir, file.as_deref(), json),
+        }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Searches every brief.
-pub fn search(store: &Store, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
-    let hits = store.search(query, limit)?;
-    if json {
-        println!("{}", serde_json::to_string_pretty(&hits)?);
-        return Ok(ExitCode::SUCCESS);
-    }
-    for h in &hits {
-        let snippet: String = h
-            .snippet
-            .iter()
-            .map(|p| {
-                if p.hit {
-                    format!("«{}»", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect();
-        println!(
-            "{} — {}  [{}{}]  {}",
-            h.client,
-            h.project,
-            h.field,
-            h.subject
-                .as_deref()
-                .map(|s| format!(" {s}"))
-                .unwrap_or_default(),
-            snippet.replace('\n', " ")
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the database, checks it and prints what it holds: the schema, the number of briefs and
 /// every brief that cannot be read. Exits 1 when the database or a brief is damaged; with `--json`
 /// the answer is JSON either way.
-pub fn check(db: &Path, json: bool) -> Result<ExitCode> {
+fn check(db: &Path, json: bool) -> Result<ExitCode> {
     let store = match Store::open(db) {
         Ok(store) => store,
         Err(e) if json => {
@@ -153,15 +134,15 @@ pub fn check(db: &Path, json: bool) -> Result<ExitCode> {
 }
 
 /// Keeps the gap summaries that are missing or out of date; prints how many.
-pub fn refresh(db: &Path, today: Option<&str>) -> Result<ExitCode> {
+fn refresh(db: &Path, today: Option<&str>) -> Result<ExitCode> {
     let store = Store::open(db)?;
-    let kept = store.refresh_summaries(crate::review::day(today)?)?;
+    let kept = store.refresh_summaries(day(today)?)?;
     println!("{kept} gap summaries analysed and kept");
     Ok(ExitCode::SUCCESS)
 }
 
 /// Makes a backup now.
-pub fn backup(db: &Path, dir: &Path) -> Result<ExitCode> {
+fn backup(db: &Path, dir: &Path) -> Result<ExitCode> {
     let store = Store::open(db)?;
     let info = store.backup_now(dir)?;
     println!("{}", info.path);
@@ -169,11 +150,11 @@ pub fn backup(db: &Path, dir: &Path) -> Result<ExitCode> {
 }
 
 /// Restores a backup (by file name in the backups folder, or path); without one, lists them.
-pub fn restore_cmd(db: &Path, dir: &Path, file: Option<&str>, json: bool) -> Result<ExitCode> {
+fn restore_or_list(db: &Path, dir: &Path, file: Option<&str>, json: bool) -> Result<ExitCode> {
     let Some(file) = file else {
         let list = list_backups(dir)?;
         if json {
-            println!("{}", serde_json::to_string_pretty(&list)?);
+            output::json(&list)?;
         } else if list.is_empty() {
             println!("no backups in {}", dir.display());
         } else {

@@ -9,6 +9,8 @@ use deepbrief_core::{Diagnostic, Origin, Sources, load_files};
 use deepbrief_folders::{collect_files, read_file};
 use serde::Serialize;
 
+use crate::command::output;
+
 #[derive(Serialize)]
 struct LintReport<'a> {
     ok: bool,
@@ -63,7 +65,7 @@ pub fn run(sources: &Sources, paths: &[PathBuf], json: bool) -> Result<ExitCode>
             errors,
             problems: &problems,
         };
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        output::json(&report)?;
     } else {
         for problem in &problems {
             let source = std::fs::read_to_string(&problem.path).ok();

@@ -1,17 +1,67 @@
-//! `deepbrief checklist list` and `deepbrief checklist show`.
+//! `deepbrief checklist lint|list|show|schema`: what a checklist author needs — the files checked
+//! the way the app loads them, the loaded checklists, one checklist as a tree, the JSON Schema.
 
+mod lint;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
-use deepbrief_core::{Checklist, Kind, Library, Question, Sources};
-use deepbrief_folders::load_library;
+use anyhow::{Context as _, Result, bail};
+use clap::Subcommand;
+use deepbrief_core::{Checklist, Kind, Library, Question};
+
+use super::{Context, output};
+
+/// `deepbrief checklist …`.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Check checklist files and folders; exits 1 on any error.
+    ///
+    /// Without paths, checks what the app loads: the bundled checklists and the agency folder.
+    Lint {
+        /// Files or folders to check.
+        paths: Vec<PathBuf>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the loaded checklists (and the files that failed).
+    List {
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a checklist as a tree: sections, questions with kinds and conditions, processes, rules.
+    Show {
+        /// `ID` for the latest version, or `ID@VERSION`.
+        checklist: String,
+    },
+    /// Print the JSON Schema of checklist files.
+    Schema,
+}
+
+impl ChecklistCommand {
+    /// Runs `checklist …`.
+    pub fn run(self, ctx: &Context) -> Result<ExitCode> {
+        match self {
+            ChecklistCommand::Lint { paths, json } => lint::run(&ctx.sources(), &paths, json),
+            ChecklistCommand::List { json } => list(&ctx.library(), ctx.text_lang(), json),
+            ChecklistCommand::Show { checklist } => {
+                show(&ctx.library(), &checklist, ctx.text_lang())
+            }
+            ChecklistCommand::Schema => {
+                print!("{}", deepbrief_core::schema::checklist_schema_json());
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+    }
+}
 
 /// Lists loaded checklists, then the files that failed.
-pub fn list(sources: &Sources, lang: &str, json: bool) -> Result<ExitCode> {
-    let library = load_library(sources);
+fn list(library: &Library, lang: &str, json: bool) -> Result<ExitCode> {
     let report = library.report();
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        output::json(&report)?;
     } else {
         for c in &report.checklists {
             let scope = if c.applies_to.is_empty() {
@@ -41,8 +91,7 @@ pub fn list(sources: &Sources, lang: &str, json: bool) -> Result<ExitCode> {
 }
 
 /// Prints one checklist as a tree.
-pub fn show(sources: &Sources, spec: &str, lang: &str) -> Result<ExitCode> {
-    let library = load_library(sources);
+fn show(library: &Library, spec: &str, lang: &str) -> Result<ExitCode> {
     let (id, version) = match spec.split_once('@') {
         Some((id, v)) => (
             id,
@@ -55,7 +104,7 @@ pub fn show(sources: &Sources, spec: &str, lang: &str) -> Result<ExitCode> {
         None => (spec, None),
     };
     let Some(loaded) = library.get(id, version) else {
-        bail!("{}", not_found(&library, id, version));
+        bail!("{}", not_found(library, id, version));
     };
     print!("{}", render(&loaded.checklist, lang));
     Ok(ExitCode::SUCCESS)
@@ -75,7 +124,7 @@ fn not_found(library: &Library, id: &str, version: Option<u32>) -> String {
 }
 
 /// The tree text of a checklist.
-pub fn render(c: &Checklist, lang: &str) -> String {
+fn render(c: &Checklist, lang: &str) -> String {
     let mut out = format!("{} v{} — {}\n", c.id, c.version, c.title.get(lang));
     out += &format!("  languages: {}\n", c.languages.join(", "));
     if !c.applies_to.is_empty() {
