@@ -9,6 +9,7 @@
 
 pub mod answer;
 pub mod answer_check;
+pub mod answer_text;
 pub mod condition;
 pub mod diagnostic;
 pub mod gaps;

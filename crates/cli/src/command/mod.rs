@@ -1,7 +1,6 @@
 //! The command line: the global flags, the top-level commands and where each one runs. Each
 //! command's module holds its arguments (their doc comments are the `--help` text) and its `run`.
 
-mod answer_text;
 mod brief;
 mod bundle;
 mod checklist;

@@ -9,8 +9,8 @@ use deepbrief_core::answer_check::{AnswerProblem, check_entry};
 use deepbrief_core::{Answer, Entry, Evidence, EvidenceKind};
 use deepbrief_store::Store;
 
-use crate::command::answer_text::parse_value;
 use crate::command::{Context, output};
+use deepbrief_core::answer_text::parse_value;
 
 /// `deepbrief brief answer`.
 #[derive(Debug, Args)]

@@ -1,21 +1,51 @@
-//! Typed text to an answer value, by the question's kind: how `brief answer VALUE` reads what was
-//! typed (`да`, `1 500,50`, `a, b` for choices, `a; b` for lists). Domain parsing that belongs in
-//! core; it lives here until it moves there.
+//! Typed text to an answer value, by the question's kind: how `deepbrief brief answer VALUE` (and
+//! any other text surface) reads what was typed — `да`, `1 500,50`, `a, b` for choices, `a; b` for
+//! lists. The match is over the kind with no catch-all, next to the kind table.
 
-use anyhow::{Context, Result, bail};
-use deepbrief_core::{AnswerValue, Kind, Question};
+use crate::answer::AnswerValue;
+use crate::model::{Kind, Question};
 
-/// Reads a typed value for a question from the command line.
-pub fn parse_value(q: &Question, text: &str) -> Result<AnswerValue> {
-    let number = || -> Result<f64> {
+/// Why typed text is not an answer to the question.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextProblem {
+    /// A number was expected.
+    #[error("`{text}` is not a number (question `{question}`)")]
+    NotANumber {
+        /// What was typed.
+        text: String,
+        /// The question.
+        question: String,
+    },
+    /// Yes or no was expected.
+    #[error("`{text}`: answer yes/no (да/нет) for question `{question}`")]
+    NotYesNo {
+        /// What was typed.
+        text: String,
+        /// The question.
+        question: String,
+    },
+    /// The kind's answers are structured and are given as JSON.
+    #[error("question `{question}` is a {kind}: pass its answer as JSON (--value-json)")]
+    NeedsJson {
+        /// The question.
+        question: String,
+        /// The kind's name.
+        kind: &'static str,
+    },
+}
+
+/// Reads a typed value for a question.
+pub fn parse_value(q: &Question, text: &str) -> Result<AnswerValue, TextProblem> {
+    let number = || -> Result<f64, TextProblem> {
         let cleaned: String = text
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
             .map(|c| if c == ',' { '.' } else { c })
             .collect();
-        cleaned
-            .parse::<f64>()
-            .with_context(|| format!("`{text}` is not a number (question `{}`)", q.id))
+        cleaned.parse::<f64>().map_err(|_| TextProblem::NotANumber {
+            text: text.to_owned(),
+            question: q.id.clone(),
+        })
     };
     Ok(match q.kind {
         Kind::ShortText | Kind::LongText | Kind::Link | Kind::Date => {
@@ -27,7 +57,12 @@ pub fn parse_value(q: &Question, text: &str) -> Result<AnswerValue> {
         Kind::YesNo => match text.trim().to_lowercase().as_str() {
             "yes" | "y" | "true" | "да" | "д" => AnswerValue::Bool(true),
             "no" | "n" | "false" | "нет" | "н" => AnswerValue::Bool(false),
-            other => bail!("`{other}`: answer yes/no (да/нет) for question `{}`", q.id),
+            other => {
+                return Err(TextProblem::NotYesNo {
+                    text: other.to_owned(),
+                    question: q.id.clone(),
+                });
+            }
         },
         Kind::SingleChoice => AnswerValue::Choice(text.trim().to_owned()),
         Kind::MultiChoice => AnswerValue::Choices(
@@ -43,17 +78,17 @@ pub fn parse_value(q: &Question, text: &str) -> Result<AnswerValue> {
                 .collect(),
         ),
         Kind::Table | Kind::Contact => {
-            bail!(
-                "question `{}` is a {}: pass --value-json",
-                q.id,
-                q.kind.name()
-            )
+            return Err(TextProblem::NeedsJson {
+                question: q.id.clone(),
+                kind: q.kind.name(),
+            });
         }
     })
 }
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::expect_used, reason = "tests fail loudly")]
     use super::*;
 
     fn question(kind: &str) -> Question {
@@ -119,7 +154,7 @@ mod tests {
         for kind in ["table", "contact"] {
             let err = parse_value(&question(kind), "x").expect_err("needs JSON");
             assert!(
-                err.to_string().contains("pass --value-json"),
+                err.to_string().contains("as JSON (--value-json)"),
                 "{kind}: {err}"
             );
         }
