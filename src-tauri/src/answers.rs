@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use deepbrief_app::edits;
 use deepbrief_core::{Entry, Kind};
 use deepbrief_store::{AdhocQuestion, HistoryEvent, Saved};
 use tauri::State;
@@ -18,13 +19,9 @@ pub async fn save_answer(
     question_id: String,
     entry: Option<Entry>,
 ) -> Result<Saved, IpcError> {
-    let who = state.signer();
-    let role = state.role();
+    let person = state.person();
     state
-        .with_store(move |s| {
-            s.check_editable(&brief_id, role)?;
-            s.set_answer(&brief_id, &question_id, entry, &who)
-        })
+        .with_store(move |s| edits::save_answer(s, &person, &brief_id, &question_id, entry))
         .await
 }
 
@@ -37,12 +34,10 @@ pub async fn add_adhoc_question(
     prompt: String,
     kind: Kind,
 ) -> Result<AdhocQuestion, IpcError> {
-    let who = state.signer();
-    let role = state.role();
+    let person = state.person();
     state
         .with_store(move |s| {
-            s.check_editable(&brief_id, role)?;
-            s.add_adhoc(&brief_id, section.as_deref(), &prompt, kind, &who)
+            edits::add_adhoc_question(s, &person, &brief_id, section.as_deref(), &prompt, kind)
         })
         .await
 }

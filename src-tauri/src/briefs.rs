@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use deepbrief_app::edits;
 use deepbrief_core::Entry;
 use deepbrief_folders::load_library;
 use deepbrief_store::{
@@ -88,12 +89,10 @@ pub async fn update_brief(
     project: String,
     contacts: Vec<Contact>,
 ) -> Result<BriefMeta, IpcError> {
-    let who = state.signer();
-    let role = state.role();
+    let person = state.person();
     state
         .with_store(move |s| {
-            s.check_editable(&brief_id, role)?;
-            s.update_brief(&brief_id, &client, &project, &contacts, &who)
+            edits::update_brief(s, &person, &brief_id, &client, &project, &contacts)
         })
         .await
 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use deepbrief_app::documents::{Signature, stored_letter};
+use deepbrief_app::edits;
 use deepbrief_core::gaps::{FollowUpItem, GapReport, follow_up_items as open_items};
 use deepbrief_export::{Format, Templates};
 use deepbrief_store::{FollowUpBriefing, NewFollowUp, Saved, SentLetter};
@@ -32,9 +33,11 @@ pub async fn set_process_note(
     process: String,
     note: Option<String>,
 ) -> Result<Saved, IpcError> {
-    let who = state.signer();
+    let person = state.person();
     state
-        .with_store(move |s| s.set_process_note(&brief_id, &process, note.as_deref(), &who))
+        .with_store(move |s| {
+            edits::set_process_note(s, &person, &brief_id, &process, note.as_deref())
+        })
         .await
 }
 

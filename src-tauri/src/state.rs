@@ -216,6 +216,14 @@ impl AppState {
         deepbrief_app::folder::signer(None, &self.settings())
     }
 
+    /// Who acts in the window: the signer and their role.
+    pub fn person(&self) -> deepbrief_app::Person {
+        deepbrief_app::Person {
+            name: self.signer(),
+            role: self.role(),
+        }
+    }
+
     /// The person's role; an AM until they say otherwise.
     pub fn role(&self) -> Role {
         self.settings().identity.map_or(Role::Am, |i| i.role)

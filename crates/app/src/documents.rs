@@ -5,7 +5,7 @@
 //! from the same brief is the same wherever it is made.
 
 use deepbrief_core::gaps::{
-    FollowUpItem, GapKey, GapReport, IsoDate, ProcessStatus as GapProcessStatus, follow_up_items,
+    FollowUpItem, GapReport, IsoDate, ProcessStatus as GapProcessStatus, follow_up_items,
 };
 use deepbrief_core::settings::Identity;
 use deepbrief_core::{Checklist, Question, Text};
@@ -147,17 +147,12 @@ fn summary(
         gaps: report
             .gaps
             .iter()
-            .filter_map(|g| {
-                // Every key the analysis writes reads back; one that did not would be a bug, and
-                // the gap still counts in the totals above.
-                let key = GapKey::parse(&g.key)?;
-                Some(Gap {
-                    severity: g.severity,
-                    code: g.code,
-                    key,
-                    due: g.due.clone(),
-                    subject: g.subject.clone(),
-                })
+            .map(|g| Gap {
+                severity: g.severity,
+                code: g.code,
+                key: g.key.clone(),
+                due: g.due.clone(),
+                subject: g.subject.clone(),
             })
             .collect(),
         follow_ups: followups
@@ -168,7 +163,7 @@ fn summary(
                 agenda: f
                     .items
                     .iter()
-                    .filter_map(|key| items.iter().find(|i| &i.key == key))
+                    .filter_map(|key| items.iter().find(|i| i.is(key)))
                     .flat_map(|i| i.agenda.iter().cloned())
                     .collect(),
             })
@@ -259,7 +254,7 @@ pub fn letter_input(
         Some(b) => b
             .items
             .iter()
-            .filter_map(|key| items.iter().find(|i| &i.key == key).cloned())
+            .filter_map(|key| items.iter().find(|i| i.is(key)).cloned())
             .collect(),
         None => items.to_vec(),
     };
@@ -335,7 +330,7 @@ pub fn calendar_event(
     let mut chosen: Vec<&FollowUpItem> = briefing
         .items
         .iter()
-        .filter_map(|key| items.iter().find(|i| &i.key == key))
+        .filter_map(|key| items.iter().find(|i| i.is(key)))
         .collect();
     chosen.sort_by_key(|i| i.order);
     let agenda = chosen

@@ -5,7 +5,8 @@
 //! - [`sources`]: where checklists come from (bundled, the agency folder, flags and environment);
 //! - [`clock`]: today's date and "now" stamps — the one place that reads the clock;
 //! - [`brief`]: open a stored brief and analyse it for a day;
-//! - [`documents`]: a stored brief as the exports take it (kickoff document, letter, calendar event).
+//! - [`documents`]: a stored brief as the exports take it (kickoff document, letter, calendar event);
+//! - [`edits`]: changes to a brief's content by a person in a role (an AM keeps out of a brief in review).
 //!
 //! The domain rules stay in `deepbrief-core`; this crate wires the core, the store, the exports and
 //! the folders together. Functions take the day and the acting person as arguments; only
@@ -14,8 +15,10 @@
 pub mod brief;
 pub mod clock;
 pub mod documents;
+pub mod edits;
 pub mod folder;
 pub mod sources;
 
 pub use brief::analyzed;
+pub use edits::Person;
 pub use folder::DataFolder;

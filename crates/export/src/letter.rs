@@ -14,7 +14,7 @@
 
 use std::path::Path;
 
-use deepbrief_core::gaps::{Entries, FollowUpItem, GapKey};
+use deepbrief_core::gaps::{Entries, FollowUpItem};
 use deepbrief_core::{Answer, Checklist, GapCode, IsoDate, Question, Severity, Text};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -269,9 +269,8 @@ impl Find<'_> {
     fn item(&self, item: &FollowUpItem, entries: &Entries, severity: Severity) -> LetterItem {
         let heading = self.heading(item);
         let checklist = self.checklists.iter().find(|c| c.id == item.checklist);
-        let key = GapKey::parse(&item.key);
         // The process's or the rule's id (process and rule gaps).
-        let process_id = key.as_ref().and_then(GapKey::process_or_rule);
+        let process_id = item.key.process_or_rule();
         let agenda: Vec<String> = item
             .agenda
             .iter()
@@ -375,7 +374,7 @@ impl Find<'_> {
                     .questions
                     .first()
                     .map(String::as_str)
-                    .or_else(|| key.as_ref().and_then(GapKey::question))
+                    .or_else(|| item.key.question())
                     .unwrap_or_default();
                 let q = self.question(id);
                 let due = match entries.get(id).map(|e| &e.answer) {

@@ -583,7 +583,7 @@ fn summarize(
             let summary = Summary {
                 row: BoardRow::from(&report),
                 medium: u32::try_from(medium).unwrap_or(u32::MAX),
-                open: report.gaps.iter().map(|g| g.key.clone()).collect(),
+                open: report.gaps.iter().map(|g| g.key.to_string()).collect(),
                 sections: report.sections,
                 damaged: None,
             };

@@ -78,7 +78,19 @@ function numberText(n: number, q: Described | undefined, lang: string): string {
       return `${num} ${lang === 'en' ? (n === 1 ? 'day' : 'days') : pluralDays(n)}`;
     case 'number':
       return q.unit === undefined ? num : `${num} ${localize(q.unit, lang)}`;
-    default:
+    // Every kind named (no default): a new kind is pointed out by the compiler.
+    case undefined:
+    case 'scale':
+    case 'short_text':
+    case 'long_text':
+    case 'date':
+    case 'yes_no':
+    case 'single_choice':
+    case 'multi_choice':
+    case 'list':
+    case 'table':
+    case 'contact':
+    case 'link':
       return num;
   }
 }

@@ -176,8 +176,8 @@ impl BriefCommand {
             BriefCommand::Show { brief, json } => read::show(&store, &brief, ctx.text_lang(), json),
             BriefCommand::Answer(args) => args.run(&mut store, ctx),
             BriefCommand::Process(args) => {
-                let who = ctx.signer(args.who.clone());
-                args.run(&mut store, &who)
+                let person = ctx.person(args.who.clone());
+                args.run(&mut store, &person)
             }
             BriefCommand::History {
                 brief,

@@ -71,6 +71,17 @@ impl Context {
         let explicit = who.or_else(|| self.signer.clone());
         deepbrief_app::folder::signer(explicit.as_deref(), &settings())
     }
+
+    /// Who acts: the signer, in the role the settings give the person at this machine (an account
+    /// manager until they say otherwise), as in the app.
+    pub fn person(&self, who: Option<String>) -> deepbrief_app::Person {
+        deepbrief_app::Person {
+            name: self.signer(who),
+            role: settings()
+                .identity
+                .map_or(deepbrief_core::review::Role::Am, |i| i.role),
+        }
+    }
 }
 
 fn env(name: &str) -> Option<std::ffi::OsString> {

@@ -104,10 +104,10 @@ impl PlanArgs {
         let (opened, report) = analyzed(store, &self.brief, None)?;
         let open = follow_up_items(&report);
         let items: Vec<String> = if self.items.is_empty() {
-            open.iter().map(|i| i.key.clone()).collect()
+            open.iter().map(|i| i.key.to_string()).collect()
         } else {
             for key in &self.items {
-                if !open.iter().any(|i| &i.key == key) {
+                if !open.iter().any(|i| i.is(key)) {
                     bail!(
                         "{key}: not an open gap of brief {}; see `deepbrief gaps {}`",
                         self.brief,
@@ -165,7 +165,7 @@ fn list(store: &Store, brief: &str, json: bool) -> Result<ExitCode> {
     for f in &planned {
         println!("{}  {}  {}", f.id, f.title, f.start);
         for key in &f.items {
-            let state = if open.iter().any(|i| &i.key == key) {
+            let state = if open.iter().any(|i| i.is(key)) {
                 "open  "
             } else {
                 "closed"

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::gaps::{GapCode, GapReport};
+use crate::gaps::{GapCode, GapKey, GapReport};
 use crate::model::Severity;
 use crate::text::Text;
 
@@ -15,8 +15,9 @@ use crate::text::Text;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FollowUpItem {
-    /// The gap's stable key (see [`crate::gaps::Gap::key`]).
-    pub key: String,
+    /// The gap's stable key (see [`crate::gaps::Gap::key`]); stored and sent as its text.
+    #[ts(type = "string")]
+    pub key: GapKey,
     /// What kind of gap it came from.
     pub code: GapCode,
     /// How serious it was when planned.
@@ -66,4 +67,11 @@ pub fn follow_up_items(report: &GapReport) -> Vec<FollowUpItem> {
 /// Whether the item's gap is still open in `report` (a later analysis of the same brief).
 pub fn is_open(item: &FollowUpItem, report: &GapReport) -> bool {
     report.gaps.iter().any(|g| g.key == item.key)
+}
+
+impl FollowUpItem {
+    /// Whether this is the item a stored key (a planned briefing's) names.
+    pub fn is(&self, stored_key: &str) -> bool {
+        self.key == *stored_key
+    }
 }

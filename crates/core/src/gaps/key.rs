@@ -113,6 +113,25 @@ impl fmt::Display for GapKey {
     }
 }
 
+/// A key equals its text (a stored follow-up item's, a test's).
+impl PartialEq<str> for GapKey {
+    fn eq(&self, text: &str) -> bool {
+        GapKey::parse(text).is_some_and(|k| k == *self)
+    }
+}
+
+impl PartialEq<&str> for GapKey {
+    fn eq(&self, text: &&str) -> bool {
+        *self == **text
+    }
+}
+
+impl PartialEq<String> for GapKey {
+    fn eq(&self, text: &String) -> bool {
+        *self == *text.as_str()
+    }
+}
+
 /// Written as its text, as the wire and the database hold it.
 impl serde::Serialize for GapKey {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -190,8 +190,10 @@ pub struct Gap {
     /// Stable key, the same in every analysis of the brief while the gap stays open:
     /// `answer:<question>` (missing, invalid, unknown or overdue: one gap per question whatever its
     /// state), `confirm:<question>`, `vague:<question>`, `goal:<checklist>`,
-    /// `process:<checklist>:<process>`, `rule:<checklist>:<rule>`.
-    pub key: String,
+    /// `process:<checklist>:<process>`, `rule:<checklist>:<rule>` — typed ([`GapKey`]), written as
+    /// that text on the wire.
+    #[ts(type = "string")]
+    pub key: GapKey,
     /// What kind of gap.
     pub code: GapCode,
     /// How serious: medium and high block kickoff.
@@ -567,7 +569,7 @@ struct Analysis<'a> {
 
 /// A gap about one question, with the question's own texts.
 fn question_gap(
-    key: String,
+    key: GapKey,
     code: GapCode,
     severity: Severity,
     checklist: &Checklist,
@@ -617,8 +619,7 @@ impl Analysis<'_> {
             question_gap(
                 GapKey::Answer {
                     question: q.id.clone(),
-                }
-                .to_string(),
+                },
                 code,
                 severity,
                 checklist,
@@ -639,8 +640,7 @@ impl Analysis<'_> {
                 let mut g = question_gap(
                     GapKey::Vague {
                         question: q.id.clone(),
-                    }
-                    .to_string(),
+                    },
                     GapCode::VagueAnswer,
                     by_required,
                     checklist,
@@ -676,8 +676,7 @@ impl Analysis<'_> {
             self.gaps.push(question_gap(
                 GapKey::Confirm {
                     question: q.id.clone(),
-                }
-                .to_string(),
+                },
                 GapCode::ToConfirm,
                 Severity::Medium,
                 checklist,
@@ -694,8 +693,7 @@ impl Analysis<'_> {
                 let mut g = question_gap(
                     GapKey::Vague {
                         question: q.id.clone(),
-                    }
-                    .to_string(),
+                    },
                     GapCode::VagueAnswer,
                     Severity::Low,
                     checklist,
@@ -741,8 +739,7 @@ impl Analysis<'_> {
         self.gaps.push(Gap {
             key: GapKey::Goal {
                 checklist: checklist.id.clone(),
-            }
-            .to_string(),
+            },
             code: GapCode::GoalIncomplete,
             severity: if measurable {
                 Severity::Medium
@@ -856,8 +853,7 @@ impl Analysis<'_> {
                 key: GapKey::Process {
                     checklist: checklist.id.clone(),
                     process: process.id.clone(),
-                }
-                .to_string(),
+                },
                 code: GapCode::ProcessNotDescribed,
                 severity: Severity::High,
                 checklist: checklist.id.clone(),
@@ -901,8 +897,7 @@ impl Analysis<'_> {
             key: GapKey::Rule {
                 checklist: checklist.id.clone(),
                 rule: rule.id.clone(),
-            }
-            .to_string(),
+            },
             code: GapCode::RuleFlag,
             severity: rule.severity,
             checklist: checklist.id.clone(),
@@ -968,7 +963,7 @@ fn verdict(gaps: &[Gap], pending: &[Pending]) -> Verdict {
             GapCode::VagueAnswer if gap.severity == Severity::High => ReasonCode::RequiredAnswers,
             GapCode::VagueAnswer => ReasonCode::Other,
         };
-        groups.entry(code).or_default().push(gap.key.clone());
+        groups.entry(code).or_default().push(gap.key.to_string());
     }
     for p in pending.iter().filter(|p| p.required) {
         groups

@@ -197,8 +197,8 @@ fn report(e: &Entries) -> GapReport {
     analyze(&[&JUDGE], e, today())
 }
 
-fn keys(r: &GapReport) -> Vec<&str> {
-    r.gaps.iter().map(|g| g.key.as_str()).collect()
+fn keys(r: &GapReport) -> Vec<String> {
+    r.gaps.iter().map(|g| g.key.to_string()).collect()
 }
 
 fn status(r: &GapReport, process: &str) -> ProcessStatus {
@@ -237,10 +237,18 @@ fn the_rule_fires_on_an_answer_that_says_nothing_and_on_no_answer() {
     assert_eq!(flag.questions, ["expansion", "advantage"]);
 
     e.remove("advantage");
-    assert!(keys(&report(&e)).contains(&"rule:judge:regions_without_offer"));
+    assert!(
+        keys(&report(&e))
+            .iter()
+            .any(|x| x == "rule:judge:regions_without_offer")
+    );
 
     set(&mut e, "expansion", yes(false));
-    assert!(!keys(&report(&e)).contains(&"rule:judge:regions_without_offer"));
+    assert!(
+        !keys(&report(&e))
+            .iter()
+            .any(|x| x == "rule:judge:regions_without_offer")
+    );
 }
 
 #[test]
@@ -269,7 +277,7 @@ fn a_required_answer_that_says_nothing_is_a_high_gap_and_not_done() {
     assert_eq!(r.completeness.total, good_report.completeness.total);
     assert_eq!(r.completeness.done + 1, good_report.completeness.done);
     // One gap for the question, not a second "missing" one.
-    assert!(!keys(&r).contains(&"answer:advantage"));
+    assert!(!keys(&r).iter().any(|x| x == "answer:advantage"));
 
     // An optional question that is not `specific` is left alone.
     let mut e = good();
@@ -284,18 +292,18 @@ fn details_never_keep_a_process_undescribed_but_unknown_is_their_own_gap() {
     set(&mut e, "sales_problems", Answer::Unknown);
     let r = report(&e);
     assert_eq!(status(&r, "sales"), ProcessStatus::Described);
-    assert!(!keys(&r).contains(&"process:judge:sales"));
+    assert!(!keys(&r).iter().any(|x| x == "process:judge:sales"));
     let unknown: Vec<_> = r
         .gaps
         .iter()
         .filter(|g| g.code == GapCode::Unknown)
-        .map(|g| (g.key.as_str(), g.severity))
+        .map(|g| (g.key.to_string(), g.severity))
         .collect();
     assert_eq!(
         unknown,
         [
-            ("answer:conversion", Severity::Low),
-            ("answer:sales_problems", Severity::Low)
+            ("answer:conversion".to_owned(), Severity::Low),
+            ("answer:sales_problems".to_owned(), Severity::Low)
         ]
     );
     assert!(r.verdict.ready, "low gaps never block");
@@ -339,9 +347,9 @@ fn an_answered_document_question_makes_a_process_documented() {
         .find(|p| p.process == "sales")
         .expect("sales");
     assert_eq!(p.documents, ["https://wiki.example.ru/sales"]);
-    assert!(!keys(&r).contains(&"process:judge:sales"));
+    assert!(!keys(&r).iter().any(|x| x == "process:judge:sales"));
     // The evidence questions are still required questions of their own.
-    assert!(keys(&r).contains(&"answer:lead_handling"));
+    assert!(keys(&r).iter().any(|x| x == "answer:lead_handling"));
 
     // "Doesn't know" on the document question documents nothing.
     set(&mut e, "sales_docs", Answer::Unknown);
@@ -373,9 +381,9 @@ fn a_note_marks_a_process_described_and_clearing_it_undoes_that() {
         p.note.as_deref(),
         Some("Прошли воронку на встрече: заявка → звонок → счёт, 3 дня")
     );
-    assert!(!keys(&r).contains(&"process:judge:sales"));
+    assert!(!keys(&r).iter().any(|x| x == "process:judge:sales"));
     // The note does not answer the questions themselves.
-    assert!(keys(&r).contains(&"answer:lead_handling"));
+    assert!(keys(&r).iter().any(|x| x == "answer:lead_handling"));
 
     // A blank note is no note; a cleared one neither.
     set(&mut e, &key, text("   "));
@@ -383,7 +391,7 @@ fn a_note_marks_a_process_described_and_clearing_it_undoes_that() {
     e.remove(&key);
     let r = report(&e);
     assert_eq!(status(&r, "sales"), ProcessStatus::NotDescribed);
-    assert!(keys(&r).contains(&"process:judge:sales"));
+    assert!(keys(&r).iter().any(|x| x == "process:judge:sales"));
 
     // Described by its answers, a process keeps that status and shows the note beside it.
     let mut e = good();
@@ -406,7 +414,7 @@ fn a_v1_style_process_reads_its_optional_evidence_as_details() {
     set(&mut e, "fulfilment_days", Answer::Unknown);
     let r = report(&e);
     assert_eq!(status(&r, "fulfilment"), ProcessStatus::Described);
-    assert!(keys(&r).contains(&"answer:fulfilment_days"));
+    assert!(keys(&r).iter().any(|x| x == "answer:fulfilment_days"));
 
     e.remove("fulfilment_steps");
     let r = report(&e);

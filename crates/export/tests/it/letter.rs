@@ -48,7 +48,7 @@ fn input(lang: &str) -> LetterInput {
     ];
     let items: Vec<_> = follow_up_items(&report)
         .into_iter()
-        .filter(|i| wanted.contains(&i.key.as_str()))
+        .filter(|i| wanted.contains(&i.key.to_string().as_str()))
         .collect();
     assert_eq!(
         items.len(),

@@ -106,7 +106,7 @@ fn a_stored_brief_prints_with_its_gaps_and_hashes() {
     );
     let items = follow_up_items(&report);
     assert!(!items.is_empty());
-    let plan = briefing(vec![items[0].key.clone()]);
+    let plan = briefing(vec![items[0].key.to_string()]);
     let doc = kickoff_document(&brief, &report, &[plan], &items, &[], None, Lang::Ru);
     let json = serde_json::to_string(&doc).unwrap();
     assert!(
@@ -120,7 +120,7 @@ fn a_stored_brief_prints_with_its_gaps_and_hashes() {
     let again = kickoff_document(
         &brief,
         &report,
-        &[briefing(vec![items[0].key.clone()])],
+        &[briefing(vec![items[0].key.to_string()])],
         &items,
         &[],
         None,
@@ -139,7 +139,7 @@ fn the_letter_goes_to_the_responsible_contact_and_lists_the_briefings_items() {
         IsoDate::parse("2026-11-23").unwrap(),
     );
     let items = follow_up_items(&report);
-    let plan = briefing(vec![items[0].key.clone()]);
+    let plan = briefing(vec![items[0].key.to_string()]);
     let today = IsoDate::parse("2026-11-23").unwrap();
     let signature = Signature {
         agency: "Агентство",
@@ -174,7 +174,7 @@ fn the_calendar_event_books_the_briefing_in_its_time_zone() {
         IsoDate::parse("2026-11-23").unwrap(),
     );
     let items = follow_up_items(&report);
-    let keys: Vec<String> = items.iter().rev().map(|i| i.key.clone()).collect();
+    let keys: Vec<String> = items.iter().rev().map(|i| i.key.to_string()).collect();
     let plan = briefing(keys);
     assert_eq!(meeting(&plan).utc_offset_minutes, 180);
     let event = calendar_event(&brief, &plan, &items, "2026-11-23T09:00:00");

@@ -292,7 +292,7 @@ fn the_responsible_contact_from_the_dialog_answers_the_core_contact_question() {
     assert_eq!(fields["email"], "irina@koleso.example");
     let today = deepbrief_core::gaps::IsoDate::parse("2026-11-23").unwrap();
     let report = store.gap_report(&brief, today).unwrap();
-    let keys: Vec<String> = report.gaps.iter().map(|g| g.key.clone()).collect();
+    let keys: Vec<String> = report.gaps.iter().map(|g| g.key.to_string()).collect();
     assert!(
         !keys
             .iter()
@@ -324,8 +324,8 @@ fn the_responsible_contact_from_the_dialog_answers_the_core_contact_question() {
         report
             .gaps
             .iter()
-            .any(|g| g.key.contains("no_responsible_person")
-                || g.key.ends_with(":client_responsible")),
+            .any(|g| g.key.to_string().contains("no_responsible_person")
+                || g.key.to_string().ends_with(":client_responsible")),
         "{:?}",
         report.gaps.iter().map(|g| &g.key).collect::<Vec<_>>()
     );

@@ -8,7 +8,7 @@ import type { Text } from "./Text";
  */
 export type FollowUpItem = { 
 /**
- * The gap's stable key (see [`crate::gaps::Gap::key`]).
+ * The gap's stable key (see [`crate::gaps::Gap::key`]); stored and sent as its text.
  */
 key: string, 
 /**

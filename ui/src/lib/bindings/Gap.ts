@@ -13,7 +13,8 @@ export type Gap = {
  * Stable key, the same in every analysis of the brief while the gap stays open:
  * `answer:<question>` (missing, invalid, unknown or overdue: one gap per question whatever its
  * state), `confirm:<question>`, `vague:<question>`, `goal:<checklist>`,
- * `process:<checklist>:<process>`, `rule:<checklist>:<rule>`.
+ * `process:<checklist>:<process>`, `rule:<checklist>:<rule>` — typed ([`GapKey`]), written as
+ * that text on the wire.
  */
 key: string, 
 /**

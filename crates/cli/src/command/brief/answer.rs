@@ -71,7 +71,7 @@ impl AnswerArgs {
             who,
             json,
         } = self;
-        let who = ctx.signer(who);
+        let person = ctx.person(who);
         let q = store.question(&brief, &question)?;
         // One way of answering per call: a VALUE with --unknown would otherwise drop the value silently.
         let given: Vec<&str> = [
@@ -143,7 +143,7 @@ impl AnswerArgs {
             );
         }
         let cleared = entry.is_none();
-        let saved = store.set_answer(&brief, &question, entry, &who)?;
+        let saved = deepbrief_app::edits::save_answer(store, &person, &brief, &question, entry)?;
         if json {
             output::json(&saved)?;
         } else if cleared {

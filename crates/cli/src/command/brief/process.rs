@@ -33,7 +33,7 @@ pub struct ProcessArgs {
 
 impl ProcessArgs {
     /// Sets (`--described`) or clears (`--clear`) the note of one process of a brief.
-    pub fn run(self, store: &mut Store, who: &str) -> Result<ExitCode> {
+    pub fn run(self, store: &mut Store, person: &deepbrief_app::Person) -> Result<ExitCode> {
         let note = match (self.described.as_deref(), self.clear) {
             (Some(note), false) => Some(note),
             (None, true) => None,
@@ -42,7 +42,13 @@ impl ProcessArgs {
                 "give --described NOTE (what the client told you about the process) or --clear"
             ),
         };
-        let saved = store.set_process_note(&self.brief, &self.process, note, who)?;
+        let saved = deepbrief_app::edits::set_process_note(
+            store,
+            person,
+            &self.brief,
+            &self.process,
+            note,
+        )?;
         if self.json {
             output::json(&saved)?;
         } else if note.is_some() {

@@ -223,7 +223,18 @@ export function unitOf(
       return t.percent;
     case 'duration':
       return t.days(value ?? 5);
-    default:
+    // Every kind named (no default): a new kind is pointed out by the compiler.
+    case 'scale':
+    case 'short_text':
+    case 'long_text':
+    case 'date':
+    case 'yes_no':
+    case 'single_choice':
+    case 'multi_choice':
+    case 'list':
+    case 'table':
+    case 'contact':
+    case 'link':
       return '';
   }
 }
@@ -249,7 +260,16 @@ export function checkCell(column: Column, text: string, lang: Lang): Check<strin
           : bad(messages[lang].answer.problemDate);
     case 'link':
       return checkLink(text, lang);
-    default:
+    // Every kind named (no default): a new kind is pointed out by the compiler.
+    case 'scale':
+    case 'short_text':
+    case 'long_text':
+    case 'yes_no':
+    case 'single_choice':
+    case 'multi_choice':
+    case 'list':
+    case 'table':
+    case 'contact':
       return text.trim() === '' ? empty : ok(text);
   }
 }
