@@ -40,7 +40,9 @@ impl From<SettingsError> for IpcError {
     fn from(error: SettingsError) -> Self {
         let code = match error {
             SettingsError::Invalid { .. } => crate::error::ErrorCode::Validation,
-            _ => crate::error::ErrorCode::Internal,
+            SettingsError::Read { .. }
+            | SettingsError::Write { .. }
+            | SettingsError::Parse { .. } => crate::error::ErrorCode::Internal,
         };
         IpcError {
             code,

@@ -248,7 +248,7 @@ pub fn letter_input(
     today: IsoDate,
 ) -> LetterInput {
     let meta = &opened.data.meta;
-    let lang = if meta.language == "en" { "en" } else { "ru" };
+    let lang = brief_lang(opened);
     let checklists: Vec<&Checklist> = opened.checklists.iter().collect();
     let chosen: Vec<FollowUpItem> = match briefing {
         Some(b) => b
@@ -265,7 +265,7 @@ pub fn letter_input(
         .or_else(|| meta.contacts.first());
     let meeting = briefing.map(meeting);
     LetterInput {
-        language: lang.to_owned(),
+        language: lang,
         client: meta.client.clone(),
         project: meta.project.clone(),
         contact_name: contact.map(|c| c.name.clone()).unwrap_or_default(),
@@ -326,7 +326,7 @@ pub fn calendar_event(
     dtstamp: &str,
 ) -> CalendarEvent {
     let meta = &opened.data.meta;
-    let lang = if meta.language == "en" { "en" } else { "ru" };
+    let lang = brief_lang(opened);
     let mut chosen: Vec<&FollowUpItem> = briefing
         .items
         .iter()
@@ -335,9 +335,9 @@ pub fn calendar_event(
     chosen.sort_by_key(|i| i.order);
     let agenda = chosen
         .iter()
-        .flat_map(|i| i.agenda.iter().map(|t| t.get(lang).to_owned()))
+        .flat_map(|i| i.agenda.iter().map(|t| t.get(lang.code()).to_owned()))
         .collect();
-    let intro = if lang == "en" {
+    let intro = if lang == Lang::En {
         format!(
             "Follow-up briefing: {} — {}. What is still missing from the brief:",
             meta.client, meta.project

@@ -1,10 +1,12 @@
 //! The two languages Deepbrief speaks: one type for the app, the CLI, the letter and the PDF.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A language of checklist texts, briefs and documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Lang {
     /// Russian.
     Ru,

@@ -15,7 +15,7 @@
 use std::path::Path;
 
 use deepbrief_core::gaps::{Entries, FollowUpItem};
-use deepbrief_core::{Answer, Checklist, GapCode, IsoDate, Question, Severity, Text};
+use deepbrief_core::{Answer, Checklist, GapCode, IsoDate, Lang, Question, Severity, Text};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -47,8 +47,8 @@ impl Format {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct LetterInput {
-    /// The client's language: `ru` or `en`.
-    pub language: String,
+    /// The client's language.
+    pub language: Lang,
     /// The client's company.
     pub client: String,
     /// The project the brief is for (the subject names it; empty: the client's name instead).
@@ -151,7 +151,7 @@ pub fn letter_items(
     items: &[FollowUpItem],
     checklists: &[&Checklist],
     entries: &Entries,
-    lang: &str,
+    lang: Lang,
 ) -> Vec<LetterItem> {
     let find = Find { checklists, lang };
     // Questions that an item about a goal, process or rule already asks.
@@ -219,12 +219,12 @@ fn is_topic(code: GapCode) -> bool {
 /// Looks up the checklist parts a follow-up item is about.
 struct Find<'a> {
     checklists: &'a [&'a Checklist],
-    lang: &'a str,
+    lang: Lang,
 }
 
 impl Find<'_> {
     fn text(&self, t: &Text) -> String {
-        t.get(self.lang).trim().to_owned()
+        t.get(self.lang.code()).trim().to_owned()
     }
 
     fn question(&self, id: &str) -> Option<&Question> {
@@ -258,7 +258,7 @@ impl Find<'_> {
             })
             .map(|s| self.text(&s.title))
             .unwrap_or_else(|| {
-                if self.lang == "en" {
+                if self.lang == Lang::En {
                     "Other questions".to_owned()
                 } else {
                     "Другие вопросы".to_owned()
@@ -305,7 +305,7 @@ impl Find<'_> {
                 }
                 let first = item.questions.first().and_then(|q| self.question(q));
                 LetterItem {
-                    topic: if self.lang == "en" {
+                    topic: if self.lang == Lang::En {
                         "The project's goal in figures".to_owned()
                     } else {
                         "Цель проекта в цифрах".to_owned()
@@ -328,7 +328,7 @@ impl Find<'_> {
                     Some(p) => (self.text(p), Vec::new()),
                     // The process's title is the heading already; the agenda asks the rest.
                     None if process.is_some() => (
-                        if self.lang == "en" {
+                        if self.lang == Lang::En {
                             "Tell us how this works for you:".to_owned()
                         } else {
                             "Расскажите, как это устроено у вас:".to_owned()
@@ -428,9 +428,6 @@ pub struct Templates {
     sources: Vec<(String, String)>,
 }
 
-/// Languages with embedded templates.
-const LANGUAGES: [&str; 2] = ["ru", "en"];
-
 const EMBEDDED: [(&str, &str); 4] = [
     (
         "ru.txt.tera",
@@ -494,16 +491,13 @@ impl Templates {
 
     /// Renders the letter.
     pub fn render(&self, input: &LetterInput, format: Format) -> Result<String, ExportError> {
-        let lang = input.language.trim();
-        if !LANGUAGES.contains(&lang) {
-            return Err(ExportError::Language(input.language.clone()));
-        }
-        let wanted = format!("{lang}.{}.tera", format.extension());
+        let lang = input.language;
+        let wanted = format!("{}.{}.tera", lang.code(), format.extension());
         let (name, source) = self
             .sources
             .iter()
             .find(|(name, _)| name.ends_with(&wanted))
-            .ok_or_else(|| ExportError::Language(input.language.clone()))?;
+            .ok_or_else(|| ExportError::Language(lang.code().to_owned()))?;
         let tera = engine(name, source)?;
         let context = context(input, lang)?;
         tera.render(name, &context)
@@ -558,7 +552,7 @@ fn template_error(name: &str, error: &tera::Error) -> ExportError {
 /// The template context: the input with its items numbered and split into the body (grouped under
 /// their headings) and the appendix, the subject line, and every date and length written out the
 /// way people write them in the letter's language.
-fn context(input: &LetterInput, lang: &str) -> Result<tera::Context, ExportError> {
+fn context(input: &LetterInput, lang: Lang) -> Result<tera::Context, ExportError> {
     let letter_date = input.date.as_deref().and_then(IsoDate::parse);
     let year = letter_date.map(IsoDate::year);
     let day = |iso: &str, weekday: Weekday| {
@@ -567,7 +561,7 @@ fn context(input: &LetterInput, lang: &str) -> Result<tera::Context, ExportError
             .unwrap_or_else(|| iso.trim().to_owned())
     };
     let mut ctx = tera::Context::new();
-    ctx.insert("language", lang);
+    ctx.insert("language", lang.code());
     ctx.insert("client", input.client.trim());
     let project = input.project.trim();
     ctx.insert("project", project);
@@ -638,18 +632,18 @@ fn context(input: &LetterInput, lang: &str) -> Result<tera::Context, ExportError
         project
     };
     let subject = match (lang, reply_by) {
-        ("en", Some(d)) => format!(
+        (Lang::En, Some(d)) => format!(
             "{}: what we still need by {}",
             quoted(lang, name),
             day(d, Weekday::None)
         ),
-        ("en", None) => format!("{}: what we still need to start", quoted(lang, name)),
-        (_, Some(d)) => format!(
+        (Lang::En, None) => format!("{}: what we still need to start", quoted(lang, name)),
+        (Lang::Ru, Some(d)) => format!(
             "Проект {}: что нужно уточнить до {}",
             quoted(lang, name),
             day(d, Weekday::None)
         ),
-        (_, None) => format!(
+        (Lang::Ru, None) => format!(
             "Проект {}: что нужно уточнить для запуска",
             quoted(lang, name)
         ),
@@ -724,8 +718,8 @@ fn groups(items: &[serde_json::Value], next: &mut usize) -> Vec<serde_json::Valu
         .collect()
 }
 
-fn quoted(lang: &str, text: &str) -> String {
-    if lang == "en" {
+fn quoted(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
         format!("“{text}”")
     } else {
         format!("«{text}»")
@@ -733,8 +727,8 @@ fn quoted(lang: &str, text: &str) -> String {
 }
 
 /// `7 пунктов` / `7 points`.
-fn points(n: usize, lang: &str) -> String {
-    if lang == "en" {
+fn points(n: usize, lang: Lang) -> String {
+    if lang == Lang::En {
         return if n == 1 {
             "1 point".to_owned()
         } else {
@@ -751,8 +745,8 @@ fn points(n: usize, lang: &str) -> String {
 }
 
 /// A meeting's length as people say it: «около часа», "about an hour and a half".
-pub fn length(minutes: u32, lang: &str) -> String {
-    if lang == "en" {
+pub fn length(minutes: u32, lang: Lang) -> String {
+    if lang == Lang::En {
         return match minutes {
             30 => "about half an hour".to_owned(),
             60 => "about an hour".to_owned(),
@@ -778,8 +772,8 @@ pub fn length(minutes: u32, lang: &str) -> String {
 /// How the letter names the meeting's time zone. English: the zone's city (`Europe/Moscow` →
 /// `Moscow`; the template adds "time"). Russian: "по московскому времени", or the offset from Moscow
 /// the way Russians say it (`МСК+2`), or from UTC when it is not whole hours.
-fn zone_name(zone: &str, offset_minutes: i32, lang: &str) -> String {
-    if lang != "ru" {
+fn zone_name(zone: &str, offset_minutes: i32, lang: Lang) -> String {
+    if lang != Lang::Ru {
         return zone.rsplit('/').next().unwrap_or(zone).replace('_', " ");
     }
     let from_moscow = offset_minutes - 180;
@@ -808,8 +802,8 @@ enum Weekday {
 
 /// A date as people write it: `5 декабря` / `5 December`, with the year only when it is not the
 /// letter's year (or the letter's date is not known), with the day of the week when asked.
-fn spoken_date(date: IsoDate, lang: &str, weekday: Weekday, letter_year: Option<u16>) -> String {
-    let en = lang == "en";
+fn spoken_date(date: IsoDate, lang: Lang, weekday: Weekday, letter_year: Option<u16>) -> String {
+    let en = lang == Lang::En;
     let w = usize::from(date.weekday()) % 7;
     let day_name = match (weekday, en) {
         (Weekday::None, _) => None,

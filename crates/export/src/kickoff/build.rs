@@ -555,7 +555,16 @@ fn cell(lang: Lang, column: &Column, text: &str) -> String {
             _ => trimmed.to_owned(),
         },
         Kind::SingleChoice => choice_label(lang, &column.choices, trimmed),
-        _ => text.to_owned(),
+        // Named one by one (a new kind is pointed out here): printed as typed.
+        Kind::ShortText
+        | Kind::LongText
+        | Kind::Duration
+        | Kind::MultiChoice
+        | Kind::Scale
+        | Kind::List
+        | Kind::Table
+        | Kind::Contact
+        | Kind::Link => text.to_owned(),
     }
 }
 

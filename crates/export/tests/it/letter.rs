@@ -2,7 +2,7 @@
 //! report of the tyre-shop story; Markdown escaping; broken templates name their file and line.
 
 use deepbrief_core::gaps::Entries;
-use deepbrief_core::{Answer, AnswerValue, Entry, IsoDate, analyze, follow_up_items};
+use deepbrief_core::{Answer, AnswerValue, Entry, IsoDate, Lang, analyze, follow_up_items};
 use deepbrief_export::{ExportError, Format, ItemKind, LetterInput, Templates, letter_items};
 
 fn set(e: &mut Entries, id: &str, answer: Answer) {
@@ -57,7 +57,7 @@ fn input(lang: &str) -> LetterInput {
         items.iter().map(|i| &i.key).collect::<Vec<_>>()
     );
     LetterInput {
-        language: lang.into(),
+        language: Lang::parse(lang).expect("ru or en"),
         client: "Колесо".into(),
         contact_name: if lang == "ru" { "Ирина" } else { "Irina" }.into(),
         am_name: if lang == "ru" {
@@ -68,7 +68,7 @@ fn input(lang: &str) -> LetterInput {
         .into(),
         agency: "Digital Sails".into(),
         am_contact: Some("+7 900 000-00-00".into()),
-        items: letter_items(&items, &[&core], &e, lang),
+        items: letter_items(&items, &[&core], &e, Lang::parse(lang).expect("ru or en")),
         date: Some("2026-11-23".into()),
         reply_by: Some("2026-11-27".into()),
         start: None,
@@ -196,13 +196,11 @@ fn markdown_syntax_in_user_text_prints_literally_but_not_in_text() {
 }
 
 #[test]
-fn an_unknown_language_is_an_error() {
-    let mut i = input("en");
-    i.language = "de".into();
-    let err = Templates::embedded()
-        .render(&i, Format::Text)
-        .expect_err("no German");
-    assert!(matches!(err, ExportError::Language(l) if l == "de"));
+fn an_unknown_language_cannot_be_asked_for() {
+    // The letter's language is the one language type: German is refused where it is read.
+    assert_eq!(Lang::parse("de"), None);
+    let err = serde_json::from_str::<Lang>("\"de\"").expect_err("no German");
+    assert!(err.to_string().contains("unknown variant `de`"), "{err}");
 }
 
 #[test]
@@ -272,7 +270,6 @@ fn embedded_templates_all_parse() {
 
 use crate::briefs::{self, Business};
 use deepbrief_core::Checklist;
-use deepbrief_export::Lang;
 
 fn brief_letter(business: Business, lang: Lang, core: &Checklist) -> LetterInput {
     let entries = briefs::entries(business, lang, core);
@@ -310,14 +307,19 @@ fn brief_letter(business: Business, lang: Lang, core: &Checklist) -> LetterInput
     };
     let reply_by = deepbrief_export::letter::reply_by(briefs::today(), briefing.as_ref());
     LetterInput {
-        language: code.into(),
+        language: Lang::parse(code).expect("ru or en"),
         client,
         project,
         contact_name: contact,
         am_name: p("Анна Ковалёва", "Anna Kovaleva"),
         agency: "Digital Sails".into(),
         am_contact: Some("anna@digitalsails.example, +7 900 000-00-00".into()),
-        items: letter_items(&items, &[core], &entries, code),
+        items: letter_items(
+            &items,
+            &[core],
+            &entries,
+            Lang::parse(code).expect("ru or en"),
+        ),
         briefing,
         date: Some(briefs::today().to_string()),
         reply_by: reply_by.map(|d| d.to_string()),
@@ -435,11 +437,11 @@ fn the_most_important_come_first_and_a_rule_absorbs_its_question() {
 #[test]
 fn meeting_lengths_and_dates_are_said_in_words() {
     use deepbrief_export::letter::length;
-    assert_eq!(length(60, "ru"), "около часа");
-    assert_eq!(length(90, "ru"), "около полутора часов");
-    assert_eq!(length(45, "ru"), "около 45 минут");
-    assert_eq!(length(21, "ru"), "около 21 минуты");
-    assert_eq!(length(30, "en"), "about half an hour");
+    assert_eq!(length(60, Lang::Ru), "около часа");
+    assert_eq!(length(90, Lang::Ru), "около полутора часов");
+    assert_eq!(length(45, Lang::Ru), "около 45 минут");
+    assert_eq!(length(21, Lang::Ru), "около 21 минуты");
+    assert_eq!(length(30, Lang::En), "about half an hour");
     let core = briefs::client_core();
     let ru = Templates::embedded()
         .render(
