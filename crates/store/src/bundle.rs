@@ -13,7 +13,6 @@
 //! united by their id (so importing twice adds nothing) and the current state of every subject is
 //! the newest event's (by time, then event id), so two diverged copies converge.
 
-mod merge;
 mod validate;
 mod write;
 

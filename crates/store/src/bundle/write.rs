@@ -9,7 +9,9 @@ use std::collections::HashSet;
 use deepbrief_core::{ArchivedAnswer, Entry};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{ImportOutcome, Payload, json_text, merge};
+use deepbrief_core::merge;
+
+use super::{ImportOutcome, Payload, json_text};
 use crate::error::StoreError;
 use crate::history::{EVENT_COLUMNS, read_event};
 use crate::pins::store_content;

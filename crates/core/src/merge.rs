@@ -1,15 +1,16 @@
-//! The merge policy of an import, as a pure function of the two histories: events are united by
+//! The merge policy of two copies of a brief (a bundle import today, sync tomorrow), as a pure
+//! function of the two histories: events are united by
 //! their id, and the current state of every subject a new event touched is the newest event's of
 //! that subject across both machines — ordered by time, then event id — so two diverged copies
 //! converge to the same state whichever is imported into which.
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::types::HistoryEvent;
+use crate::history::HistoryEvent;
 
 /// What part of a brief an event decides.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum Slot {
+pub enum Slot {
     /// An answer, by question id.
     Answer(String),
     /// A field of the brief's header (`client`, `contacts`, …).
@@ -21,7 +22,7 @@ pub(super) enum Slot {
 }
 
 /// The header fields a `brief` event may set.
-pub(super) const FIELDS: [&str; 7] = [
+pub const FIELDS: [&str; 7] = [
     "client",
     "project",
     "account_manager",
@@ -43,7 +44,7 @@ fn slot(e: &HistoryEvent) -> Option<Slot> {
 
 /// The merge of an incoming history into a local one.
 #[derive(Debug)]
-pub(super) struct Plan<'a> {
+pub struct Plan<'a> {
     /// Incoming events not here yet, in the bundle's order.
     pub added: Vec<&'a HistoryEvent>,
     /// Every slot a new event touched, with the newest event of that slot across both histories.
@@ -52,7 +53,7 @@ pub(super) struct Plan<'a> {
 
 /// Unites `incoming` with `local` (by event id) and picks, for every slot a new event touched, the
 /// newest event (by `at`, then `event_id`) of both.
-pub(super) fn plan<'a>(local: &'a [HistoryEvent], incoming: &'a [HistoryEvent]) -> Plan<'a> {
+pub fn plan<'a>(local: &'a [HistoryEvent], incoming: &'a [HistoryEvent]) -> Plan<'a> {
     let known: HashSet<&str> = local.iter().map(|e| e.event_id.as_str()).collect();
     let mut seen = HashSet::new();
     let added: Vec<&HistoryEvent> = incoming
