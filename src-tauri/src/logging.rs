@@ -6,15 +6,15 @@ use tauri::Runtime;
 use tauri::plugin::TauriPlugin;
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 
-/// The log file's folder: `<data dir>/logs`, or Tauri's own log folder when the platform has no
-/// data directory.
+/// The log file's folder: the data folder's (`DataFolder::log_dir`, where Settings says the log
+/// is), or Tauri's own log folder when the platform has no data folder.
 fn target() -> TargetKind {
-    match deepbrief_folders::data_dir() {
-        Some(dir) => TargetKind::Folder {
-            path: dir.join("logs"),
+    match deepbrief_app::DataFolder::resolve(None, |name| std::env::var_os(name)) {
+        Ok(folder) => TargetKind::Folder {
+            path: folder.log_dir(),
             file_name: Some("deepbrief".into()),
         },
-        None => TargetKind::LogDir { file_name: None },
+        Err(_) => TargetKind::LogDir { file_name: None },
     }
 }
 

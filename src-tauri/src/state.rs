@@ -220,15 +220,12 @@ impl AppState {
 
     /// Who acts in the window: the signer and their role.
     pub fn person(&self) -> deepbrief_app::Person {
-        deepbrief_app::Person {
-            name: self.signer(),
-            role: self.role(),
-        }
+        deepbrief_app::folder::person(None, &self.settings())
     }
 
     /// The person's role; an AM until they say otherwise.
     pub fn role(&self) -> Role {
-        self.settings().identity.map_or(Role::Am, |i| i.role)
+        self.settings().role()
     }
 
     /// Saves the identity to `settings.json`.

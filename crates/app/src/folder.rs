@@ -69,9 +69,14 @@ impl DataFolder {
         self.data_dir.join("settings.json")
     }
 
+    /// The log folder: `logs/` in the data folder.
+    pub fn log_dir(&self) -> PathBuf {
+        self.data_dir.join("logs")
+    }
+
     /// The log file.
     pub fn log_file(&self) -> PathBuf {
-        self.data_dir.join("logs").join("deepbrief.log")
+        self.log_dir().join("deepbrief.log")
     }
 
     /// The settings file's content. A broken file must not stop the app or a command: `warn` is told
@@ -111,6 +116,14 @@ pub fn flag_value(args: impl IntoIterator<Item = String>, flag: &str) -> Option<
 /// the settings, else the system user.
 pub fn signer(explicit: Option<&str>, settings: &Settings) -> String {
     deepbrief_core::settings::signer(explicit, |k| std::env::var(k).ok(), settings)
+}
+
+/// Who acts in this run: the [`signer`], in the role the settings give the person at this machine.
+pub fn person(explicit: Option<&str>, settings: &Settings) -> crate::Person {
+    crate::Person {
+        name: signer(explicit, settings),
+        role: settings.role(),
+    }
 }
 
 #[cfg(test)]

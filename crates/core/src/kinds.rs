@@ -204,16 +204,6 @@ mod tests {
     use super::*;
     use crate::text::Text;
 
-    /// Writes the UI's copy of the table, as ts-rs writes the bindings.
-    #[test]
-    fn export_kind_specs_for_the_ui() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");
-        if dir.is_dir() {
-            std::fs::write(dir.join("kindSpecs.ts"), kind_specs_ts()).unwrap();
-        }
-    }
-
     #[test]
     fn money_and_durations_are_never_negative_and_a_percentage_is_at_most_100() {
         let q = |kind| {

@@ -26,6 +26,8 @@ pub mod search_text;
 pub mod settings;
 pub mod text;
 mod tree_de;
+#[cfg(test)]
+mod ui_tables;
 pub mod upgrade;
 mod validate;
 pub mod visibility;

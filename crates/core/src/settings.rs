@@ -21,6 +21,13 @@ pub struct Settings {
     pub identity: Option<Identity>,
 }
 
+impl Settings {
+    /// The role of the person at this machine: an account manager until they say otherwise.
+    pub fn role(&self) -> Role {
+        self.identity.as_ref().map_or(Role::Am, |i| i.role)
+    }
+}
+
 /// The person at this machine, as they introduced themselves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

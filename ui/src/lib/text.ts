@@ -64,22 +64,26 @@ export function readableMoment(at: string, lang: string): string {
 /** The question a stored value answers, as far as describing it needs. */
 type Described = Pick<Question, 'kind' | 'unit' | 'currency' | 'choices' | 'columns'>;
 
-function numberText(n: number, q: Described | undefined, lang: string): string {
-  const num = readableNumber(n, lang);
-  switch (q?.kind) {
-    case 'money': {
-      const sign = currencySign(q.currency);
-      if (sign === '') return num;
-      return lang === 'en' && sign.length > 1 ? `${sign} ${num}` : `${num} ${sign}`;
-    }
-    case 'percent':
-      return `${num} %`;
-    case 'duration':
-      return `${num} ${lang === 'en' ? (n === 1 ? 'day' : 'days') : pluralDays(n)}`;
+/**
+ * The unit people read after a number of `field`'s kind: the question's unit, the currency sign, `%`
+ * or days (in the plural `n` takes); empty for the kinds that have none. The answer fields and the
+ * values shown read it here, once.
+ */
+export function unitText(
+  field: Pick<Question, 'kind' | 'unit' | 'currency'>,
+  n: number,
+  lang: string,
+): string {
+  switch (field.kind) {
     case 'number':
-      return q.unit === undefined ? num : `${num} ${localize(q.unit, lang)}`;
+      return field.unit === undefined ? '' : localize(field.unit, lang);
+    case 'money':
+      return currencySign(field.currency);
+    case 'percent':
+      return '%';
+    case 'duration':
+      return lang === 'en' ? (n === 1 ? 'day' : 'days') : pluralDays(n);
     // Every kind named (no default): a new kind is pointed out by the compiler.
-    case undefined:
     case 'scale':
     case 'short_text':
     case 'long_text':
@@ -91,8 +95,16 @@ function numberText(n: number, q: Described | undefined, lang: string): string {
     case 'table':
     case 'contact':
     case 'link':
-      return num;
+      return '';
   }
+}
+
+function numberText(n: number, q: Described | undefined, lang: string): string {
+  const num = readableNumber(n, lang);
+  const unit = q ? unitText(q, n, lang) : '';
+  if (unit === '') return num;
+  // "$ 1,500" in English for a sign longer than one letter ("USD"), "1 500 ₽" otherwise.
+  return q?.kind === 'money' && lang === 'en' && unit.length > 1 ? `${unit} ${num}` : `${num} ${unit}`;
 }
 
 function pluralDays(n: number): string {

@@ -75,12 +75,8 @@ impl Context {
     /// Who acts: the signer, in the role the settings give the person at this machine (an account
     /// manager until they say otherwise), as in the app.
     pub fn person(&self, who: Option<String>) -> deepbrief_app::Person {
-        deepbrief_app::Person {
-            name: self.signer(who),
-            role: settings()
-                .identity
-                .map_or(deepbrief_core::review::Role::Am, |i| i.role),
-        }
+        let explicit = who.or_else(|| self.signer.clone());
+        deepbrief_app::folder::person(explicit.as_deref(), &settings())
     }
 }
 

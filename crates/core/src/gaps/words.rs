@@ -164,14 +164,8 @@ mod tests {
     #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
     use super::*;
 
-    /// Writes the UI's copy of the words, as ts-rs writes the bindings.
     #[test]
-    fn export_gap_words_for_the_ui() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");
-        if dir.is_dir() {
-            std::fs::write(dir.join("gapWords.ts"), gap_words_ts()).unwrap();
-        }
+    fn the_words_are_written_once_under_the_wire_s_names() {
         assert!(gap_words_ts().contains("\"rule_flag\": \"сигнал риска\""));
         // The names are the wire's.
         for code in GapCode::ALL {

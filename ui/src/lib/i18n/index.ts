@@ -3,8 +3,9 @@
  * language state and never hold their own text.
  */
 
-/** The UI languages. */
-export type Lang = 'ru' | 'en';
+/** The UI languages: the one language type of Deepbrief (`Lang` in the core, generated). */
+export type { Lang } from '$lib/bindings/Lang';
+import type { Lang } from '$lib/bindings/Lang';
 
 /** All UI languages, in switch order. */
 export const LANGS: readonly Lang[] = ['ru', 'en'];
@@ -59,8 +60,6 @@ const ru = {
     no: 'Нет',
     clear: 'Очистить',
     notSet: '—',
-    percent: '%',
-    days: (n: number) => pluralForm('ru', n, { one: 'день', few: 'дня', many: 'дней' }),
     counter: (n: number, max: number) => `${n} из ${max}`,
     problemNumber: 'Введите число, например 1 500 или 12,5',
     problemInteger: 'Нужно целое число',
@@ -187,8 +186,6 @@ const en: Messages = {
     no: 'No',
     clear: 'Clear',
     notSet: '—',
-    percent: '%',
-    days: (n) => pluralForm('en', n, { one: 'day', few: 'days', many: 'days' }),
     counter: (n, max) => `${n} of ${max}`,
     problemNumber: 'Enter a number, e.g. 1,500 or 12.5',
     problemInteger: 'Enter a whole number',

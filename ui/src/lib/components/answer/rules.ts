@@ -10,7 +10,7 @@ import { KIND_SPECS } from '$lib/bindings/kindSpecs';
 import type { Kind } from '$lib/bindings/Kind';
 import type { Question } from '$lib/bindings/Question';
 import { messages, type Lang } from '$lib/i18n';
-import { currencySign, localize } from '$lib/text';
+import { unitText } from '$lib/text';
 
 /** What a check says about a field: the value to store (`null`: nothing), or why it cannot be stored. */
 export type Check<T> = { ok: true; value: T | null } | { ok: false; problem: string };
@@ -207,36 +207,13 @@ export function checkEmail(text: string, lang: Lang): Check<string> {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) ? ok(s) : bad(messages[lang].answer.problemEmail);
 }
 
-/** The unit shown after a numeric field: the question's unit, the currency code, `%` or days. */
+/** The unit shown after a numeric field (see `unitText`); days agree with the typed value, else 5. */
 export function unitOf(
   field: Pick<Question, 'kind' | 'unit' | 'currency'>,
   value: number | null,
   lang: Lang,
 ): string {
-  const t = messages[lang].answer;
-  switch (field.kind) {
-    case 'number':
-      return field.unit === undefined ? '' : localize(field.unit, lang);
-    case 'money':
-      return currencySign(field.currency);
-    case 'percent':
-      return t.percent;
-    case 'duration':
-      return t.days(value ?? 5);
-    // Every kind named (no default): a new kind is pointed out by the compiler.
-    case 'scale':
-    case 'short_text':
-    case 'long_text':
-    case 'date':
-    case 'yes_no':
-    case 'single_choice':
-    case 'multi_choice':
-    case 'list':
-    case 'table':
-    case 'contact':
-    case 'link':
-      return '';
-  }
+  return unitText(field, value ?? 5, lang);
 }
 
 /**
