@@ -100,6 +100,7 @@ pub fn run() {
                 bundled_dir(&installed, env),
                 agency_override.clone(),
                 &settings,
+                folder.team_checklists(),
             ));
             if let Ok(cwd) = std::env::current_dir() {
                 app.state::<opened::Pending>().add(std::env::args(), &cwd);

@@ -241,10 +241,11 @@ impl AppState {
             deepbrief_folders::check_checklists_dir(dir)?;
         }
         let settings = self.update_settings(|s| s.checklists_dir = dir.clone())?;
-        let bundled = self.sources().bundled.clone();
+        let current = self.sources();
         let sources = Arc::new(Sources {
-            bundled,
+            bundled: current.bundled.clone(),
             agency: agency_checklists_dir(self.agency_override.clone(), &settings),
+            team: current.team.clone(),
         });
         match self.sources.write() {
             Ok(mut s) => *s = Arc::clone(&sources),

@@ -69,6 +69,20 @@ impl DataFolder {
         self.data_dir.join("settings.json")
     }
 
+    /// The team-server sign-in of this database: `<database>.team.json` beside it (see
+    /// [`crate::team::session`]). Beside the database, not in it: a backup or a copy of the database
+    /// never carries the device token, and two databases sign in apart.
+    pub fn team_file(&self) -> PathBuf {
+        self.database.with_extension("team.json")
+    }
+
+    /// Checklist versions received from the team server: `team-checklists/` beside the database.
+    pub fn team_checklists(&self) -> PathBuf {
+        self.database
+            .parent()
+            .map_or_else(|| PathBuf::from("team-checklists"), |d| d.join("team-checklists"))
+    }
+
     /// The log folder: `logs/` in the data folder.
     pub fn log_dir(&self) -> PathBuf {
         self.data_dir.join("logs")

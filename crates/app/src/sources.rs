@@ -68,12 +68,19 @@ pub fn agency_override(
     })
 }
 
-/// Both sources: `bundled`, and the agency folder named for this run, else the setting's, else the
-/// default.
-pub fn sources(bundled: PathBuf, agency_override: Option<PathBuf>, settings: &Settings) -> Sources {
+/// Every source: `bundled`; the agency folder named for this run, else the setting's, else the
+/// default; and `team`, the checklists received from the team server
+/// ([`crate::DataFolder::team_checklists`]).
+pub fn sources(
+    bundled: PathBuf,
+    agency_override: Option<PathBuf>,
+    settings: &Settings,
+    team: PathBuf,
+) -> Sources {
     Sources {
         bundled,
         agency: deepbrief_folders::agency_checklists_dir(agency_override, settings),
+        team: Some(team),
     }
 }
 
@@ -99,11 +106,11 @@ mod tests {
         };
         let bundled = PathBuf::from("/bundled");
         assert_eq!(
-            sources(bundled.clone(), agency_override(None, env), &settings).agency,
+            sources(bundled.clone(), agency_override(None, env), &settings, PathBuf::from("/team")).agency,
             Some(PathBuf::from("/env"))
         );
         assert_eq!(
-            sources(bundled, agency_override(None, no_env), &settings).agency,
+            sources(bundled, agency_override(None, no_env), &settings, PathBuf::from("/team")).agency,
             Some(PathBuf::from("/settings"))
         );
     }

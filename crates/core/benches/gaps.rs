@@ -91,6 +91,7 @@ fn bench_gaps(c: &mut Criterion) {
     let library = load_library(&Sources {
         bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
         agency: None,
+        team: None,
     });
     let get = |id: &str| &library.latest(id).expect("bundled checklist").checklist;
     let core = get("core");

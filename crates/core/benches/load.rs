@@ -16,6 +16,7 @@ fn bench_load(c: &mut Criterion) {
     let sources = Sources {
         bundled: bundled(),
         agency: None,
+        team: None,
     };
     let library = load_library(&sources);
     assert!(

@@ -17,7 +17,7 @@ pub struct HistoryEvent {
     /// Who made the change (the AM's or lead's name).
     pub who: String,
     /// `created`, `answer`, `brief`, `adhoc`, `upgrade`, `archived_answer`, `archive`, `restore`,
-    /// `followup`.
+    /// `followup`, `comment`, `comment_resolved`, `approve`, `revision`, [`CONFLICT_RESOLVED`].
     pub kind: String,
     /// The question id (answers), the field name (`brief`), the ad-hoc or follow-up id.
     #[ts(optional)]
@@ -28,4 +28,15 @@ pub struct HistoryEvent {
     /// The value after, as JSON; none when it was cleared.
     #[ts(optional, type = "unknown")]
     pub new: Option<serde_json::Value>,
+    /// For an `answer` event: the id of the event whose value it replaced, as this copy showed it
+    /// (`""` when the question had no answer yet). Two answers with the same base and different values
+    /// were made without seeing each other: a conflict ([`crate::merge::conflicts`]). None in events
+    /// written before sync existed (they take part in no conflict).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub base: Option<String>,
 }
+
+/// The event kind that settles conflicts: `subject` = the question id, `new` = `{"events": [ids]}`,
+/// the answer events whose conflict it settles.
+pub const CONFLICT_RESOLVED: &str = "conflict_resolved";

@@ -23,6 +23,9 @@ pub struct Sources {
     pub bundled: PathBuf,
     /// The agency's own folder (a shared folder or a git checkout); a missing folder is empty.
     pub agency: Option<PathBuf>,
+    /// Checklist versions the agency lead published on the team server, as this computer received
+    /// them (`team-checklists/` in the data folder); loaded as the agency's. A missing folder is empty.
+    pub team: Option<PathBuf>,
 }
 
 /// Which folder a checklist came from.

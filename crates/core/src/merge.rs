@@ -1,12 +1,19 @@
-//! The merge policy of two copies of a brief (a bundle import today, sync tomorrow), as a pure
-//! function of the two histories: events are united by
-//! their id, and the current state of every subject a new event touched is the newest event's of
-//! that subject across both machines — ordered by time, then event id — so two diverged copies
-//! converge to the same state whichever is imported into which.
+//! The merge policy of two copies of a brief (a bundle import, a record pulled from the team
+//! server), as a pure function of the two histories: events are united by their id, and the current
+//! state of every subject a new event touched is the newest event's of that subject across both
+//! machines — ordered by time (a hybrid logical clock: every copy stamps a new event after every
+//! event it has seen), then event id — so two diverged copies converge to the same state whichever
+//! is imported into which, in any order.
+//!
+//! Nothing is dropped: the losing answer stays in the history, and two answers made from the same
+//! base without seeing each other are an [`AnswerConflict`], shown until someone settles it.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::history::HistoryEvent;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::history::{CONFLICT_RESOLVED, HistoryEvent};
 
 /// What part of a brief an event decides.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,6 +85,108 @@ pub fn plan<'a>(local: &'a [HistoryEvent], incoming: &'a [HistoryEvent]) -> Plan
     Plan { added, winners }
 }
 
+/// One side of a conflict: a value and who wrote it when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AnswerConflictSide {
+    /// The answer event.
+    pub event_id: String,
+    /// Who wrote it.
+    pub who: String,
+    /// When (RFC 3339 UTC).
+    pub at: String,
+    /// The value written (`Entry` JSON), none when the answer was cleared.
+    #[ts(optional, type = "unknown")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// Two or more answers to one question made from the same base without seeing each other. The
+/// newest shows (it won the merge); the others stay in the history and are listed here until a
+/// `conflict_resolved` event settles them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AnswerConflict {
+    /// The question.
+    pub question: String,
+    /// The concurrent answers, newest (the one shown) first.
+    pub sides: Vec<AnswerConflictSide>,
+}
+
+impl AnswerConflict {
+    /// The ids of the answer events in conflict, sorted: what a `conflict_resolved` event names.
+    pub fn event_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.sides.iter().map(|s| s.event_id.clone()).collect();
+        ids.sort();
+        ids
+    }
+}
+
+fn newest_first(a: &HistoryEvent, b: &HistoryEvent) -> std::cmp::Ordering {
+    (b.at.as_str(), b.event_id.as_str()).cmp(&(a.at.as_str(), a.event_id.as_str()))
+}
+
+/// The open conflicts of one brief's history, by question order of first appearance: answer events
+/// of one question that share a base (`base` set) and differ in value, unless every one of them is
+/// named by a [`CONFLICT_RESOLVED`] event of that question. A pure function of the set of events:
+/// the same events in any order give the same conflicts.
+pub fn conflicts(events: &[HistoryEvent]) -> Vec<AnswerConflict> {
+    let mut settled: HashSet<(&str, &str)> = HashSet::new();
+    for e in events.iter().filter(|e| e.kind == CONFLICT_RESOLVED) {
+        let (Some(q), Some(ids)) = (
+            e.subject.as_deref(),
+            e.new
+                .as_ref()
+                .and_then(|n| n.get("events"))
+                .and_then(|v| v.as_array()),
+        ) else {
+            continue;
+        };
+        for id in ids.iter().filter_map(|v| v.as_str()) {
+            settled.insert((q, id));
+        }
+    }
+    // (question, base) → the answer events made from that base, deduplicated by id.
+    let mut groups: BTreeMap<(&str, &str), BTreeMap<&str, &HistoryEvent>> = BTreeMap::new();
+    for e in events.iter().filter(|e| e.kind == "answer") {
+        let (Some(q), Some(base)) = (e.subject.as_deref(), e.base.as_deref()) else {
+            continue;
+        };
+        groups
+            .entry((q, base))
+            .or_default()
+            .insert(e.event_id.as_str(), e);
+    }
+    let mut out: Vec<AnswerConflict> = Vec::new();
+    for ((q, _), group) in groups {
+        let values: BTreeSet<String> = group
+            .values()
+            .map(|e| e.new.as_ref().map(ToString::to_string).unwrap_or_default())
+            .collect();
+        if values.len() < 2 || group.keys().all(|id| settled.contains(&(q, *id))) {
+            continue;
+        }
+        let mut sides: Vec<&HistoryEvent> = group.into_values().collect();
+        sides.sort_by(|a, b| newest_first(a, b));
+        let conflict = AnswerConflict {
+            question: q.to_owned(),
+            sides: sides
+                .into_iter()
+                .map(|e| AnswerConflictSide {
+                    event_id: e.event_id.clone(),
+                    who: e.who.clone(),
+                    at: e.at.clone(),
+                    value: e.new.clone(),
+                })
+                .collect(),
+        };
+        out.push(conflict);
+    }
+    out.sort_by(|a, b| {
+        (a.question.as_str(), a.sides[0].at.as_str()).cmp(&(b.question.as_str(), b.sides[0].at.as_str()))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,7 +202,42 @@ mod tests {
             subject: subject.map(str::to_owned),
             old: None,
             new: Some(json!(new)),
+            base: None,
         }
+    }
+
+    fn answer(id: &str, at: &str, base: &str, new: i64) -> HistoryEvent {
+        HistoryEvent {
+            base: Some(base.to_owned()),
+            ..event(id, at, "answer", Some("q"), new)
+        }
+    }
+
+    #[test]
+    fn two_answers_from_one_base_conflict_until_settled() {
+        let a = answer("a", "2026-11-01T10:00:00.000Z", "", 1);
+        let b = answer("b", "2026-11-01T10:00:01.000Z", "", 2);
+        let later = answer("c", "2026-11-01T10:00:02.000Z", "b", 3);
+        let found = conflicts(&[a.clone(), b.clone(), later.clone()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].question, "q");
+        assert_eq!(found[0].sides[0].event_id, "b", "the newest shows, first");
+        assert_eq!(found[0].event_ids(), vec!["a", "b"]);
+        let settle = HistoryEvent {
+            new: Some(json!({"events": ["a", "b"]})),
+            ..event("r", "2026-11-01T10:00:03.000Z", CONFLICT_RESOLVED, Some("q"), 0)
+        };
+        assert!(conflicts(&[a.clone(), b.clone(), later, settle]).is_empty());
+        let same = answer("d", "2026-11-01T10:00:04.000Z", "", 1);
+        assert!(
+            conflicts(&[a, same]).is_empty(),
+            "the same value from both sides is no conflict"
+        );
+        let legacy = HistoryEvent {
+            base: None,
+            ..answer("e", "2026-11-01T10:00:05.000Z", "", 9)
+        };
+        assert!(conflicts(&[b, legacy]).is_empty(), "events before sync take no part");
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub fn load_library(sources: &Sources) -> Library {
     if let Some(agency) = &sources.agency {
         files.extend(collect_files(agency, Origin::Agency, false));
     }
+    if let Some(team) = &sources.team {
+        files.extend(collect_files(team, Origin::Agency, false));
+    }
     load_files(files)
 }
 

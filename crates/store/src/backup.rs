@@ -250,6 +250,10 @@ pub fn restore(db: &Path, backup: &Path, backups_dir: &Path) -> Result<(), Store
     }
     let mut conn = Connection::open(db)?;
     conn.restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
+    drop(conn);
+    // A restored database must not number its records for the team server like the one it
+    // replaced (the server has those numbers with other content).
+    Store::open(db)?.restart_stream()?;
     Ok(())
 }
 

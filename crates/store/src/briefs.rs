@@ -393,7 +393,7 @@ impl Store {
     /// Briefs matching the filter, most recently changed first.
     pub fn list_briefs(&self, filter: &BriefFilter) -> Result<Vec<BriefListItem>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {META_COLUMNS}, answer_count
+            "SELECT {META_COLUMNS}, answer_count, open_conflicts
              FROM brief
              WHERE archived = ?1 AND (?2 IS NULL OR client = ?2)
                AND (?3 IS NULL OR account_manager = ?3) AND (?4 IS NULL OR status = ?4)
@@ -406,7 +406,13 @@ impl Store {
                 filter.account_manager,
                 filter.status.map(BriefStatus::as_str)
             ],
-            |r| Ok((read_meta_listed(r)?, r.get::<_, u32>(META_LEN)?)),
+            |r| {
+                Ok((
+                    read_meta_listed(r)?,
+                    r.get::<_, u32>(META_LEN)?,
+                    r.get::<_, u32>(META_LEN + 1)?,
+                ))
+            },
         )?;
         let found: Vec<_> = rows.collect::<Result<_, _>>()?;
         // A long list reads every pin at once; a short one asks per brief.
@@ -416,7 +422,7 @@ impl Store {
             None
         };
         let mut out = Vec::with_capacity(found.len());
-        for ((meta, problem), entries) in found {
+        for ((meta, problem), entries, conflicts) in found {
             let pins = match all_pins.as_mut() {
                 Some(all) => all.remove(&meta.id).unwrap_or_default(),
                 None => self.pins(&meta.id)?,
@@ -425,6 +431,7 @@ impl Store {
                 meta,
                 pins,
                 entries,
+                conflicts,
                 damaged: problem.map(|(_, why)| why.to_string()),
             });
         }

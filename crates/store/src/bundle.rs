@@ -21,7 +21,7 @@ use std::path::Path;
 
 use deepbrief_core::library::content_hash;
 use deepbrief_core::{ArchivedAnswer, Entry, Library};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::Store;
@@ -282,6 +282,54 @@ fn parse(bytes: &[u8], file: &Path) -> Result<Payload, StoreError> {
     serde_json::from_slice(body)
         .map_err(|e| bad(file, format!("the brief inside cannot be read: {e}")))
 }
+/// What a checked bundle holds, as a server that stores it without a brief database needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleSummary {
+    /// The brief's id.
+    pub brief_id: String,
+    /// The client.
+    pub client: String,
+    /// The project.
+    pub project: String,
+    /// The account manager named in the brief.
+    pub account_manager: String,
+    /// `draft`, `in_review`, `returned`, `approved`.
+    pub status: String,
+    /// The brief's last change (RFC 3339 UTC).
+    pub updated_at: String,
+    /// The pinned checklist versions: (id, version, SHA-256 of the text).
+    pub pins: Vec<(String, u32, String)>,
+    /// History events it carries.
+    pub events: usize,
+}
+
+/// Checks a bundle exactly as an import would (header, length, checksum, every part against the
+/// checklists it pins, the event format) without a database of briefs: for a server that keeps
+/// bundles it receives from devices and must refuse a malformed one, naming the part, before it
+/// stores anything. `origin` names the bundle in messages (`record 12`).
+pub fn inspect(bytes: &[u8], origin: &str) -> Result<BundleSummary, StoreError> {
+    let file = Path::new(origin);
+    let payload = parse(bytes, file)?;
+    let scratch = Store::open_in_memory()?;
+    validate::validate(&scratch, &payload, &Library::default())
+        .map_err(|r| bad(file, format!("{}: {}", r.part, r.message)))?;
+    let m = &payload.brief;
+    Ok(BundleSummary {
+        brief_id: m.id.clone(),
+        client: m.client.clone(),
+        project: m.project.clone(),
+        account_manager: m.account_manager.clone(),
+        status: m.status.as_str().to_owned(),
+        updated_at: m.updated_at.clone(),
+        pins: payload
+            .pins
+            .iter()
+            .map(|p| (p.checklist.clone(), p.version, p.hash.clone()))
+            .collect(),
+        events: payload.events.len(),
+    })
+}
+
 fn json_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
     Ok(serde_json::to_string(value)?)
 }
@@ -309,11 +357,37 @@ impl Store {
         file: &Path,
         local: &Library,
     ) -> Result<ImportOutcome, StoreError> {
+        self.import_bundle_as(bytes, file, local, false)
+    }
+
+    /// [`Store::import_bundle`]; `received` from the team server: the brief goes into the outbox
+    /// only when it had a change of its own waiting there already.
+    pub(crate) fn import_bundle_as(
+        &mut self,
+        bytes: &[u8],
+        file: &Path,
+        local: &Library,
+        received: bool,
+    ) -> Result<ImportOutcome, StoreError> {
         let payload = parse(bytes, file)?;
         validate::validate(self, &payload, local)
             .map_err(|r| bad(file, format!("{}: {}", r.part, r.message)))?;
         let tx = self.begin_write()?;
+        let waiting = tx
+            .query_row(
+                "SELECT 1 FROM sync_outbox WHERE brief_id = ?1",
+                [&payload.brief.id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
         let outcome = write::merge(&tx, &payload, &format!("bundle {}", file.display()))?;
+        if received && !waiting {
+            tx.execute(
+                "DELETE FROM sync_outbox WHERE brief_id = ?1",
+                [&payload.brief.id],
+            )?;
+        }
         tx.commit()?;
         self.cache.borrow_mut().clear();
         Ok(outcome)

@@ -64,6 +64,16 @@ pub enum StoreError {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// Settling a conflict that is not open, or keeping a value that is not one of its sides.
+    #[error("brief `{brief}`, question `{question}`: {message}")]
+    Conflict {
+        /// The brief.
+        brief: String,
+        /// The question.
+        question: String,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// An answer does not fit its question; nothing was stored.
     #[error("question `{question}`: {problem}")]
     InvalidAnswer {

@@ -30,12 +30,26 @@ pub(crate) struct Change<'a> {
     pub new: Option<Value>,
 }
 
-/// Appends the change at `at`; returns the event's id.
+/// Appends the change; returns the event's id and time. The time is a hybrid logical clock: `at`
+/// (the wall clock), or one millisecond after the newest event this database holds when that is
+/// later — a copy whose clock runs behind, or that received events from a copy whose clock runs
+/// ahead, still stamps its new events after everything it has seen, so the newest event of a
+/// subject is the one made last in causal order. An `answer` event records its base (the event
+/// whose value it replaced) for conflict detection.
 pub(crate) fn append(conn: &Connection, at: &str, c: Change<'_>) -> Result<Saved, StoreError> {
     let event_id = new_id();
+    let at = clock(conn, at)?;
+    let base: Option<String> = if c.kind == "answer" {
+        Some(
+            current_answer_event(conn, c.brief_id, c.subject.unwrap_or_default())?
+                .unwrap_or_default(),
+        )
+    } else {
+        None
+    };
     conn.execute(
-        "INSERT INTO event (event_id, brief_id, at, who, kind, subject, old, new)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO event (event_id, brief_id, at, who, kind, subject, old, new, base)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             event_id,
             c.brief_id,
@@ -45,12 +59,35 @@ pub(crate) fn append(conn: &Connection, at: &str, c: Change<'_>) -> Result<Saved
             c.subject,
             c.old.map(|v| v.to_string()),
             c.new.map(|v| v.to_string()),
+            base,
         ],
     )?;
-    Ok(Saved {
-        event_id,
-        at: at.to_owned(),
-    })
+    Ok(Saved { event_id, at })
+}
+
+/// The hybrid logical clock's next time: `wall`, or 1 ms after the newest event when that is later.
+fn clock(conn: &Connection, wall: &str) -> Result<String, StoreError> {
+    let newest: Option<String> = conn.query_row("SELECT max(at) FROM event", [], |r| r.get(0))?;
+    match newest {
+        Some(newest) if newest.as_str() >= wall => Ok(crate::time::after(&newest)),
+        _ => Ok(wall.to_owned()),
+    }
+}
+
+/// The answer event whose value a question shows: the newest (by time, then id) — the merge's rule.
+pub(crate) fn current_answer_event(
+    conn: &Connection,
+    brief: &str,
+    question: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT event_id FROM event WHERE brief_id = ?1 AND subject = ?2 AND kind = 'answer'
+             ORDER BY at DESC, event_id DESC LIMIT 1",
+            params![brief, question],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// A history value (JSON) of brief `brief` in column `column`; one that does not read back refuses
@@ -78,12 +115,13 @@ pub(crate) fn read_event(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEve
         subject: row.get(5)?,
         old: value(row, &brief_id, 6, "history value before")?,
         new: value(row, &brief_id, 7, "history value after")?,
+        base: row.get(8)?,
         brief_id,
     })
 }
 
 /// The columns [`read_event`] reads, in order.
-pub(crate) const EVENT_COLUMNS: &str = "event_id, brief_id, at, who, kind, subject, old, new";
+pub(crate) const EVENT_COLUMNS: &str = "event_id, brief_id, at, who, kind, subject, old, new, base";
 
 /// Reads the history as people read it: the consecutive `answer` events of one question by one
 /// person within one edit become one change — old of the first, new of the last, the time and id of

@@ -616,6 +616,7 @@ mod tests {
         let library = load_library(&Sources {
             bundled: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
             agency: None,
+            team: None,
         });
         let brief = NewBrief {
             client: "Колесо".into(),

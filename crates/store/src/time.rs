@@ -11,3 +11,14 @@ pub fn now() -> String {
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
+
+/// The time 1 ms after `at` (an RFC 3339 UTC time with milliseconds); `at` itself when it does not
+/// read as one (then the history's order falls back to the event id).
+pub fn after(at: &str) -> String {
+    match at.parse::<jiff::Timestamp>() {
+        Ok(t) => (t + jiff::SignedDuration::from_millis(1))
+            .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+            .to_string(),
+        Err(_) => at.to_owned(),
+    }
+}

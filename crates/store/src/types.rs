@@ -152,6 +152,9 @@ pub struct BriefListItem {
     pub pins: Vec<PinnedChecklist>,
     /// How many questions have an entry.
     pub entries: u32,
+    /// Answers in conflict between two copies (synced or imported), not settled yet.
+    #[serde(default)]
+    pub conflicts: u32,
     /// What is wrong when the brief cannot be read (a stored checklist or answer that does not
     /// load); it is still listed, marked damaged, and the other briefs are not affected.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -13,6 +13,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("deepbrief-folders", &["deepbrief-core"]),
     ("deepbrief-store", &["deepbrief-core"]),
     ("deepbrief-export", &["deepbrief-core"]),
+    ("deepbrief-wire", &[]),
     (
         "deepbrief-app",
         &[
@@ -20,11 +21,19 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "deepbrief-folders",
             "deepbrief-store",
             "deepbrief-export",
+            "deepbrief-wire",
         ],
+    ),
+    // The server keeps bundles and checks them as an import would (store::bundle::inspect); it
+    // has no brief database of its own, no exports, no folders.
+    (
+        "deepbrief-server",
+        &["deepbrief-wire", "deepbrief-store", "deepbrief-core"],
     ),
     (
         "deepbrief-cli",
         &[
+            "deepbrief-wire",
             "deepbrief-app",
             "deepbrief-core",
             "deepbrief-folders",
@@ -57,6 +66,8 @@ const MUST_NOT_USE: &[(&str, &[&str])] = &[
     ("deepbrief-export", &["rusqlite", "tauri", "directories"]),
     ("deepbrief-app", &["tauri", "clap"]),
     ("deepbrief-cli", &["tauri"]),
+    ("deepbrief-wire", &["rusqlite", "tokio", "tauri"]),
+    ("deepbrief-server", &["tauri", "typst", "sqlx"]),
 ];
 
 /// Each workspace package with its normal dependencies' names.

@@ -25,6 +25,7 @@ fn an_am_keeps_out_of_a_brief_in_review_and_a_lead_may_still_correct_it() {
     let library = deepbrief_folders::load_library(&Sources {
         bundled: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
         agency: None,
+        team: None,
     });
     let mut store = Store::open_in_memory().unwrap();
     let brief = store

@@ -38,6 +38,12 @@ pub enum ChecklistCommand {
     },
     /// Print the JSON Schema of checklist files.
     Schema,
+    /// Publish a checklist version to the team server (leads and admins): every desktop of the
+    /// team receives it at its next sync. A published version never changes.
+    Publish {
+        /// `ID@VERSION` (or `ID` for the latest version loaded here).
+        checklist: String,
+    },
 }
 
 impl ChecklistCommand {
@@ -49,6 +55,7 @@ impl ChecklistCommand {
             ChecklistCommand::Show { checklist } => {
                 show(&ctx.library(), &checklist, ctx.text_lang())
             }
+            ChecklistCommand::Publish { checklist } => super::team::publish(ctx, &checklist),
             ChecklistCommand::Schema => {
                 print!("{}", deepbrief_core::schema::checklist_schema_json());
                 Ok(ExitCode::SUCCESS)

@@ -40,10 +40,15 @@ impl Context {
     /// The sources the app would load, with `--checklists` (else `DEEPBRIEF_CHECKLISTS`) taking
     /// precedence over the setting.
     pub fn sources(&self) -> Sources {
+        let team = self.folder().map_or_else(
+            |_| PathBuf::from("team-checklists"),
+            |f| f.team_checklists(),
+        );
         deepbrief_app::sources::sources(
             bundled_dir(&beside_binary(), env),
             agency_override(self.checklists.clone(), env),
             &settings(),
+            team,
         )
     }
 

@@ -12,6 +12,7 @@ mod gaps;
 mod output;
 mod review;
 mod search;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -86,6 +87,11 @@ pub enum Command {
     Review(review::ReviewCommand),
     /// The lead's board: every brief with completeness, open points, comments and follow-up meetings.
     Board(review::BoardArgs),
+    /// The team server: login, logout, status.
+    #[command(subcommand)]
+    Team(team::TeamCommand),
+    /// Push what changed here to the team server and pull what the team changed.
+    Sync(team::SyncArgs),
 }
 
 impl Command {
@@ -102,6 +108,8 @@ impl Command {
             Command::Db(command) => command.run(ctx),
             Command::Review(command) => command.run(ctx),
             Command::Board(args) => args.run(ctx),
+            Command::Team(command) => command.run(ctx),
+            Command::Sync(args) => args.run(ctx),
         }
     }
 }

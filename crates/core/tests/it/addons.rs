@@ -19,6 +19,7 @@ static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
     load_library(&Sources {
         bundled: crate::bundled(),
         agency: None,
+        team: None,
     })
 });
 

@@ -8,6 +8,7 @@ fn every_bundled_checklist_loads_without_errors() {
     let library = load_library(&Sources {
         bundled: crate::bundled(),
         agency: None,
+        team: None,
     });
     assert!(library.problems.is_empty(), "{:#?}", library.problems);
     let ids: Vec<&str> = library
@@ -28,6 +29,7 @@ fn bundled_core() -> deepbrief_core::Checklist {
     let library = load_library(&Sources {
         bundled: crate::bundled(),
         agency: None,
+        team: None,
     });
     library
         .get("core", Some(1))
@@ -110,6 +112,7 @@ fn the_core_declares_sales_and_fulfilment_processes_and_a_hint_on_every_question
     let library = load_library(&Sources {
         bundled: crate::bundled(),
         agency: None,
+        team: None,
     });
     for loaded in &library.checklists {
         for (_, q) in loaded.checklist.questions() {

@@ -22,6 +22,7 @@ fn bundled(version: u32) -> Checklist {
     load_library(&Sources {
         bundled: crate::bundled(),
         agency: None,
+        team: None,
     })
     .get("core", Some(version))
     .unwrap_or_else(|| panic!("core v{version} is bundled"))

@@ -434,6 +434,7 @@ static CORE: LazyLock<Checklist> = LazyLock::new(|| {
     load_library(&Sources {
         bundled: crate::bundled(),
         agency: None,
+        team: None,
     })
     .get("core", Some(1))
     .expect("core v1")

@@ -60,6 +60,7 @@ fn good_files_load_and_every_bad_file_is_listed() {
     let library = load_library(&Sources {
         bundled: dir.path().to_path_buf(),
         agency: None,
+        team: None,
     });
     let ids: Vec<&str> = library
         .checklists
@@ -105,6 +106,7 @@ fn an_addon_in_the_agency_folder_extends_the_bundled_core() {
     let library = load_library(&Sources {
         bundled: bundled.path().to_path_buf(),
         agency: Some(agency.path().to_path_buf()),
+        team: None,
     });
     assert!(library.problems.is_empty(), "{:#?}", library.problems);
     let seo = library.get("seo", Some(1)).expect("seo loaded");
@@ -130,6 +132,7 @@ fn an_addon_whose_core_is_missing_says_so() {
     let library = load_library(&Sources {
         bundled: dir.path().to_path_buf(),
         agency: None,
+        team: None,
     });
     let d = &library.problems[0].diagnostics;
     assert_eq!(
@@ -153,6 +156,7 @@ fn a_published_version_with_changed_content_is_refused() {
     let library = load_library(&Sources {
         bundled: bundled.path().to_path_buf(),
         agency: Some(agency.path().to_path_buf()),
+        team: None,
     });
     assert_eq!(
         library.checklists.len(),
@@ -183,6 +187,7 @@ fn a_file_name_that_disagrees_with_its_version_is_an_error() {
     let library = load_library(&Sources {
         bundled: dir.path().to_path_buf(),
         agency: None,
+        team: None,
     });
     let d = &library.problems[0].diagnostics[0];
     assert_eq!(d.message, "the file is named `v2` but says `version: 1`");
@@ -196,6 +201,7 @@ fn a_missing_agency_folder_is_simply_empty() {
     let library = load_library(&Sources {
         bundled: dir.path().to_path_buf(),
         agency: Some(dir.path().join("no-such-folder")),
+        team: None,
     });
     assert!(library.problems.is_empty());
     assert_eq!(library.checklists.len(), 1);
@@ -210,6 +216,7 @@ fn a_missing_bundled_folder_is_a_listed_problem() {
     let library = load_library(&Sources {
         bundled: dir.path().join("gone"),
         agency: None,
+        team: None,
     });
     assert_eq!(library.problems.len(), 1);
     assert!(
@@ -234,6 +241,7 @@ fn two_addons_of_one_core_may_not_share_a_question_id() {
     let library = load_library(&Sources {
         bundled: dir.path().to_path_buf(),
         agency: None,
+        team: None,
     });
     // Files load in path order: `ppc` comes first, so `seo` is the one refused.
     let ids: Vec<&str> = library
@@ -264,6 +272,7 @@ fn load_with_watchdog(agency: &Path) -> deepbrief_core::Library {
     let sources = Sources {
         bundled: bundled.path().to_path_buf(),
         agency: Some(agency.to_path_buf()),
+        team: None,
     };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || tx.send(load_library(&sources)));

@@ -27,6 +27,7 @@ pub fn bundled_core() -> Checklist {
     load_library(&Sources {
         bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
         agency: None,
+        team: None,
     })
     .get("core", Some(1))
     .expect("core v1")

@@ -193,6 +193,7 @@ fn an_approved_brief_prints_one_approved_state_with_the_approver_and_the_note() 
     let library = deepbrief_folders::load_library(&deepbrief_core::Sources {
         bundled: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
         agency: None,
+        team: None,
     });
     let mut store = Store::open_in_memory().unwrap();
     let new = NewBrief {

@@ -12,6 +12,7 @@ pub fn library() -> Library {
     load_library(&Sources {
         bundled: Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists"),
         agency: None,
+        team: None,
     })
 }
 

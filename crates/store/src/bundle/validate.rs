@@ -18,7 +18,7 @@ use crate::limits::{entry_too_large, line_problem};
 use crate::types::Contact;
 
 /// The event kinds this version writes (`docs/bundle-format.md`).
-const EVENT_KINDS: [&str; 13] = [
+const EVENT_KINDS: [&str; 14] = [
     "created",
     "brief",
     "answer",
@@ -32,6 +32,7 @@ const EVENT_KINDS: [&str; 13] = [
     "comment_resolved",
     "approve",
     "revision",
+    deepbrief_core::history::CONFLICT_RESOLVED,
 ];
 
 /// Longest multi-line text outside answers (an ad-hoc prompt, a comment).
@@ -434,6 +435,9 @@ pub(super) fn validate(store: &Store, payload: &Payload, local: &Library) -> Che
         }
         if let Some(s) = &e.subject {
             line(&format!("{part}.subject"), s)?;
+        }
+        if let Some(base) = e.base.as_deref().filter(|b| !b.is_empty()) {
+            id(&format!("{part}.base"), base)?;
         }
         if e.kind == "answer" {
             let Some(subject) = &e.subject else {

@@ -33,6 +33,7 @@ pub(super) fn merge(
     unite_records(tx, payload)?;
     let (events_added, mut answers_changed) = unite_events(tx, payload)?;
     refresh_header(tx, payload)?;
+    crate::conflicts::recount(tx, &id)?;
     if created {
         answers_changed += seed_entries(tx, payload)?;
     }
@@ -276,8 +277,8 @@ fn seed_entries(tx: &Connection, payload: &Payload) -> Result<u32, StoreError> {
 /// Inserts an event if its id is new; true when it was.
 fn insert_event(conn: &Connection, e: &HistoryEvent) -> Result<bool, StoreError> {
     let n = conn.execute(
-        "INSERT OR IGNORE INTO event (event_id, brief_id, at, who, kind, subject, old, new)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT OR IGNORE INTO event (event_id, brief_id, at, who, kind, subject, old, new, base)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             e.event_id,
             e.brief_id,
@@ -287,6 +288,7 @@ fn insert_event(conn: &Connection, e: &HistoryEvent) -> Result<bool, StoreError>
             e.subject,
             e.old.as_ref().map(ToString::to_string),
             e.new.as_ref().map(ToString::to_string),
+            e.base,
         ],
     )?;
     Ok(n == 1)

@@ -52,6 +52,7 @@ fn event(
         subject: Some(subject.into()),
         old: value(old),
         new: value(new),
+        base: None,
     }
 }
 

@@ -43,6 +43,7 @@ pub fn library() -> Library {
     load_library(&Sources {
         bundled: bundled(),
         agency: None,
+        team: None,
     })
 }
 

@@ -36,6 +36,7 @@ fn a_brief_opens_with_its_versions_after_the_files_change_and_a_changed_version_
     let sources = Sources {
         bundled: checklists.clone(),
         agency: None,
+        team: None,
     };
     let mut store = Store::open_in_memory().unwrap();
     let brief = store
@@ -74,6 +75,7 @@ fn checklists_remembered_from_files_are_used_only_when_their_hash_matches_the_pi
     let sources = Sources {
         bundled: checklists.clone(),
         agency: None,
+        team: None,
     };
     let db = dir.path().join("deepbrief.db");
     let mut store = Store::open(&db).unwrap();

@@ -19,6 +19,10 @@ pins: Array<PinnedChecklist>,
  */
 entries: number, 
 /**
+ * Answers in conflict between two copies (synced or imported), not settled yet.
+ */
+conflicts: number, 
+/**
  * What is wrong when the brief cannot be read (a stored checklist or answer that does not
  * load); it is still listed, marked damaged, and the other briefs are not affected.
  */

@@ -22,7 +22,7 @@ at: string,
 who: string, 
 /**
  * `created`, `answer`, `brief`, `adhoc`, `upgrade`, `archived_answer`, `archive`, `restore`,
- * `followup`.
+ * `followup`, `comment`, `comment_resolved`, `approve`, `revision`, [`CONFLICT_RESOLVED`].
  */
 kind: string, 
 /**
@@ -36,4 +36,11 @@ old?: unknown,
 /**
  * The value after, as JSON; none when it was cleared.
  */
-new?: unknown, };
+new?: unknown, 
+/**
+ * For an `answer` event: the id of the event whose value it replaced, as this copy showed it
+ * (`""` when the question had no answer yet). Two answers with the same base and different values
+ * were made without seeing each other: a conflict ([`crate::merge::conflicts`]). None in events
+ * written before sync existed (they take part in no conflict).
+ */
+base?: string, };

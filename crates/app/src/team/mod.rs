@@ -1,0 +1,14 @@
+//! The team server, from a desktop: signing in ([`session`]), the HTTP API ([`client`]) and a sync
+//! round ([`sync`]): seal what changed here, push it, pull what the team changed, receive the
+//! team's checklists. Offline-first: everything works without the server, and what changed waits in
+//! the database until a sync gets through.
+
+pub mod client;
+pub mod error;
+pub mod session;
+pub mod sync;
+
+pub use client::Client;
+pub use error::TeamError;
+pub use session::Session;
+pub use sync::{SyncReport, sync};

@@ -1,0 +1,267 @@
+//! `deepbrief team login|logout|status` and `deepbrief sync`: this database and a team server. The
+//! work is the application layer's (`deepbrief_app::team`), the same the desktop runs in the
+//! background.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Subcommand};
+use deepbrief_app::team::{self, Client, Session, TeamError};
+use deepbrief_wire as wire;
+use serde::Serialize;
+
+use super::{Context, output};
+
+/// `deepbrief team …`.
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Sign this database in to a team server (the password is read from stdin, one line).
+    Login {
+        /// The server, `https://…` (`http://` only to this computer).
+        url: String,
+        /// Your user name on the server.
+        #[arg(long)]
+        user: String,
+        /// What this device is called on the server (default: the host name).
+        #[arg(long)]
+        device: Option<String>,
+    },
+    /// Sign out: the server revokes this device's token; what waits to be pushed stays here.
+    Logout,
+    /// Who is signed in, where, and what waits to be pushed.
+    Status {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `deepbrief sync`: push what changed here, pull what the team changed; exit 0 when everything is
+/// pushed and pulled, 1 when a record was refused, 2 on an error (offline, signed out).
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Print the counts as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What `team status` prints.
+#[derive(Debug, Serialize)]
+struct Status {
+    signed_in: bool,
+    server: Option<String>,
+    user: Option<String>,
+    role: Option<wire::Role>,
+    team: Option<String>,
+    device: Option<String>,
+    /// Briefs changed here and not yet acknowledged by the server.
+    waiting: u32,
+    /// Open conflicts over all briefs.
+    conflicts: u32,
+}
+
+fn session(ctx: &Context) -> Result<Option<Session>> {
+    Ok(Session::load(&ctx.folder()?.team_file())?)
+}
+
+fn signed_in(ctx: &Context) -> Result<(Session, Client)> {
+    let Some(session) = session(ctx)? else {
+        return Err(TeamError::NotSignedIn.into());
+    };
+    let client = Client::new(&session.server, Some(session.token.clone()))?;
+    Ok((session, client))
+}
+
+fn device_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "deepbrief".to_owned())
+}
+
+impl TeamCommand {
+    /// Runs `team …`.
+    pub fn run(self, ctx: &Context) -> Result<ExitCode> {
+        match self {
+            TeamCommand::Login { url, user, device } => {
+                let mut password = String::new();
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut password)
+                    .context("cannot read the password from stdin")?;
+                let password = password.trim_end_matches(['\n', '\r']).to_owned();
+                if password.is_empty() {
+                    bail!("no password on stdin: `echo \"$PASSWORD\" | deepbrief team login URL --user NAME`");
+                }
+                let folder = ctx.folder()?;
+                let client = Client::new(&url, None)?;
+                let answer = client.login(&wire::LoginRequest {
+                    user,
+                    password,
+                    device: device.unwrap_or_else(device_name),
+                })?;
+                let store = ctx.open()?;
+                let previous = Session::load(&folder.team_file())?;
+                // Another server (or a first sign-in): everything here goes out, everything there
+                // comes in.
+                if previous.as_ref().is_none_or(|p| p.server != client.url()) {
+                    store.reset_sync()?;
+                }
+                let session = Session {
+                    server: client.url().to_owned(),
+                    user: answer.me.user.clone(),
+                    role: answer.me.role,
+                    team: answer.me.team.clone(),
+                    device: answer.me.device.clone(),
+                    token: answer.token,
+                    signed_in_at: deepbrief_app::clock::utc_stamp(),
+                };
+                session.save(&folder.team_file())?;
+                println!(
+                    "signed in to {} as {} ({}) in team {}; run `deepbrief sync`",
+                    session.server,
+                    session.user,
+                    session.role.name(),
+                    session.team
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            TeamCommand::Logout => {
+                let folder = ctx.folder()?;
+                let Some(session) = Session::load(&folder.team_file())? else {
+                    println!("not signed in");
+                    return Ok(ExitCode::SUCCESS);
+                };
+                let client = Client::new(&session.server, Some(session.token.clone()))?;
+                match client.logout() {
+                    Ok(()) | Err(TeamError::Unauthorized { .. }) => {}
+                    Err(e) => eprintln!(
+                        "warning: the server was not told ({e}); revoke the device there: deepbrief-server user revoke --name {} --device {}",
+                        session.user, session.device
+                    ),
+                }
+                Session::remove(&folder.team_file())?;
+                let waiting = ctx.open()?.sync_waiting()?.briefs;
+                println!(
+                    "signed out of {}; {waiting} changed brief(s) stay here until you sign in again",
+                    session.server
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            TeamCommand::Status { json } => {
+                let session = session(ctx)?;
+                let store = ctx.open()?;
+                let conflicts = store
+                    .list_briefs(&Default::default())?
+                    .iter()
+                    .map(|b| b.conflicts)
+                    .sum();
+                let status = Status {
+                    signed_in: session.is_some(),
+                    server: session.as_ref().map(|s| s.server.clone()),
+                    user: session.as_ref().map(|s| s.user.clone()),
+                    role: session.as_ref().map(|s| s.role),
+                    team: session.as_ref().map(|s| s.team.clone()),
+                    device: session.as_ref().map(|s| s.device.clone()),
+                    waiting: store.sync_waiting()?.briefs,
+                    conflicts,
+                };
+                if json {
+                    output::json(&status)?;
+                } else if let Some(s) = &session {
+                    println!(
+                        "signed in to {} as {} ({}) in team {}, device {}",
+                        s.server,
+                        s.user,
+                        s.role.name(),
+                        s.team,
+                        s.device
+                    );
+                    println!("{} brief(s) waiting to be pushed", status.waiting);
+                    if status.conflicts > 0 {
+                        println!("{} answer(s) in conflict", status.conflicts);
+                    }
+                } else {
+                    println!("not signed in to a team server (this database works on its own)");
+                    println!("{} brief(s) would be pushed at the first sync", status.waiting);
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+    }
+}
+
+impl SyncArgs {
+    /// Runs `sync`.
+    pub fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let (_, client) = signed_in(ctx)?;
+        let folder = ctx.folder()?;
+        let mut store = ctx.open()?;
+        let library = ctx.library();
+        let report = team::sync(&mut store, &client, &library, &folder.team_checklists())?;
+        if self.json {
+            output::json(&report)?;
+        } else {
+            println!(
+                "pushed {} record(s) ({} already there), pulled {} ({} new brief(s), {} answer(s) changed), {} checklist version(s) received; {} waiting, {} conflict(s)",
+                report.pushed,
+                report.duplicates,
+                report.pulled,
+                report.briefs_new,
+                report.answers_changed,
+                report.checklists,
+                report.waiting,
+                report.conflicts
+            );
+            for why in &report.refused {
+                eprintln!("refused: {why}");
+            }
+        }
+        Ok(if report.refused.is_empty() && report.waiting == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
+    }
+}
+
+/// `deepbrief checklist publish ID@VERSION`: publishes a checklist version this computer loads to
+/// the team (leads and admins).
+pub fn publish(ctx: &Context, name: &str) -> Result<ExitCode> {
+    let (id, version) = match name.split_once('@') {
+        Some((id, v)) => (
+            id,
+            Some(v.parse::<u32>().with_context(|| {
+                format!("`{v}` is not a version number; write ID@VERSION (core@2)")
+            })?),
+        ),
+        None => (name, None),
+    };
+    let library = ctx.library();
+    let Some(loaded) = library.get(id, version) else {
+        bail!("no checklist {name} is loaded here; see `deepbrief checklist list`");
+    };
+    let content = std::fs::read_to_string(&loaded.path)
+        .with_context(|| format!("{}: cannot read", loaded.path.display()))?;
+    let (_, client) = signed_in(ctx)?;
+    let answer = client.publish(&wire::PublishRequest {
+        checklist: loaded.checklist.id.clone(),
+        version: loaded.checklist.version,
+        content,
+    })?;
+    println!(
+        "{} {}@{} (sha256 {}); every desktop of the team receives it at its next sync",
+        if answer.created {
+            "published"
+        } else {
+            "already published, unchanged:"
+        },
+        loaded.checklist.id,
+        loaded.checklist.version,
+        &answer.hash[..12.min(answer.hash.len())]
+    );
+    Ok(ExitCode::SUCCESS)
+}
