@@ -21,6 +21,9 @@ SETUP_APP_DEBS=(
 # WebDriver (/usr/bin/WebKitWebDriver), which tauri-driver talks to; poppler-utils (pdftotext,
 # pdftoppm) to check the kickoff PDF's text and pages.
 SETUP_TEST_DEBS=(xvfb webkit2gtk-driver poppler-utils)
+# The team server's tests need a real PostgreSQL: Debian's server and `pg_virtualenv`
+# (postgresql-common), which starts a throw-away cluster for one command and removes it after.
+SETUP_PG_DEBS=(postgresql postgresql-common)
 
 # Make `cargo install`ed tools (tauri-driver) findable even when ~/.cargo/bin is not on PATH.
 case ":$PATH:" in
@@ -108,6 +111,12 @@ setup_app() {
   command -v npm >/dev/null 2>&1 || setup_die "npm not found: install Node.js 20 or newer"
   setup_debs "${SETUP_APP_DEBS[@]}"
   setup_ui_deps
+}
+
+# PostgreSQL and pg_virtualenv (for the team server's tests and `scripts/team-server-try.sh`).
+setup_postgres() {
+  setup_debs "${SETUP_PG_DEBS[@]}"
+  command -v pg_virtualenv >/dev/null 2>&1 || setup_die "pg_virtualenv not found after installing postgresql-common"
 }
 
 # Everything needed to run every test.

@@ -7,6 +7,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh
 
+# The team server's tests talk to a real PostgreSQL. Unless one is given (PGHOST set, e.g. by a
+# developer's own cluster), install PostgreSQL when missing and run the whole suite inside
+# `pg_virtualenv`: a throw-away cluster, its PGHOST/PGPORT/PGUSER/PGPASSWORD exported, stopped and
+# removed when the run ends, whatever its outcome.
+if [ -z "${PGHOST:-}" ] && [ -z "${DEEPBRIEF_IN_PG_VIRTUALENV:-}" ]; then
+  setup_postgres
+  setup_note "starting a throw-away PostgreSQL cluster (pg_virtualenv) for the run"
+  exec pg_virtualenv env DEEPBRIEF_IN_PG_VIRTUALENV=1 "$0" "$@"
+fi
+
 # insta: never write snapshots in a test run; a changed snapshot is a failure (CI semantics).
 export INSTA_UPDATE=no
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"

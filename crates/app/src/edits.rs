@@ -64,3 +64,16 @@ pub fn set_process_note(
     store.check_editable(brief_id, person.role)?;
     store.set_process_note(brief_id, process, note, &person.name)
 }
+
+/// Settles a conflict between two computers' answers to `question` by keeping the value of answer
+/// event `keep`; the others stay in the history.
+pub fn resolve_conflict(
+    store: &mut Store,
+    person: &Person,
+    brief_id: &str,
+    question: &str,
+    keep: &str,
+) -> Result<(), StoreError> {
+    store.check_editable(brief_id, person.role)?;
+    store.resolve_conflict(brief_id, question, keep, &person.name)
+}

@@ -78,9 +78,10 @@ impl DataFolder {
 
     /// Checklist versions received from the team server: `team-checklists/` beside the database.
     pub fn team_checklists(&self) -> PathBuf {
-        self.database
-            .parent()
-            .map_or_else(|| PathBuf::from("team-checklists"), |d| d.join("team-checklists"))
+        self.database.parent().map_or_else(
+            || PathBuf::from("team-checklists"),
+            |d| d.join("team-checklists"),
+        )
     }
 
     /// The log folder: `logs/` in the data folder.

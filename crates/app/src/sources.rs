@@ -106,11 +106,23 @@ mod tests {
         };
         let bundled = PathBuf::from("/bundled");
         assert_eq!(
-            sources(bundled.clone(), agency_override(None, env), &settings, PathBuf::from("/team")).agency,
+            sources(
+                bundled.clone(),
+                agency_override(None, env),
+                &settings,
+                PathBuf::from("/team")
+            )
+            .agency,
             Some(PathBuf::from("/env"))
         );
         assert_eq!(
-            sources(bundled, agency_override(None, no_env), &settings, PathBuf::from("/team")).agency,
+            sources(
+                bundled,
+                agency_override(None, no_env),
+                &settings,
+                PathBuf::from("/team")
+            )
+            .agency,
             Some(PathBuf::from("/settings"))
         );
     }

@@ -182,7 +182,8 @@ pub fn conflicts(events: &[HistoryEvent]) -> Vec<AnswerConflict> {
         out.push(conflict);
     }
     out.sort_by(|a, b| {
-        (a.question.as_str(), a.sides[0].at.as_str()).cmp(&(b.question.as_str(), b.sides[0].at.as_str()))
+        (a.question.as_str(), a.sides[0].at.as_str())
+            .cmp(&(b.question.as_str(), b.sides[0].at.as_str()))
     });
     out
 }
@@ -225,7 +226,13 @@ mod tests {
         assert_eq!(found[0].event_ids(), vec!["a", "b"]);
         let settle = HistoryEvent {
             new: Some(json!({"events": ["a", "b"]})),
-            ..event("r", "2026-11-01T10:00:03.000Z", CONFLICT_RESOLVED, Some("q"), 0)
+            ..event(
+                "r",
+                "2026-11-01T10:00:03.000Z",
+                CONFLICT_RESOLVED,
+                Some("q"),
+                0,
+            )
         };
         assert!(conflicts(&[a.clone(), b.clone(), later, settle]).is_empty());
         let same = answer("d", "2026-11-01T10:00:04.000Z", "", 1);
@@ -237,7 +244,10 @@ mod tests {
             base: None,
             ..answer("e", "2026-11-01T10:00:05.000Z", "", 9)
         };
-        assert!(conflicts(&[b, legacy]).is_empty(), "events before sync take no part");
+        assert!(
+            conflicts(&[b, legacy]).is_empty(),
+            "events before sync take no part"
+        );
     }
 
     #[test]

@@ -60,14 +60,14 @@ impl Store {
         let tx = self.begin_write()?;
         let open = of_brief(&tx, brief_id)?;
         let Some(conflict) = open.into_iter().find(|c| c.question == question) else {
-            return Err(StoreError::AnswerConflict {
+            return Err(StoreError::Conflict {
                 brief: brief_id.to_owned(),
                 question: question.to_owned(),
                 message: "there is no open conflict on this question (another copy may have settled it already; sync, then look again)".to_owned(),
             });
         };
         let Some(side) = conflict.sides.iter().find(|s| s.event_id == keep) else {
-            return Err(StoreError::AnswerConflict {
+            return Err(StoreError::Conflict {
                 brief: brief_id.to_owned(),
                 question: question.to_owned(),
                 message: format!(
@@ -85,11 +85,7 @@ impl Store {
             )
             .optional()?;
         let shown: Option<Entry> = shown.map(|t| serde_json::from_str(&t)).transpose()?;
-        let kept: Option<Entry> = side
-            .value
-            .clone()
-            .map(serde_json::from_value)
-            .transpose()?;
+        let kept: Option<Entry> = side.value.clone().map(serde_json::from_value).transpose()?;
         if shown != kept {
             crate::answers::write(
                 &tx,

@@ -139,7 +139,8 @@ impl Store {
         let stream = self.sync_stream()?;
         let tx = self.begin_write()?;
         let briefs: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT brief_id FROM sync_outbox ORDER BY since, brief_id")?;
+            let mut stmt =
+                tx.prepare("SELECT brief_id FROM sync_outbox ORDER BY since, brief_id")?;
             let rows = stmt.query_map([], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };

@@ -9,10 +9,14 @@ pub enum TeamError {
     #[error("{0}")]
     BadUrl(String),
     /// Not signed in to a team server.
-    #[error("not signed in to a team server: `deepbrief team login URL --user NAME` (or Settings → Team server)")]
+    #[error(
+        "not signed in to a team server: `deepbrief team login URL --user NAME` (or Settings → Team server)"
+    )]
     NotSignedIn,
     /// The server cannot be reached (no network, server down): what changed waits here.
-    #[error("the team server at {url} cannot be reached ({reason}); your changes wait on this computer and go out at the next sync")]
+    #[error(
+        "the team server at {url} cannot be reached ({reason}); your changes wait on this computer and go out at the next sync"
+    )]
     Offline {
         /// The server.
         url: String,

@@ -3,12 +3,15 @@
 //! team's checklists. Offline-first: everything works without the server, and what changed waits in
 //! the database until a sync gets through.
 
+pub mod account;
 pub mod client;
 pub mod error;
 pub mod session;
+pub mod status;
 pub mod sync;
 
 pub use client::Client;
 pub use error::TeamError;
 pub use session::Session;
+pub use status::{Backoff, SyncState};
 pub use sync::{SyncReport, sync};

@@ -44,13 +44,15 @@ impl Session {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io(path)(e)),
         };
-        serde_json::from_str(&text).map(Some).map_err(|e| TeamError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("the team sign-in cannot be read ({e}); sign in again"),
-            ),
-        })
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| TeamError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("the team sign-in cannot be read ({e}); sign in again"),
+                ),
+            })
     }
 
     /// Writes the session to `path` (created readable by the user only), replacing it atomically.

@@ -18,7 +18,8 @@ use super::error::TeamError;
 const PUSH_BYTES: usize = wire::MAX_BODY_BYTES / 4;
 
 /// What a sync round did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SyncReport {
     /// Briefs changed here, sealed into records this round.
     pub sealed: usize,

@@ -1,7 +1,8 @@
-//! `deepbrief brief new|list|show|answer|process|history|upgrade|prefill|similar|archive`: the
+//! `deepbrief brief new|list|show|answer|process|history|upgrade|prefill|similar|conflicts|resolve|archive`: the
 //! commands on one brief. Those that only read live in `read`; answering in `answer`.
 
 mod answer;
+mod conflicts;
 mod process;
 mod read;
 
@@ -120,6 +121,24 @@ pub enum BriefCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Answers changed on two computers without seeing each other; exits 3 while any is open.
+    Conflicts {
+        /// The brief's id.
+        brief: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a conflict by keeping one of its values (the others stay in the history).
+    Resolve {
+        /// The brief's id.
+        brief: String,
+        /// The question in conflict.
+        question: String,
+        /// The answer event whose value to keep (from `brief conflicts`).
+        #[arg(long)]
+        keep: String,
+    },
     /// Archive a brief (or restore it with --restore).
     Archive {
         /// The brief's id.
@@ -174,6 +193,12 @@ impl BriefCommand {
                 read::list(&store, &filter, json)
             }
             BriefCommand::Show { brief, json } => read::show(&store, &brief, ctx.text_lang(), json),
+            BriefCommand::Conflicts { brief, json } => conflicts::list(&store, &brief, json),
+            BriefCommand::Resolve {
+                brief,
+                question,
+                keep,
+            } => conflicts::resolve(&mut store, &ctx.person(None), &brief, &question, &keep),
             BriefCommand::Answer(args) => args.run(&mut store, ctx),
             BriefCommand::Process(args) => {
                 let person = ctx.person(args.who.clone());

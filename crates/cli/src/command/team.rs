@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand};
-use deepbrief_app::team::{self, Client, Session, TeamError};
+use deepbrief_app::team::{self, Client, Session};
 use deepbrief_wire as wire;
 use serde::Serialize;
 
@@ -66,11 +66,7 @@ fn session(ctx: &Context) -> Result<Option<Session>> {
 }
 
 fn signed_in(ctx: &Context) -> Result<(Session, Client)> {
-    let Some(session) = session(ctx)? else {
-        return Err(TeamError::NotSignedIn.into());
-    };
-    let client = Client::new(&session.server, Some(session.token.clone()))?;
-    Ok((session, client))
+    Ok(team::account::client(&ctx.folder()?)?)
 }
 
 fn device_name() -> String {
@@ -94,32 +90,20 @@ impl TeamCommand {
                     .context("cannot read the password from stdin")?;
                 let password = password.trim_end_matches(['\n', '\r']).to_owned();
                 if password.is_empty() {
-                    bail!("no password on stdin: `echo \"$PASSWORD\" | deepbrief team login URL --user NAME`");
+                    bail!(
+                        "no password on stdin: `echo \"$PASSWORD\" | deepbrief team login URL --user NAME`"
+                    );
                 }
                 let folder = ctx.folder()?;
-                let client = Client::new(&url, None)?;
-                let answer = client.login(&wire::LoginRequest {
-                    user,
-                    password,
-                    device: device.unwrap_or_else(device_name),
-                })?;
                 let store = ctx.open()?;
-                let previous = Session::load(&folder.team_file())?;
-                // Another server (or a first sign-in): everything here goes out, everything there
-                // comes in.
-                if previous.as_ref().is_none_or(|p| p.server != client.url()) {
-                    store.reset_sync()?;
-                }
-                let session = Session {
-                    server: client.url().to_owned(),
-                    user: answer.me.user.clone(),
-                    role: answer.me.role,
-                    team: answer.me.team.clone(),
-                    device: answer.me.device.clone(),
-                    token: answer.token,
-                    signed_in_at: deepbrief_app::clock::utc_stamp(),
-                };
-                session.save(&folder.team_file())?;
+                let session = team::account::sign_in(
+                    &folder,
+                    &store,
+                    &url,
+                    &user,
+                    &password,
+                    &device.unwrap_or_else(device_name),
+                )?;
                 println!(
                     "signed in to {} as {} ({}) in team {}; run `deepbrief sync`",
                     session.server,
@@ -131,23 +115,17 @@ impl TeamCommand {
             }
             TeamCommand::Logout => {
                 let folder = ctx.folder()?;
-                let Some(session) = Session::load(&folder.team_file())? else {
+                let Some(out) = team::account::sign_out(&folder)? else {
                     println!("not signed in");
                     return Ok(ExitCode::SUCCESS);
                 };
-                let client = Client::new(&session.server, Some(session.token.clone()))?;
-                match client.logout() {
-                    Ok(()) | Err(TeamError::Unauthorized { .. }) => {}
-                    Err(e) => eprintln!(
-                        "warning: the server was not told ({e}); revoke the device there: deepbrief-server user revoke --name {} --device {}",
-                        session.user, session.device
-                    ),
+                if let Some(warning) = &out.warning {
+                    eprintln!("warning: {warning}");
                 }
-                Session::remove(&folder.team_file())?;
                 let waiting = ctx.open()?.sync_waiting()?.briefs;
                 println!(
                     "signed out of {}; {waiting} changed brief(s) stay here until you sign in again",
-                    session.server
+                    out.server
                 );
                 Ok(ExitCode::SUCCESS)
             }
@@ -186,7 +164,10 @@ impl TeamCommand {
                     }
                 } else {
                     println!("not signed in to a team server (this database works on its own)");
-                    println!("{} brief(s) would be pushed at the first sync", status.waiting);
+                    println!(
+                        "{} brief(s) would be pushed at the first sync",
+                        status.waiting
+                    );
                 }
                 Ok(ExitCode::SUCCESS)
             }

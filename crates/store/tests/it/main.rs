@@ -25,6 +25,8 @@ mod search;
 #[path = "../../benches/support/mod.rs"]
 #[allow(dead_code, reason = "the benchmarks use the rest")]
 mod support;
+#[path = "sync.rs"]
+mod sync_tests;
 mod unreadable;
 
 use std::path::{Path, PathBuf};
