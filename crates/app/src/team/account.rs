@@ -29,6 +29,9 @@ pub fn sign_in(
     let previous = Session::load(&folder.team_file())?;
     if previous.as_ref().is_none_or(|p| p.server != client.url()) {
         store.reset_sync()?;
+    } else {
+        // The same server, a new device token: the old stream belongs to the old device there.
+        store.new_stream()?;
     }
     let session = Session {
         server: client.url().to_owned(),
