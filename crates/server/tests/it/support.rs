@@ -136,6 +136,25 @@ impl Db {
             let _ = driver.await;
         });
     }
+
+    /// Runs a `SELECT count(*) …` and asserts its value.
+    pub fn sql_expect_count(&self, sql: &str, expected: i64) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let got: i64 = runtime.block_on(async {
+            let (client, conn) = tokio_postgres::connect(&self.url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            let driver = tokio::spawn(conn);
+            let got = client.query_one(sql, &[]).await.expect(sql).get(0);
+            drop(client);
+            let _ = driver.await;
+            got
+        });
+        assert_eq!(got, expected, "{sql}");
+    }
 }
 
 impl Drop for Db {
