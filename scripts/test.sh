@@ -130,7 +130,7 @@ step "cargo audit" audit_dependencies
 step "generated files" generated_files_current
 # The e2e feature compiles in the tests' stand-in for file dialogs (`--e2e-pick`); release builds
 # (scripts/run.sh, packages) are built without it.
-step "app build" cargo build --locked -p deepbrief-desktop -p deepbrief-cli --features deepbrief-desktop/e2e
+step "app build" cargo build --locked -p deepbrief-desktop -p deepbrief-cli -p deepbrief-server --features deepbrief-desktop/e2e
 step "checklist lint" ./target/debug/deepbrief checklist lint checklists/
 step e2e tests/e2e/run.sh
 # The .deb installs, its installed app passes the smoke and open-file tests, removal keeps user data;

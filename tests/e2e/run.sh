@@ -11,6 +11,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh
 
+# team.test.mjs signs the app in to a real team server, which needs PostgreSQL: without one given
+# (PGHOST), run inside a throw-away cluster (scripts/test.sh already does).
+if [ -z "${PGHOST:-}" ] && [ -z "${DEEPBRIEF_IN_PG_VIRTUALENV:-}" ]; then
+  setup_postgres
+  exec pg_virtualenv env DEEPBRIEF_IN_PG_VIRTUALENV=1 "$0" "$@"
+fi
+
 # E2E_APP picks another build (the benchmarks use the release one); arguments, when given, are the
 # command to run instead of the tests (scripts/bench-typing.sh).
 app="${E2E_APP:-$PWD/target/debug/deepbrief-desktop}"
@@ -38,7 +45,12 @@ printf '%s\n' '{"identity": {"name": "Тестовый менеджер", "role"
   >"$XDG_DATA_HOME/deepbrief/settings.json"
 
 driver_pid=""
+server_pid=""
 cleanup() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
   if [ -n "$driver_pid" ]; then
     kill "$driver_pid" 2>/dev/null || true
     wait "$driver_pid" 2>/dev/null || true
@@ -49,6 +61,31 @@ cleanup() {
 trap cleanup EXIT
 
 setup_display
+
+# A team server for team.test.mjs: a fresh database in the cluster, a team with an AM, the server on
+# a free port (it prints the address it bound).
+server_bin="$PWD/target/debug/deepbrief-server"
+[ -x "$server_bin" ] || setup_die "$server_bin is missing: run 'cargo build -p deepbrief-server'"
+e2e_db="deepbrief_e2e_$$"
+createdb "$e2e_db"
+export DEEPBRIEF_TEST_PASSWORD="e2e-password-$$"
+(
+  export PGDATABASE="$e2e_db"
+  "$server_bin" migrate >/dev/null
+  "$server_bin" team add "Агентство" >/dev/null
+  echo "$DEEPBRIEF_TEST_PASSWORD" | "$server_bin" user add --team "Агентство" --name anna --role am >/dev/null
+)
+export DEEPBRIEF_TEST_USER=anna
+PGDATABASE="$e2e_db" RUST_LOG=warn "$server_bin" serve --listen 127.0.0.1:0 >"$out/server.out" 2>"$out/server.log" &
+server_pid=$!
+for _ in $(seq 1 100); do
+  grep -q '^listening on ' "$out/server.out" 2>/dev/null && break
+  sleep 0.1
+done
+DEEPBRIEF_TEST_SERVER="$(sed -n 's/^listening on //p' "$out/server.out" | head -1)"
+[ -n "$DEEPBRIEF_TEST_SERVER" ] || setup_die "the team server did not start; its log: $(cat "$out/server.log")"
+export DEEPBRIEF_TEST_SERVER
+setup_note "team server for the e2e tests: $DEEPBRIEF_TEST_SERVER (database $e2e_db)"
 
 # Something already listening on a port? (bash's /dev/tcp connects; a refused connection = free)
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

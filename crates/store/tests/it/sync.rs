@@ -11,8 +11,11 @@ use proptest::prelude::*;
 
 use crate::{library, question_of, text, tyre_brief};
 
+/// Every brief's answers (as JSON) and open conflicts, by brief id.
+type State = BTreeMap<String, (String, Vec<String>)>;
+
 /// Every answer of every brief, and the open conflicts of each: what must be equal on two copies.
-fn state(store: &Store) -> BTreeMap<String, (String, Vec<String>)> {
+fn state(store: &Store) -> State {
     store
         .list_briefs(&Default::default())
         .unwrap()
@@ -322,7 +325,7 @@ proptest! {
     #[test]
     fn any_arrival_order_of_the_same_records_gives_the_same_state(seed in any::<u64>()) {
         use std::sync::OnceLock;
-        static SCENARIO: OnceLock<(Scenario, BTreeMap<String, (String, Vec<String>)>)> = OnceLock::new();
+        static SCENARIO: OnceLock<(Scenario, State)> = OnceLock::new();
         let (scenario, expected) = SCENARIO.get_or_init(|| {
             let s = scenario();
             let dir = tempfile::tempdir().unwrap();
