@@ -14,7 +14,7 @@ source scripts/setup.sh
 if [ -z "${PGHOST:-}" ] && [ -z "${DEEPBRIEF_IN_PG_VIRTUALENV:-}" ]; then
   setup_postgres
   setup_note "starting a throw-away PostgreSQL cluster (pg_virtualenv) for the run"
-  exec pg_virtualenv env DEEPBRIEF_IN_PG_VIRTUALENV=1 "$0" "$@"
+  exec pg_virtualenv -t env DEEPBRIEF_IN_PG_VIRTUALENV=1 "$0" "$@"
 fi
 
 # insta: never write snapshots in a test run; a changed snapshot is a failure (CI semantics).

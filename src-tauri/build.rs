@@ -48,6 +48,12 @@ const COMMANDS: &[&str] = &[
     "save_identity",
     "set_checklists_dir",
     "open_checklist",
+    "team_status",
+    "team_sign_in",
+    "team_sign_out",
+    "sync_now",
+    "brief_conflicts",
+    "resolve_conflict",
 ];
 
 fn main() {

@@ -64,6 +64,7 @@ impl From<deepbrief_store::StoreError> for IpcError {
             | E::InvalidAnswer { .. }
             | E::UnknownQuestion { .. }
             | E::Bundle { .. }
+            | E::Conflict { .. }
             | E::Refused(_) => ErrorCode::Validation,
             E::NotFound { .. } => ErrorCode::NotFound,
             E::Corrupt { .. }

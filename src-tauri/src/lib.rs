@@ -11,6 +11,7 @@
 //! - [`error`] is the one `{code, message}` error that crosses IPC.
 //! - [`logging`] sends the log to a file in the data directory.
 //! - [`startup`] records when the first screen is ready.
+//! - [`team`] holds the team-server commands; [`sync`] the background sync with the server.
 
 pub mod answers;
 pub mod briefs;
@@ -25,6 +26,8 @@ pub mod review;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod sync;
+pub mod team;
 pub mod upgrades;
 pub mod webview;
 
@@ -105,12 +108,9 @@ pub fn run() {
             if let Ok(cwd) = std::env::current_dir() {
                 app.state::<opened::Pending>().add(std::env::args(), &cwd);
             }
-            app.manage(state::AppState::open(
-                folder,
-                settings,
-                sources,
-                agency_override,
-            ));
+            let state = state::AppState::open(folder, settings, sources, agency_override);
+            app.manage(sync::Sync::start(app.handle().clone(), Arc::clone(&state)));
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -159,6 +159,12 @@ pub fn run() {
             review::review_brief,
             review::open_revision,
             review::similar_briefs,
+            team::team_status,
+            team::team_sign_in,
+            team::team_sign_out,
+            team::sync_now,
+            team::brief_conflicts,
+            team::resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("error while running tauri application");

@@ -13,6 +13,7 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::info::AppInfo;
 use crate::state::AppState;
+use crate::sync::Sync;
 
 /// Where the app keeps its data, and its version.
 #[tauri::command]
@@ -50,14 +51,23 @@ pub async fn list_backups(state: State<'_, Arc<AppState>>) -> Result<Vec<BackupI
 
 /// Replaces the database with one of the backups (the current one is backed up first).
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, Arc<AppState>>, file: String) -> Result<(), IpcError> {
+pub async fn restore_backup(
+    state: State<'_, Arc<AppState>>,
+    sync: State<'_, Arc<Sync>>,
+    file: String,
+) -> Result<(), IpcError> {
     if file.contains(['/', '\\']) || file.starts_with('.') {
         return Err(IpcError::internal(format!(
             "{file}: not a backup file name"
         )));
     }
     let path = state.backups().join(&file);
-    state.restore(path).await
+    // The team sync's own connection is closed while the file is replaced.
+    let pausing = Arc::clone(&sync);
+    tauri::async_runtime::spawn_blocking(move || pausing.suspend()).await?;
+    let restored = state.restore(path).await;
+    sync.resume();
+    restored
 }
 
 /// The person at this machine, or nothing before the first-launch question was answered.

@@ -34,6 +34,8 @@ pub struct AppState {
     settings: RwLock<Settings>,
     /// Set once the opening thread is done.
     store: OnceLock<Mutex<Result<Store, IpcError>>>,
+    /// Tells the team sync thread that the window used the store (see [`crate::sync`]).
+    pub signal: Arc<crate::sync::Signal>,
 }
 
 impl From<SettingsError> for IpcError {
@@ -67,6 +69,7 @@ impl AppState {
             agency_override,
             settings: RwLock::new(settings),
             store: OnceLock::new(),
+            signal: Arc::default(),
         });
         let opening = Arc::clone(&state);
         let spawned = std::thread::Builder::new()
@@ -152,7 +155,13 @@ impl AppState {
         self.store.wait()
     }
 
-    /// Runs `f` on the store, on a blocking worker thread.
+    /// Whether the store opened (waits for the opening thread).
+    pub fn wait_open(&self) -> bool {
+        self.store().lock().is_ok_and(|s| s.is_ok())
+    }
+
+    /// Runs `f` on the store, on a blocking worker thread. The team sync hears of it: what `f`
+    /// changed goes out a few seconds after the last change (a read costs it one local count).
     pub async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
@@ -163,10 +172,13 @@ impl AppState {
             let mut guard = state.store().lock().map_err(|_| {
                 IpcError::internal("the database lock was poisoned; restart the app")
             })?;
-            match guard.as_mut() {
+            let done = match guard.as_mut() {
                 Ok(store) => f(store).map_err(IpcError::from),
                 Err(e) => Err(e.clone()),
-            }
+            };
+            drop(guard);
+            state.signal.touched();
+            done
         })
         .await?
     }

@@ -15,7 +15,7 @@ source scripts/setup.sh
 # (PGHOST), run inside a throw-away cluster (scripts/test.sh already does).
 if [ -z "${PGHOST:-}" ] && [ -z "${DEEPBRIEF_IN_PG_VIRTUALENV:-}" ]; then
   setup_postgres
-  exec pg_virtualenv env DEEPBRIEF_IN_PG_VIRTUALENV=1 "$0" "$@"
+  exec pg_virtualenv -t env DEEPBRIEF_IN_PG_VIRTUALENV=1 "$0" "$@"
 fi
 
 # E2E_APP picks another build (the benchmarks use the release one); arguments, when given, are the

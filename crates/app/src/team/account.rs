@@ -90,3 +90,20 @@ pub fn client(folder: &DataFolder) -> Result<(Session, Client), TeamError> {
     let client = Client::new(&session.server, Some(session.token.clone()))?;
     Ok((session, client))
 }
+
+/// What this computer is called on the server: its host name.
+pub fn device_name() -> String {
+    ["HOSTNAME", "COMPUTERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .chain(std::fs::read_to_string("/etc/hostname").ok())
+        .chain(
+            std::process::Command::new("hostname")
+                .output()
+                .ok()
+                .and_then(|o| String::from_utf8(o.stdout).ok()),
+        )
+        .map(|h| h.trim().to_owned())
+        .find(|h| !h.is_empty())
+        .unwrap_or_else(|| "deepbrief".to_owned())
+}

@@ -41,6 +41,7 @@ pub enum SyncState {
         /// What the network said.
         reason: String,
         /// Seconds until the next try.
+        #[ts(type = "number")]
         retry_in: u64,
     },
     /// The server refused (signed out elsewhere, a refused record, …): the reason, in words.
@@ -50,7 +51,7 @@ pub enum SyncState {
         /// What went wrong and what to do.
         reason: String,
         /// Seconds until the next try (none: waits for the person, e.g. to sign in again).
-        #[ts(optional)]
+        #[ts(optional, type = "number")]
         retry_in: Option<u64>,
     },
 }

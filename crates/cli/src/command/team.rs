@@ -69,15 +69,6 @@ fn signed_in(ctx: &Context) -> Result<(Session, Client)> {
     Ok(team::account::client(&ctx.folder()?)?)
 }
 
-fn device_name() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "deepbrief".to_owned())
-}
-
 impl TeamCommand {
     /// Runs `team …`.
     pub fn run(self, ctx: &Context) -> Result<ExitCode> {
@@ -102,7 +93,7 @@ impl TeamCommand {
                     &url,
                     &user,
                     &password,
-                    &device.unwrap_or_else(device_name),
+                    &device.unwrap_or_else(team::account::device_name),
                 )?;
                 println!(
                     "signed in to {} as {} ({}) in team {}; run `deepbrief sync`",

@@ -41,6 +41,10 @@ import type { LibraryReport } from '$lib/bindings/LibraryReport';
 import type { Identity } from '$lib/bindings/Identity';
 import type { Checklist } from '$lib/bindings/Checklist';
 import type { Role } from '$lib/bindings/Role';
+import type { AnswerConflict } from '$lib/bindings/AnswerConflict';
+import type { SyncReport } from '$lib/bindings/SyncReport';
+import type { SyncState } from '$lib/bindings/SyncState';
+import type { TeamStatus } from '$lib/bindings/TeamStatus';
 
 /** A failed command, as the UI sees it. */
 export class BackendError extends Error implements IpcError {
@@ -364,4 +368,61 @@ export function setChecklistsDir(dir: string): Promise<LibraryReport> {
 /** One loaded checklist version in full, for reading its questions, hints and rules. */
 export function openChecklist(id: string, version: number): Promise<Checklist> {
   return call<Checklist>('open_checklist', { id, version });
+}
+
+// ---- Team server and sync -----------------------------------------------------------------------
+
+/** Whether this database is signed in to a team server, as who, what waits, the indicator's state. */
+export function teamStatus(): Promise<TeamStatus> {
+  return call<TeamStatus>('team_status');
+}
+
+/**
+ * Signs in to the team server at `url`; the first sync starts at once. Rejects in words: a wrong
+ * password, an unreachable server, a plain `http://` address off this computer.
+ */
+export function teamSignIn(url: string, user: string, password: string): Promise<TeamStatus> {
+  return call<TeamStatus>('team_sign_in', { url, user, password });
+}
+
+/** Signs out; what waits to go out stays here. Resolves with a warning when the server was not told. */
+export function teamSignOut(): Promise<string | null> {
+  return call<string | null>('team_sign_out');
+}
+
+/** Runs a sync round now and returns what it did. */
+export function syncNow(): Promise<SyncReport> {
+  return call<SyncReport>('sync_now');
+}
+
+/** The brief's open conflicts of edits, each side newest first (the first is the one shown). */
+export function briefConflicts(briefId: string): Promise<AnswerConflict[]> {
+  return call<AnswerConflict[]>('brief_conflicts', { briefId });
+}
+
+/** Keeps one side (`keep`: its answer event id) of the conflict on `question`; the conflicts left. */
+export function resolveConflict(
+  briefId: string,
+  question: string,
+  keep: string,
+): Promise<AnswerConflict[]> {
+  return call<AnswerConflict[]>('resolve_conflict', { briefId, question, keep });
+}
+
+/** Calls `handler` with every new state of the sync indicator; returns the function that stops it. */
+export async function onSyncState(handler: (state: SyncState) => void): Promise<() => void> {
+  const { listen } = await import('@tauri-apps/api/event');
+  return listen<SyncState>('sync-state', (event) => handler(event.payload));
+}
+
+/** Calls `handler` when a sync brought briefs or answers from the team; returns the unsubscriber. */
+export async function onBriefsChanged(handler: () => void): Promise<() => void> {
+  const { listen } = await import('@tauri-apps/api/event');
+  return listen('briefs-changed', handler);
+}
+
+/** Calls `handler` when a sync brought checklist versions the team published. */
+export async function onChecklistsChanged(handler: () => void): Promise<() => void> {
+  const { listen } = await import('@tauri-apps/api/event');
+  return listen('checklists-changed', handler);
 }

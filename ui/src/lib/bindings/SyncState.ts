@@ -35,7 +35,7 @@ reason: string,
 /**
  * Seconds until the next try.
  */
-retry_in: bigint, } | { "state": "error", 
+retry_in: number, } | { "state": "error", 
 /**
  * Briefs waiting to go out.
  */
@@ -47,4 +47,4 @@ reason: string,
 /**
  * Seconds until the next try (none: waits for the person, e.g. to sign in again).
  */
-retry_in?: bigint, };
+retry_in?: number, };

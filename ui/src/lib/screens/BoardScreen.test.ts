@@ -34,6 +34,7 @@ function brief(
       },
       pins: [],
       entries: 5,
+      conflicts: 0,
     },
     summary: {
       completeness: { done: percent, total: 100, percent },
@@ -131,6 +132,30 @@ describe('BoardScreen', () => {
     await user.click(screen.getByRole('button', { name: /Дней без изменений/ }));
     const first = within(screen.getByTestId('board-table')).getAllByRole('row')[1];
     expect(first).toHaveAttribute('data-brief', 'b2');
+  });
+
+  it('counts the edit conflicts of each brief beside its manager, and sorts by them', async () => {
+    const user = userEvent.setup();
+    const withConflicts: Board = {
+      ...board,
+      rows: rows.map((r) => (r.item.meta.id === 'b3' ? { ...r, item: { ...r.item, conflicts: 2 } } : r)),
+    };
+    render(BoardScreen, {
+      board: new BoardState({ reviewBoard: vi.fn(() => Promise.resolve(withConflicts)) }),
+      onopen: vi.fn(),
+    });
+    const table = await screen.findByTestId('board-table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    expect(headers).toContain('Менеджер');
+    expect(headers).toContain('Конфликт правок');
+    const b3 = table.querySelector('[data-brief="b3"]') as HTMLElement;
+    expect(within(b3).getByTestId('board-conflicts')).toHaveTextContent('⚠ 2');
+    expect(within(b3).getByText('Анна')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Конфликт правок/ }));
+    expect(within(screen.getByTestId('board-table')).getAllByRole('row')[1]).toHaveAttribute(
+      'data-brief',
+      'b3',
+    );
   });
 
   it('groups rows under headings', async () => {

@@ -23,6 +23,7 @@ export type SortKey =
   | 'medium'
   | 'processes'
   | 'comments'
+  | 'conflicts'
   | 'followups'
   | 'days';
 
@@ -52,6 +53,8 @@ function value(row: BoardBrief, key: SortKey): string | number {
       return row.summary.processes_not_described;
     case 'comments':
       return row.open_comments;
+    case 'conflicts':
+      return row.item.conflicts;
     case 'followups':
       // Overdue weighs more than planned.
       return row.followups_overdue * 1000 + row.followups_due;

@@ -148,6 +148,33 @@ export class InterviewState {
     }
   }
 
+  /**
+   * Reloads the brief after a sync brought the team's changes: their answers show; an answer being
+   * edited here (waiting, being saved, or refused) stays as typed, and goes out after.
+   */
+  async reload(): Promise<void> {
+    try {
+      const opened = await this.#api.openBrief(this.briefId);
+      const entries = { ...(opened.data.entries as Record<string, Entry>) };
+      const mine = new Set([
+        ...this.#timers.keys(),
+        ...this.#pending.keys(),
+        ...this.#inflight,
+        ...this.#failed.keys(),
+      ]);
+      for (const id of mine) {
+        const typed = this.entries[id];
+        if (typed) entries[id] = typed;
+        else delete entries[id];
+      }
+      this.opened = opened;
+      this.entries = entries;
+      await Promise.all([this.#refreshHidden(), this.refreshReport()]);
+    } catch {
+      // What is on screen stays; the next sync or visit loads it again.
+    }
+  }
+
   /** Takes an edit: shown at once, saved when it settles (a pause, or `settle` on leaving it). */
   change(questionId: string, entry: Entry | null): void {
     const next = { ...this.entries };
