@@ -48,5 +48,6 @@ pub async fn open_checklist(
             message: format!(
                 "checklist {id} v{version} is not loaded: reload the list of checklists"
             ),
+            team: None,
         })
 }

@@ -30,6 +30,11 @@ pub struct IpcError {
     pub code: ErrorCode,
     /// Human-readable explanation that names the place and, where possible, the fix.
     pub message: String,
+    /// For a team-server failure: its kind, so the UI says it in the person's language (the
+    /// message is then the detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub team: Option<deepbrief_app::team::TeamProblem>,
 }
 
 impl IpcError {
@@ -38,6 +43,7 @@ impl IpcError {
         Self {
             code: ErrorCode::Internal,
             message: message.into(),
+            team: None,
         }
     }
 }
@@ -84,6 +90,7 @@ impl From<deepbrief_store::StoreError> for IpcError {
         Self {
             code,
             message: error.to_string(),
+            team: None,
         }
     }
 }

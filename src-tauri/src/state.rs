@@ -49,6 +49,7 @@ impl From<SettingsError> for IpcError {
         IpcError {
             code,
             message: error.to_string(),
+            team: None,
         }
     }
 }

@@ -156,6 +156,7 @@ impl From<TeamError> for IpcError {
         let code = match &error {
             // What the person typed or must do: shown beside the form.
             TeamError::BadUrl(_)
+            | TeamError::PlainHttp(_)
             | TeamError::NotSignedIn
             | TeamError::Unauthorized { .. }
             | TeamError::Refused { .. } => ErrorCode::Validation,
@@ -166,6 +167,7 @@ impl From<TeamError> for IpcError {
         };
         IpcError {
             code,
+            team: Some(error.problem()),
             message: error.to_string(),
         }
     }

@@ -42,9 +42,7 @@ pub fn checked_url(url: &str) -> Result<String, TeamError> {
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(url.to_owned()),
         "http" if is_this_computer(host) => Ok(url.to_owned()),
-        "http" => Err(TeamError::BadUrl(format!(
-            "`{url}` is plain http: a password and a token would cross the network unencrypted; use https:// (the server's guide sets up TLS in a reverse proxy); http:// works only to this computer (localhost)"
-        ))),
+        "http" => Err(TeamError::PlainHttp(url.to_owned())),
         other => Err(TeamError::BadUrl(format!(
             "`{other}://` is not a team-server address; use https://"
         ))),

@@ -11,7 +11,7 @@ pub mod status;
 pub mod sync;
 
 pub use client::Client;
-pub use error::TeamError;
+pub use error::{TeamError, TeamProblem};
 pub use session::Session;
 pub use status::{Backoff, SyncState};
 pub use sync::{SyncReport, sync};

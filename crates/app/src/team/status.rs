@@ -86,7 +86,10 @@ impl SyncState {
                 reason: reason.clone(),
                 retry_in: retry_in.as_secs(),
             },
-            TeamError::Unauthorized { .. } | TeamError::NotSignedIn | TeamError::BadUrl(_) => {
+            TeamError::Unauthorized { .. }
+            | TeamError::NotSignedIn
+            | TeamError::BadUrl(_)
+            | TeamError::PlainHttp(_) => {
                 SyncState::Error {
                     waiting,
                     reason: error.to_string(),

@@ -111,6 +111,15 @@ fn push(store: &Store, client: &Client, report: &mut SyncReport) -> Result<(), T
                 store.new_stream()?;
                 report.new_stream = true;
             }
+            // A server that refuses the token answers before it has read the body, and a large
+            // push may then see the connection cut while still sending: ask who we are, so a
+            // revoked device reads "sign in again", not "offline".
+            Err(e @ TeamError::Offline { .. }) => {
+                return Err(match client.me() {
+                    Err(refused @ TeamError::Unauthorized { .. }) => refused,
+                    _ => e,
+                });
+            }
             Err(e) => return Err(e),
         }
     }

@@ -421,6 +421,9 @@ fn plain_http_to_another_computer_is_refused_before_anything_is_sent() {
         PASSWORD,
         "laptop",
     );
-    assert!(matches!(refused, Err(TeamError::BadUrl(_))), "{refused:?}");
+    assert!(
+        matches!(refused, Err(TeamError::PlainHttp(_))),
+        "{refused:?}"
+    );
     assert!(Client::new("https://brief.agency.example", None).is_ok());
 }

@@ -45,15 +45,19 @@ import type { AnswerConflict } from '$lib/bindings/AnswerConflict';
 import type { SyncReport } from '$lib/bindings/SyncReport';
 import type { SyncState } from '$lib/bindings/SyncState';
 import type { TeamStatus } from '$lib/bindings/TeamStatus';
+import type { TeamProblem } from '$lib/bindings/TeamProblem';
 
 /** A failed command, as the UI sees it. */
 export class BackendError extends Error implements IpcError {
   readonly code: ErrorCode;
+  /** For a team-server failure: its kind, said in the person's language by the UI. */
+  readonly team?: TeamProblem;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, team?: TeamProblem) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
+    if (team) this.team = team;
   }
 }
 
@@ -69,7 +73,7 @@ function isIpcError(value: unknown): value is IpcError {
 /** Turns whatever `invoke` rejected with into a {@link BackendError}. */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
-  if (isIpcError(error)) return new BackendError(error.code, error.message);
+  if (isIpcError(error)) return new BackendError(error.code, error.message, error.team);
   if (error instanceof Error) return new BackendError('internal', error.message);
   return new BackendError('internal', String(error));
 }

@@ -82,6 +82,24 @@ describe('TeamSettings', () => {
     expect(screen.getByRole('button', { name: 'Войти' })).toBeEnabled();
   });
 
+  it('says a known refusal in Russian and keeps the detail', async () => {
+    const detail = '`http://team.example` is plain http: use https://';
+    const { user } = await setup({
+      teamSignIn: vi.fn(() =>
+        Promise.reject({ code: 'validation', message: detail, team: 'plain_http' }),
+      ),
+    });
+    await user.type(screen.getByLabelText('Адрес сервера'), 'http://team.example');
+    await user.type(screen.getByLabelText('Имя пользователя'), 'anna');
+    await user.type(screen.getByLabelText('Пароль'), 'secret{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Не удалось войти:');
+    expect(alert).toHaveTextContent('пароль ушёл бы по сети незашифрованным');
+    expect(alert).not.toHaveTextContent('plain http');
+    expect(screen.getByText('Подробности')).toBeInTheDocument();
+    expect(screen.getByText(detail)).toBeInTheDocument();
+  });
+
   it('signed in: syncs now and signs out', async () => {
     const { api, user } = await setup(
       {

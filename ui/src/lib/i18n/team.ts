@@ -1,3 +1,4 @@
+import type { TeamProblem } from '$lib/bindings/TeamProblem';
 /**
  * Strings of the team server: Settings → «Командный сервер», the sync indicator in the top bar and
  * conflicts of edits (on the brief and the board), in Russian and English. One word per idea:
@@ -37,6 +38,18 @@ const ru = {
     done: (pushed: number, pulled: number) =>
       `Синхронизировано: отправлено ${pushed}, получено ${pulled}.`,
     roles: { am: 'менеджер', lead: 'руководитель', admin: 'администратор' } as Record<string, string>,
+    details: 'Подробности',
+    problems: {
+      plain_http:
+        'Адрес начинается с http:// — пароль ушёл бы по сети незашифрованным. Укажите https:// (http:// можно только для сервера на этом компьютере).',
+      bad_address: 'Это не адрес сервера. Пример: https://deepbrief.agency.ru',
+      not_signed_in: 'Этот компьютер не подключён к командному серверу.',
+      sign_in_refused: 'Сервер не принял вход: проверьте имя пользователя и пароль.',
+      offline: 'Сервер недоступен: проверьте адрес и подключение к сети.',
+      refused: 'Сервер отказал в запросе.',
+      unexpected: 'По этому адресу отвечает не сервер Deepbrief.',
+      local: 'Не удалось записать данные на этом компьютере.',
+    } satisfies Record<TeamProblem, string>,
   },
   indicator: {
     label: 'Синхронизация',
@@ -100,6 +113,18 @@ const en: TeamMessages = {
     signedOut: 'Signed out. Changes waiting to be sent stay on this computer.',
     done: (pushed: number, pulled: number) => `Synced: ${pushed} sent, ${pulled} received.`,
     roles: { am: 'account manager', lead: 'lead', admin: 'administrator' } as Record<string, string>,
+    details: 'Details',
+    problems: {
+      plain_http:
+        'The address starts with http:// — the password would cross the network unencrypted. Use https:// (http:// only for a server on this computer).',
+      bad_address: 'This is not a server address. Example: https://deepbrief.agency.com',
+      not_signed_in: 'This computer is not signed in to a team server.',
+      sign_in_refused: 'The server did not accept the sign-in: check the user name and password.',
+      offline: 'The server cannot be reached: check the address and the network.',
+      refused: 'The server refused the request.',
+      unexpected: 'What answers at this address is not a Deepbrief server.',
+      local: 'Could not write the data on this computer.',
+    } satisfies Record<TeamProblem, string>,
   },
   indicator: {
     label: 'Sync',
