@@ -36,6 +36,11 @@ pub fn may_write(caller: &Caller, brief: Option<&BriefFacts>) -> bool {
     brief.is_none_or(|b| may_read(caller, b))
 }
 
+/// Whether the caller may approve a brief for kickoff (push a record that adds an approval).
+pub fn may_approve(caller: &Caller) -> bool {
+    caller.role.leads()
+}
+
 /// Whether the caller may share the brief: its owner, or a lead or admin of its team.
 pub fn may_share(caller: &Caller, brief: &BriefFacts) -> bool {
     may_read(caller, brief) && (caller.role.leads() || brief.owner_id == caller.user_id)

@@ -15,8 +15,14 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::{Client, Config, NoTls};
 
 /// Every migration, in order: (version, name, SQL).
-pub const MIGRATIONS: &[(i32, &str, &str)] =
-    &[(1, "initial", include_str!("../migrations/001_initial.sql"))];
+pub const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (1, "initial", include_str!("../migrations/001_initial.sql")),
+    (
+        2,
+        "approvals",
+        include_str!("../migrations/002_approvals.sql"),
+    ),
+];
 
 /// The advisory lock key every migration run takes (`deepbrief` in ASCII, shortened).
 const MIGRATION_LOCK: i64 = 0x6465_6570_6272_6966;

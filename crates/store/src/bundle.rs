@@ -301,6 +301,8 @@ pub struct BundleSummary {
     pub pins: Vec<(String, u32, String)>,
     /// History events it carries.
     pub events: usize,
+    /// Approvals for kickoff among them (`approve` events): a server lets only a lead add one.
+    pub approvals: usize,
 }
 
 /// Checks a bundle exactly as an import would (header, length, checksum, every part against the
@@ -327,6 +329,11 @@ pub fn inspect(bytes: &[u8], origin: &str) -> Result<BundleSummary, StoreError> 
             .map(|p| (p.checklist.clone(), p.version, p.hash.clone()))
             .collect(),
         events: payload.events.len(),
+        approvals: payload
+            .events
+            .iter()
+            .filter(|e| e.kind == "approve")
+            .count(),
     })
 }
 

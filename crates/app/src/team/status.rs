@@ -89,13 +89,11 @@ impl SyncState {
             TeamError::Unauthorized { .. }
             | TeamError::NotSignedIn
             | TeamError::BadUrl(_)
-            | TeamError::PlainHttp(_) => {
-                SyncState::Error {
-                    waiting,
-                    reason: error.to_string(),
-                    retry_in: None,
-                }
-            }
+            | TeamError::PlainHttp(_) => SyncState::Error {
+                waiting,
+                reason: error.to_string(),
+                retry_in: None,
+            },
             _ => SyncState::Error {
                 waiting,
                 reason: error.to_string(),

@@ -225,9 +225,22 @@ pub async fn push(
                     .at_seq(r.seq),
             );
         }
+        let approvals: i32 = tx
+            .query_one("SELECT approvals FROM brief WHERE id = $1", &[&r.brief_id])
+            .await?
+            .get(0);
+        let carried = i32::try_from(summary.approvals).unwrap_or(i32::MAX);
+        if carried > approvals && !access::may_approve(&caller) {
+            return Err(ApiError::forbidden(format!(
+                "record {}: brief {} carries an approval for kickoff the server has not seen; only a lead or an admin approves",
+                r.seq, r.brief_id
+            ))
+            .at_seq(r.seq));
+        }
         tx.execute(
             "UPDATE brief SET client = $2, project = $3, account_manager = $4, status = $5,
-                    updated_at = now(), record_stream = $6, record_seq = $7
+                    updated_at = now(), record_stream = $6, record_seq = $7,
+                    approvals = GREATEST(approvals, $8)
              WHERE id = $1",
             &[
                 &r.brief_id,
@@ -237,6 +250,7 @@ pub async fn push(
                 &summary.status,
                 &req.stream,
                 &seq,
+                &carried,
             ],
         )
         .await?;

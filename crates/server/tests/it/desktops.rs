@@ -427,3 +427,48 @@ fn plain_http_to_another_computer_is_refused_before_anything_is_sent() {
     );
     assert!(Client::new("https://brief.agency.example", None).is_ok());
 }
+
+#[test]
+fn only_a_lead_approves_a_brief_for_kickoff() {
+    use deepbrief_store::ReviewRequest;
+    let today = deepbrief_core::IsoDate::parse("2026-12-02").unwrap();
+    let approve = ReviewRequest::Approve {
+        override_note: Some("проверено на встрече".into()),
+    };
+    let world = World::new();
+    let url = &world.server.base;
+    let mut anna = Desktop::new();
+    let mut lena = Desktop::new();
+    anna.sign_in(url, "anna");
+    lena.sign_in(url, "lena");
+    let brief = anna.brief("Колесо", "anna");
+    anna.store
+        .review(&brief, &ReviewRequest::Submit, "anna", today)
+        .unwrap();
+    anna.sync().unwrap();
+    // A desktop that skips the app's role rule (a modified client) approves its own brief: the
+    // server refuses the record, and the approval stays on that computer only.
+    let mut forged = Desktop::new();
+    forged.sign_in(url, "anna");
+    forged.sync().unwrap();
+    forged
+        .store
+        .review(&brief, &approve, "anna", today)
+        .unwrap();
+    let refused = forged.sync();
+    assert!(
+        matches!(refused, Err(TeamError::Refused { status: 403, .. })),
+        "{refused:?}"
+    );
+    // The lead approves: accepted, and the AM's desktop receives it and pushes on as before.
+    lena.sync().unwrap();
+    lena.store.review(&brief, &approve, "lena", today).unwrap();
+    lena.sync().unwrap();
+    anna.sync().unwrap();
+    assert_eq!(
+        anna.store.brief_meta(&brief).unwrap().status.as_str(),
+        "approved"
+    );
+    let report = anna.sync().unwrap();
+    assert_eq!(report.waiting, 0, "{report:?}");
+}
