@@ -8,7 +8,6 @@ use crate::Store;
 use crate::error::StoreError;
 use crate::history::{Change, append};
 use crate::search;
-use crate::time::now;
 use crate::types::AdhocQuestion;
 
 /// Inserts an ad-hoc question with its event and index row.
@@ -90,8 +89,8 @@ impl Store {
             prompt: prompt.trim().to_owned(),
             kind,
         };
-        let at = now();
         let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         insert(&tx, brief_id, &q, existing.len(), &at, who)?;
         crate::review::check_editable(&tx, brief_id)?;
         tx.execute(

@@ -134,7 +134,7 @@ impl Store {
                 });
             }
         }
-        let at = now();
+        let at = crate::history::stamp(&tx)?;
         crate::review::check_editable(&tx, brief_id)?;
         let saved = write(
             &tx,

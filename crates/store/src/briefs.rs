@@ -13,7 +13,7 @@ use crate::error::StoreError;
 use crate::history::{Change, append};
 use crate::pins::store_version;
 use crate::search;
-use crate::time::{new_id, now};
+use crate::time::new_id;
 use crate::types::{
     AdhocQuestion, BriefData, BriefFilter, BriefListItem, BriefMeta, BriefRow, BriefStatus,
     Contact, NewBrief, OpenedBrief,
@@ -227,8 +227,8 @@ impl Store {
             (typed, _) => typed.to_owned(),
         };
         let id = new_id();
-        let at = now();
         let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         for loaded in &chosen {
             store_version(&tx, loaded)?;
         }
@@ -526,7 +526,7 @@ impl Store {
         let tx = self.begin_write()?;
         let old = self.brief_meta(id)?;
         check_fields(client, project, contacts, &old.language)?;
-        let at = now();
+        let at = crate::history::stamp(&tx)?;
         let fields = [
             ("client", json!(old.client), json!(client.trim())),
             ("project", json!(old.project), json!(project.trim())),
@@ -581,7 +581,7 @@ impl Store {
         if old.archived == archived {
             return Ok(old);
         }
-        let at = now();
+        let at = crate::history::stamp(&tx)?;
         tx.execute(
             "UPDATE brief SET archived = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, i64::from(archived), at],

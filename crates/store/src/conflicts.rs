@@ -11,7 +11,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::Store;
 use crate::error::StoreError;
 use crate::history::{Change, EVENT_COLUMNS, append, read_event};
-use crate::time::now;
 use crate::types::HistoryEvent;
 
 /// The open conflicts of one brief, read from its history.
@@ -76,7 +75,7 @@ impl Store {
                 ),
             });
         };
-        let at = now();
+        let at = crate::history::stamp(&tx)?;
         let shown: Option<String> = tx
             .query_row(
                 "SELECT entry FROM answer WHERE brief_id = ?1 AND question_id = ?2",

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use crate::Store;
 use crate::error::StoreError;
 use crate::history::{Change, append};
-use crate::time::{new_id, now};
+use crate::time::new_id;
 use crate::types::{FollowUpBriefing, NewFollowUp};
 
 fn read(r: &Row<'_>) -> rusqlite::Result<FollowUpBriefing> {
@@ -93,7 +93,8 @@ impl Store {
                 });
             }
         }
-        let at = now();
+        let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         let letter = SentLetter {
             brief_id: brief_id.to_owned(),
             followup_id: followup_id.map(str::to_owned),
@@ -101,7 +102,6 @@ impl Store {
             at: at.clone(),
             who: who.to_owned(),
         };
-        let tx = self.begin_write()?;
         append(
             &tx,
             &at,
@@ -193,8 +193,8 @@ impl Store {
             attendees: plan.attendees.clone(),
             items: plan.items.clone(),
         };
-        let at = now();
         let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         tx.execute(
             &format!("INSERT INTO followup ({COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
             params![

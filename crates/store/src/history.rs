@@ -65,6 +65,12 @@ pub(crate) fn append(conn: &Connection, at: &str, c: Change<'_>) -> Result<Saved
     Ok(Saved { event_id, at })
 }
 
+/// The time of a write about to happen in `conn`'s transaction: now by the hybrid logical clock (see
+/// [`append`]). A write stamps its records with it, so a record and its history event agree.
+pub(crate) fn stamp(conn: &Connection) -> Result<String, StoreError> {
+    clock(conn, &crate::time::now())
+}
+
 /// The hybrid logical clock's next time: `wall`, or 1 ms after the newest event when that is later.
 fn clock(conn: &Connection, wall: &str) -> Result<String, StoreError> {
     let newest: Option<String> = conn.query_row("SELECT max(at) FROM event", [], |r| r.get(0))?;

@@ -77,8 +77,8 @@ impl Store {
                 at: now(),
             });
         }
-        let at = now();
         let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         crate::review::check_editable(&tx, brief_id)?;
         let saved =
             crate::answers::write(&tx, brief_id, &key, old.as_ref(), entry.as_ref(), &at, who)?;

@@ -19,7 +19,7 @@ use ts_rs::TS;
 use crate::Store;
 use crate::error::StoreError;
 use crate::history::{Change, append};
-use crate::time::{new_id, now};
+use crate::time::new_id;
 use crate::types::{BriefData, BriefMeta, OpenedBrief};
 
 /// What a comment is about: a question, a section, or (both empty) the whole brief.
@@ -267,6 +267,7 @@ impl Store {
             });
         }
         self.check_target(brief_id, &target)?;
+        let tx = self.begin_write()?;
         let comment = Comment {
             id: new_id(),
             brief_id: brief_id.to_owned(),
@@ -274,10 +275,9 @@ impl Store {
             target,
             text: text.to_owned(),
             author: who.trim().to_owned(),
-            at: now(),
+            at: crate::history::stamp(&tx)?,
             resolved: None,
         };
-        let tx = self.begin_write()?;
         insert_comment(&tx, &comment)?;
         append(
             &tx,
@@ -342,7 +342,7 @@ impl Store {
             return Ok(comment);
         }
         let resolution = Resolution {
-            at: now(),
+            at: crate::history::stamp(&tx)?,
             by: who.trim().to_owned(),
             note: note.trim().to_owned(),
         };
@@ -426,7 +426,6 @@ impl Store {
             ReviewRequest::Reopen => Action::Reopen,
         };
         let next = step(meta.status, &action)?;
-        let at = now();
         let snapshot = if next.freezes {
             Some(self.open_brief(brief_id)?)
         } else {
@@ -438,6 +437,7 @@ impl Store {
             meta.revision
         };
         let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         tx.execute(
             "UPDATE brief SET status = ?2, updated_at = ?3, revision = ?4 WHERE id = ?1",
             params![brief_id, next.to.as_str(), at, revision],

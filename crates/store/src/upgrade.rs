@@ -13,7 +13,6 @@ use crate::error::StoreError;
 use crate::history::{Change, append};
 use crate::pins::store_version;
 use crate::search;
-use crate::time::now;
 use crate::types::PinnedChecklist;
 
 impl Store {
@@ -116,8 +115,8 @@ impl Store {
         let data = self.open_brief(brief_id)?;
         let old_entries = data.entries.clone();
         let upgraded = apply(&plan, data.entries, data.archived.clone());
-        let at = now();
         let tx = self.begin_write()?;
+        let at = crate::history::stamp(&tx)?;
         crate::review::check_editable(&tx, brief_id)?;
         for loaded in &to {
             store_version(&tx, loaded)?;
