@@ -317,3 +317,5 @@ pub struct InviteResponse {
     /// The one-time code (valid 7 days).
     pub invite: String,
 }
+
+pub mod client;
