@@ -46,6 +46,9 @@ import type { SyncReport } from '$lib/bindings/SyncReport';
 import type { SyncState } from '$lib/bindings/SyncState';
 import type { TeamStatus } from '$lib/bindings/TeamStatus';
 import type { TeamProblem } from '$lib/bindings/TeamProblem';
+import type { ClientAnswer } from '$lib/bindings/ClientAnswer';
+import type { ClientLink } from '$lib/bindings/ClientLink';
+import type { Lang } from '$lib/bindings/Lang';
 
 /** A failed command, as the UI sees it. */
 export class BackendError extends Error implements IpcError {
@@ -411,6 +414,55 @@ export function resolveConflict(
   keep: string,
 ): Promise<AnswerConflict[]> {
   return call<AnswerConflict[]>('resolve_conflict', { briefId, question, keep });
+}
+
+// ---- Client links -------------------------------------------------------------------------------
+
+/** The brief's client links, newest first, each live, revoked or expired as of today. */
+export function clientLinks(briefId: string): Promise<ClientLink[]> {
+  return call<ClientLink[]>('client_links', { briefId });
+}
+
+/**
+ * Creates a client link to the open items of the follow-up, working until `expiresOn` (inclusive;
+ * `null`: 30 days). The brief goes to the team server first. Rejects in words: not signed in, no
+ * open item, no contact, a day out of range.
+ */
+export function createClientLink(followupId: string, expiresOn: string | null): Promise<ClientLink> {
+  return call<ClientLink>('create_client_link', { followupId, expiresOn });
+}
+
+/** Revokes a client link: the client can no longer answer through it. */
+export function revokeClientLink(linkId: string): Promise<ClientLink> {
+  return call<ClientLink>('revoke_client_link', { linkId });
+}
+
+/** Opens a client link (its stored address) in the system's browser. */
+export function openClientLink(linkId: string): Promise<void> {
+  return call<void>('open_client_link', { linkId });
+}
+
+/** What the client sent about the brief, every status, waiting first; prompts in `lang`. */
+export function clientAnswers(briefId: string, lang: Lang): Promise<ClientAnswer[]> {
+  return call<ClientAnswer[]>('client_answers', { briefId, lang });
+}
+
+/**
+ * Accepts a client answer into the brief, as sent (`edited` null) or as edited; files attached
+ * become its evidence. Rejects with a `validation` error when the answer does not fit the question.
+ */
+export function acceptClientAnswer(answerId: string, edited: Entry | null): Promise<Saved> {
+  return call<Saved>('accept_client_answer', { answerId, edited });
+}
+
+/** Rejects a client answer; the comment (required) stays on the question in the brief. */
+export function rejectClientAnswer(answerId: string, comment: string): Promise<Comment> {
+  return call<Comment>('reject_client_answer', { answerId, comment });
+}
+
+/** Downloads a file the client attached (once) and opens it in the system's viewer. */
+export function openClientFile(answerId: string, fileId: string): Promise<void> {
+  return call<void>('open_client_file', { answerId, fileId });
 }
 
 /** Calls `handler` with every new state of the sync indicator; returns the function that stops it. */

@@ -35,6 +35,7 @@ function brief(
       pins: [],
       entries: 5,
       conflicts: 0,
+      client_waiting: 0,
     },
     summary: {
       completeness: { done: percent, total: 100, percent },
@@ -155,6 +156,35 @@ describe('BoardScreen', () => {
     expect(within(screen.getByTestId('board-table')).getAllByRole('row')[1]).toHaveAttribute(
       'data-brief',
       'b3',
+    );
+  });
+
+  it('counts the client answers waiting for review, and sorts by them', async () => {
+    const user = userEvent.setup();
+    const waiting: Board = {
+      ...board,
+      rows: rows.map((r) =>
+        r.item.meta.id === 'b2' ? { ...r, item: { ...r.item, client_waiting: 3 } } : r,
+      ),
+    };
+    render(BoardScreen, {
+      board: new BoardState({ reviewBoard: vi.fn(() => Promise.resolve(waiting)) }),
+      onopen: vi.fn(),
+    });
+    const table = await screen.findByTestId('board-table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    expect(headers).toContain('Ответы клиента');
+    const b2 = table.querySelector('[data-brief="b2"]') as HTMLElement;
+    const cell = within(b2).getByTestId('board-client-answers');
+    expect(cell).toHaveTextContent('✉ 3');
+    expect(within(cell).getByTitle('Ответы клиента ждут проверки: 3')).toBeInTheDocument();
+    expect(
+      within(table.querySelector('[data-brief="b1"]') as HTMLElement).getByTestId('board-client-answers'),
+    ).toHaveTextContent('0');
+    await user.click(screen.getByRole('button', { name: /Ответы клиента/ }));
+    expect(within(screen.getByTestId('board-table')).getAllByRole('row')[1]).toHaveAttribute(
+      'data-brief',
+      'b2',
     );
   });
 

@@ -24,6 +24,7 @@ export type SortKey =
   | 'processes'
   | 'comments'
   | 'conflicts'
+  | 'client_answers'
   | 'followups'
   | 'days';
 
@@ -55,6 +56,8 @@ function value(row: BoardBrief, key: SortKey): string | number {
       return row.open_comments;
     case 'conflicts':
       return row.item.conflicts;
+    case 'client_answers':
+      return row.item.client_waiting;
     case 'followups':
       // Overdue weighs more than planned.
       return row.followups_overdue * 1000 + row.followups_due;

@@ -83,7 +83,7 @@ describe('ClientAnswersPanel', () => {
     expect(first.getByTestId('client-answer-value')).toHaveTextContent(/300\s000\s₽/);
     expect(first.getByText(/Ирина Соколова, 3 декабря 2026/)).toBeInTheDocument();
     expect(first.getByText(/Сейчас в брифе: пришлёт до 10 декабря 2026/)).toBeInTheDocument();
-    expect(first.getByText(/смета\.pdf/)).toBeInTheDocument();
+    expect(first.getByRole('button', { name: /смета\.pdf/ })).toBeInTheDocument();
     expect(first.getByText('(47 KB)')).toBeInTheDocument();
     expect(within(item(leads.id)).getByTestId('client-answer-value')).toHaveTextContent(
       'клиент не знает',
@@ -172,6 +172,24 @@ describe('ClientAnswersPanel', () => {
     expect(accept).toHaveAccessibleDescription(/Так принять нельзя: не меньше 0/);
     expect(screen.getByRole('button', { name: 'Изменить и принять' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Отклонить' })).toBeEnabled();
+  });
+
+  it('opens an attached file', async () => {
+    const onopenfile = vi.fn((_a: string, _f: string) => Promise.resolve());
+    const user = userEvent.setup();
+    render(ClientAnswersPanel, {
+      answers: [budget],
+      lang: 'ru',
+      questionOf: () => marketingBudget,
+      current: () => undefined,
+      describe: () => '',
+      onaccept: vi.fn(),
+      onreject: vi.fn(),
+      ongoto: vi.fn(),
+      onopenfile,
+    });
+    await user.click(screen.getByRole('button', { name: /смета\.pdf/ }));
+    expect(onopenfile).toHaveBeenCalledWith(budget.id, 'F1');
   });
 
   it('goes to the question and folds away', async () => {
