@@ -437,9 +437,9 @@ export function revokeClientLink(linkId: string): Promise<ClientLink> {
   return call<ClientLink>('revoke_client_link', { linkId });
 }
 
-/** Opens a client link (its stored address) in the system's browser. */
-export function openClientLink(linkId: string): Promise<void> {
-  return call<void>('open_client_link', { linkId });
+/** Opens a client link of the brief (its stored address) in the system's browser. */
+export function openClientLink(briefId: string, linkId: string): Promise<void> {
+  return call<void>('open_client_link', { briefId, linkId });
 }
 
 /** What the client sent about the brief, every status, waiting first; prompts in `lang`. */
