@@ -21,7 +21,7 @@ vi.mock('$lib/backend', async (original) => ({
 
 const item: FollowUpItem = {
   key: 'answer:marketing_budget',
-  code: 'missing',
+  code: 'missing_answer',
   severity: 'high',
   checklist: 'core',
   questions: ['marketing_budget'],
