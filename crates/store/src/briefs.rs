@@ -393,7 +393,9 @@ impl Store {
     /// Briefs matching the filter, most recently changed first.
     pub fn list_briefs(&self, filter: &BriefFilter) -> Result<Vec<BriefListItem>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {META_COLUMNS}, answer_count, open_conflicts
+            "SELECT {META_COLUMNS}, answer_count, open_conflicts,
+                    (SELECT count(*) FROM client_answer c
+                     WHERE c.brief_id = brief.id AND c.status = 'waiting')
              FROM brief
              WHERE archived = ?1 AND (?2 IS NULL OR client = ?2)
                AND (?3 IS NULL OR account_manager = ?3) AND (?4 IS NULL OR status = ?4)
@@ -411,6 +413,7 @@ impl Store {
                     read_meta_listed(r)?,
                     r.get::<_, u32>(META_LEN)?,
                     r.get::<_, u32>(META_LEN + 1)?,
+                    r.get::<_, u32>(META_LEN + 2)?,
                 ))
             },
         )?;
@@ -422,7 +425,7 @@ impl Store {
             None
         };
         let mut out = Vec::with_capacity(found.len());
-        for ((meta, problem), entries, conflicts) in found {
+        for ((meta, problem), entries, conflicts, client_waiting) in found {
             let pins = match all_pins.as_mut() {
                 Some(all) => all.remove(&meta.id).unwrap_or_default(),
                 None => self.pins(&meta.id)?,
@@ -432,6 +435,7 @@ impl Store {
                 pins,
                 entries,
                 conflicts,
+                client_waiting,
                 damaged: problem.map(|(_, why)| why.to_string()),
             });
         }

@@ -31,11 +31,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../migrations/004_gap_summaries.sql")),
         M::up(include_str!("../migrations/005_gap_summary_titles.sql")),
         M::up(include_str!("../migrations/006_sync.sql")),
+        M::up(include_str!("../migrations/007_client_links.sql")),
     ])
 });
 
 /// The schema version this build creates and understands.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// How long a write waits for another writer (another window, the CLI, a sync) before it gives up.
 /// Generous: a save that waits is shown as waiting; a save that is refused loses the user's typing.

@@ -15,6 +15,7 @@ pub mod backup;
 pub mod board;
 mod briefs;
 pub mod bundle;
+pub mod client_links;
 mod conflicts;
 pub mod db;
 pub mod error;
@@ -33,6 +34,10 @@ pub mod unreadable;
 mod upgrade;
 
 pub use board::{Board, BoardBrief};
+pub use client_links::{
+    ClientAnswer, ClientAnswerFile, ClientAnswerStatus, ClientLink, ClientLinkState,
+    NewClientAnswer, NewClientLink, NewSubmission,
+};
 pub use db::{SCHEMA_VERSION, Store};
 pub use error::StoreError;
 pub use followups::SentLetter;

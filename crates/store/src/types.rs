@@ -155,6 +155,9 @@ pub struct BriefListItem {
     /// Answers in conflict between two copies (synced or imported), not settled yet.
     #[serde(default)]
     pub conflicts: u32,
+    /// Answers the client sent through a link, waiting for the account manager's review.
+    #[serde(default)]
+    pub client_waiting: u32,
     /// What is wrong when the brief cannot be read (a stored checklist or answer that does not
     /// load); it is still listed, marked damaged, and the other briefs are not affected.
     #[serde(default, skip_serializing_if = "Option::is_none")]

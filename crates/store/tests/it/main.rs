@@ -12,6 +12,7 @@ mod board;
 mod briefs;
 mod bundle;
 mod bundle_hostile;
+mod client_links;
 mod concurrency;
 mod crash;
 mod followups;

@@ -23,6 +23,10 @@ entries: number,
  */
 conflicts: number, 
 /**
+ * Answers the client sent through a link, waiting for the account manager's review.
+ */
+client_waiting: number, 
+/**
  * What is wrong when the brief cannot be read (a stored checklist or answer that does not
  * load); it is still listed, marked damaged, and the other briefs are not affected.
  */
