@@ -1,7 +1,8 @@
 // A minimal W3C WebDriver client over Node's built-in fetch: just what the end-to-end tests use.
-// tauri-driver speaks this protocol and proxies it to WebKitWebDriver, which drives the app's webview.
+// tauri-driver speaks this protocol and proxies it to WebKitWebDriver, which drives the app's webview;
+// chromedriver speaks it too (tests/client drives headless Chromium with it).
 
-/** The WebDriver server (tauri-driver); run.sh sets WEBDRIVER_URL. */
+/** The WebDriver server (tauri-driver, or chromedriver for tests/client); run.sh sets WEBDRIVER_URL. */
 export const WEBDRIVER_URL = process.env.WEBDRIVER_URL ?? 'http://127.0.0.1:4444';
 
 /** A WebDriver error answer, with the server's error code and message. */
@@ -40,20 +41,16 @@ export async function command(method, path, body, timeoutMs = 60_000) {
 /** A session with the app: starting it launches the app's window. */
 export class Session {
   /** Starts the application binary at `application` (an absolute path) with command-line `args`. */
-  static async start(application, args = []) {
-    const value = await command(
-      'POST',
-      '/session',
-      {
-        capabilities: {
-          alwaysMatch: {
-            browserName: 'wry',
-            'tauri:options': { application, args },
-          },
-        },
-      },
-      120_000,
-    );
+  static start(application, args = []) {
+    return Session.create({ browserName: 'wry', 'tauri:options': { application, args } });
+  }
+
+  /**
+   * Starts a session with any W3C `capabilities` (`alwaysMatch`): tests/client drives headless
+   * Chromium through chromedriver with `{browserName: 'chrome', 'goog:chromeOptions': …}`.
+   */
+  static async create(capabilities) {
+    const value = await command('POST', '/session', { capabilities: { alwaysMatch: capabilities } }, 120_000);
     return new Session(value.sessionId);
   }
 
