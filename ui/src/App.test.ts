@@ -30,6 +30,7 @@ const row = (id: string, client: string, archived = false): BriefRow => ({
     pins: [],
     entries: 3,
     conflicts: 0,
+    client_waiting: 0,
   },
   board: {
     completeness: { done: 3, total: 10, percent: 30 },

@@ -23,6 +23,7 @@ const row = (id: string, client: string, am: string): BriefRow => ({
     pins: [],
     entries: 0,
     conflicts: 0,
+    client_waiting: 0,
   },
   board: {
     completeness: { done: 0, total: 1, percent: 0 },
