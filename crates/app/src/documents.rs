@@ -20,7 +20,7 @@ use deepbrief_export::kickoff::input::{
     KickoffInput, PinnedChecklist, ProcessState, ProcessStatus, ReviewComment, SectionProgress,
 };
 use deepbrief_export::kickoff::{KickoffDocument, Lang};
-use deepbrief_export::letter::{LetterInput, letter_items, reply_by};
+use deepbrief_export::letter::{ClientLinkText, LetterInput, letter_items, reply_by};
 use deepbrief_export::meeting::{Attendee, Meeting};
 
 /// The brief's language for printing (Russian unless it is English).
@@ -204,7 +204,8 @@ impl<'a> Signature<'a> {
 }
 
 /// The letter to the client about a stored brief for `today`: about the follow-up briefing
-/// `followup` (its items still open), or about every open item.
+/// `followup` (its items still open), or about every open item; with the client's link to answer
+/// online when one is live (the follow-up's, else the brief's newest).
 pub fn stored_letter(
     store: &Store,
     brief_id: &str,
@@ -214,13 +215,20 @@ pub fn stored_letter(
 ) -> Result<LetterInput, StoreError> {
     let (opened, report) = crate::brief::analyzed(store, brief_id, today)?;
     let briefing = followup.map(|id| store.followup(id)).transpose()?;
-    Ok(letter_input(
+    let mut input = letter_input(
         &opened,
         &follow_up_items(&report),
         briefing.as_ref(),
         signature,
         today,
-    ))
+    );
+    input.link = store
+        .live_client_link(brief_id, followup, today)?
+        .map(|l| ClientLinkText {
+            url: l.url,
+            expires_on: l.expires_on,
+        });
+    Ok(input)
 }
 
 /// The calendar event of a stored follow-up briefing (its agenda: the covered items still open on
@@ -279,6 +287,7 @@ pub fn letter_input(
         reply_by: reply_by(today, meeting.as_ref()).map(|d| d.to_string()),
         start: planned_start(&checklists, &opened.data.entries),
         briefing: meeting,
+        link: None,
     }
 }
 

@@ -83,6 +83,21 @@ pub struct LetterInput {
     #[serde(default)]
     #[ts(optional)]
     pub start: Option<String>,
+    /// The client's link to answer on the team server's page, when the AM made one: the letter says
+    /// where to answer and until when.
+    #[serde(default)]
+    #[ts(optional)]
+    pub link: Option<ClientLinkText>,
+}
+
+/// The client's link as the letter gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClientLinkText {
+    /// The page's address.
+    pub url: String,
+    /// The last day it works (`YYYY-MM-DD`).
+    pub expires_on: String,
 }
 
 /// How many items the body lists; the rest go to the appendix (one more is allowed rather than an
@@ -114,6 +129,9 @@ pub struct LetterItem {
     #[serde(default)]
     #[ts(optional)]
     pub due: Option<String>,
+    /// The ids of the brief's questions the item asks (a client link's page asks exactly these).
+    #[serde(default)]
+    pub question_ids: Vec<String>,
 }
 
 fn low() -> Severity {
@@ -190,6 +208,11 @@ pub fn letter_items(
                 for q in letter.questions {
                     if !same.questions.contains(&q) {
                         same.questions.push(q);
+                    }
+                }
+                for id in letter.question_ids {
+                    if !same.question_ids.contains(&id) {
+                        same.question_ids.push(id);
                     }
                 }
                 if same.why.is_none() {
@@ -294,6 +317,7 @@ impl Find<'_> {
             kind,
             severity,
             due: None,
+            question_ids: item.questions.clone(),
         };
         match item.code {
             GapCode::GoalIncomplete => {
@@ -385,6 +409,11 @@ impl Find<'_> {
                     topic: self.ask(id).unwrap_or_else(|| self.text(&item.subject)),
                     why: self.why(q.and_then(|q| q.client_why.as_ref())),
                     due,
+                    question_ids: if id.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![id.to_owned()]
+                    },
                     ..base
                 }
             }
@@ -618,6 +647,16 @@ fn context(input: &LetterInput, lang: Lang) -> Result<tera::Context, ExportError
     let reply_by = input.reply_by.as_deref().filter(|d| !d.trim().is_empty());
     ctx.insert("reply_by", &reply_by.map(|d| day(d, Weekday::Genitive)));
     ctx.insert("reply_by_date", &reply_by.map(|d| day(d, Weekday::None)));
+    ctx.insert(
+        "link",
+        &input.link.as_ref().map(|l| {
+            serde_json::json!({
+                // Printed as it is (an autolink in Markdown): nothing in it may end the link.
+                "url": l.url.trim().replace(' ', "%20").replace('<', "%3C").replace('>', "%3E"),
+                "until": day(&l.expires_on, Weekday::None),
+            })
+        }),
+    );
     ctx.insert(
         "start",
         &input

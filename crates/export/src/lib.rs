@@ -41,7 +41,9 @@ pub mod words;
 
 pub use error::ExportError;
 pub use ics::{CalendarEvent, to_ics};
-pub use letter::{Format, ItemKind, LetterInput, LetterItem, Templates, letter_items};
+pub use letter::{
+    ClientLinkText, Format, ItemKind, LetterInput, LetterItem, Templates, letter_items,
+};
 pub use meeting::{Attendee, Meeting};
 pub use when::DateTime;
 

@@ -656,23 +656,24 @@ impl Store {
             .collect())
     }
 
-    /// Accepts a waiting client answer: writes it into the brief — the history names the client's
-    /// contact («Ирина Петрова (клиент)») — and marks it accepted by `who`. `edited`: the AM's
-    /// correction, written after the client's answer under the AM's name (alone, when the client's
-    /// does not fit the question). `files`: the evidence for the files the client attached (the app
-    /// downloads them first), added to the entry. Refused, with the question named and nothing
-    /// changed (the answer stays waiting), when the answer does not fit the question or the brief
-    /// may not be changed.
-    pub fn accept_client_answer(
-        &mut self,
+    /// Whether [`Store::accept_client_answer`] would take the answer (with `edited`, the AM's
+    /// correction): the same checks, nothing written. The app asks before it downloads the files.
+    pub fn check_client_answer(&self, id: &str, edited: Option<&Entry>) -> Result<(), StoreError> {
+        self.accept_plan(id, edited.cloned(), &[]).map(|_| ())
+    }
+
+    /// What accepting writes, checked: the client's entry (none when only the AM's correction fits)
+    /// and the AM's correction (none when there is none or it is the same).
+    fn accept_plan(
+        &self,
         id: &str,
         edited: Option<Entry>,
         files: &[Evidence],
-        who: &str,
-    ) -> Result<Saved, StoreError> {
+    ) -> Result<AcceptPlan, StoreError> {
         let row = self.client_answer_row(id)?;
         waiting(&row)?;
         let meta = self.brief_meta(&row.brief_id)?;
+        crate::review::check_editable(&self.conn, &row.brief_id)?;
         let question = self.question(&row.brief_id, &row.question_id)?;
         let current = self.entries(&row.brief_id)?.remove(&row.question_id);
         let kept = current
@@ -686,11 +687,11 @@ impl Store {
         let client_entry = match client {
             Some(answer) => Some(Entry {
                 answer,
-                evidence: with_evidence(kept.clone(), files),
+                evidence: with_evidence(kept, files),
                 to_confirm: false,
             }),
             // Only files: they back the answer the brief has.
-            None => current.clone().map(|e| Entry {
+            None => current.map(|e| Entry {
                 evidence: with_evidence(e.evidence, files),
                 to_confirm: false,
                 ..e
@@ -724,7 +725,34 @@ impl Store {
             })
             .transpose()?
             .filter(|e| Some(e) != client_entry.as_ref());
+        Ok(AcceptPlan {
+            signature: client_signature(&row.contact, &meta.language),
+            row,
+            client: client_entry,
+            edited,
+        })
+    }
 
+    /// Accepts a waiting client answer: writes it into the brief — the history names the client's
+    /// contact («Ирина Петрова (клиент)») — and marks it accepted by `who`. `edited`: the AM's
+    /// correction, written after the client's answer under the AM's name (alone, when the client's
+    /// does not fit the question). `files`: the evidence for the files the client attached (the app
+    /// downloads them first), added to the entry. Refused, with the question named and nothing
+    /// changed (the answer stays waiting), when the answer does not fit the question or the brief
+    /// may not be changed.
+    pub fn accept_client_answer(
+        &mut self,
+        id: &str,
+        edited: Option<Entry>,
+        files: &[Evidence],
+        who: &str,
+    ) -> Result<Saved, StoreError> {
+        let AcceptPlan {
+            row,
+            client: client_entry,
+            edited,
+            signature,
+        } = self.accept_plan(id, edited, files)?;
         let tx = self.begin_write()?;
         waiting(&read_in(&tx, id)?)?;
         crate::review::check_editable(&tx, &row.brief_id)?;
@@ -739,7 +767,6 @@ impl Store {
             .transpose()?;
         let mut saved = None;
         let mut shown = old;
-        let signature = client_signature(&row.contact, &meta.language);
         for (entry, by) in [
             (client_entry.as_ref(), signature.as_str()),
             (edited.as_ref(), who),
@@ -850,6 +877,17 @@ impl Store {
         tx.commit()?;
         Ok(note)
     }
+}
+
+/// What accepting a client answer writes.
+struct AcceptPlan {
+    row: Stored,
+    /// The client's entry, when it fits the question.
+    client: Option<Entry>,
+    /// The AM's correction, when it differs.
+    edited: Option<Entry>,
+    /// How the history names the client.
+    signature: String,
 }
 
 fn read_in(conn: &rusqlite::Connection, id: &str) -> Result<Stored, StoreError> {

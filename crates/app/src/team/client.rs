@@ -191,6 +191,61 @@ impl Client {
         self.get(wire::BOARD)
     }
 
+    /// Makes a client link; the token is in the answer once.
+    pub fn create_link(
+        &self,
+        request: &wire::client::CreateLinkRequest,
+    ) -> Result<wire::client::CreatedLink, TeamError> {
+        self.post(wire::client::LINKS, request)
+    }
+
+    /// A link's expiry, revocation and the client's submissions.
+    pub fn link_status(&self, link_id: &str) -> Result<wire::client::LinkStatus, TeamError> {
+        self.get(&format!("{}/{}", wire::client::LINKS, segment(link_id)))
+    }
+
+    /// Revokes a link: its page stops working at once.
+    pub fn revoke_link(&self, link_id: &str) -> Result<(), TeamError> {
+        let _: Option<serde_json::Value> = self.post(
+            &format!(
+                "{}/{}{}",
+                wire::client::LINKS,
+                segment(link_id),
+                wire::client::REVOKE_SUFFIX
+            ),
+            &serde_json::json!({}),
+        )?;
+        Ok(())
+    }
+
+    /// The bytes of a file the client attached through a link (at most
+    /// [`wire::client::MAX_FILE_BYTES`]).
+    pub fn link_file(&self, link_id: &str, file_id: &str) -> Result<Vec<u8>, TeamError> {
+        let path = format!(
+            "{}/{}{}/{}",
+            wire::client::LINKS,
+            segment(link_id),
+            wire::client::FILES_SUFFIX,
+            segment(file_id)
+        );
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", format!("Bearer {token}"));
+        }
+        let mut response = request.call().map_err(|e| self.offline(&e))?;
+        if !(200..300).contains(&response.status().as_u16()) {
+            // The error body through the usual path (a 401 reads "sign in again").
+            let _: serde_json::Value = self.finish(Ok(response))?;
+            return Err(self.protocol("a file download answered without the file".to_owned()));
+        }
+        response
+            .body_mut()
+            .with_config()
+            .limit(wire::client::MAX_FILE_BYTES as u64 + 1)
+            .read_to_vec()
+            .map_err(|e| self.protocol(e.to_string()))
+    }
+
     /// Publishes a checklist version to the team.
     pub fn publish(
         &self,
@@ -198,6 +253,20 @@ impl Client {
     ) -> Result<wire::PublishResponse, TeamError> {
         self.post(wire::CHECKLISTS, request)
     }
+}
+
+/// An id as one path segment: only the characters ids are made of pass, the rest are
+/// percent-encoded (an id never reaches another path of the server).
+fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

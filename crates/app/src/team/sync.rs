@@ -1,6 +1,7 @@
 //! One sync round: seal what changed here into records, push them (again, after a cut-off push —
 //! the server stores each record once), then pull what the team changed, page by page, through the
-//! same merge as a bundle file, and receive the checklist versions the team published.
+//! same merge as a bundle file, receive the checklist versions the team published, and fetch what
+//! clients answered through this database's links (waiting for review; [`super::links::fetch`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -43,6 +44,8 @@ pub struct SyncReport {
     pub waiting: u32,
     /// Open conflicts over all briefs after the round.
     pub conflicts: u32,
+    /// Answers clients sent through links, new this round (waiting for review).
+    pub client_answers: u32,
 }
 
 /// One round against `client`; received checklist versions go to `team_dir`
@@ -60,6 +63,9 @@ pub fn sync(
     };
     push(store, client, &mut report)?;
     pull(store, client, library, team_dir, &mut report)?;
+    let fetched = super::links::fetch(store, client, crate::clock::today())?;
+    report.client_answers = fetched.new;
+    report.refused.extend(fetched.refused);
     report.waiting = store.sync_waiting()?.briefs;
     report.conflicts = store
         .list_briefs(&Default::default())?

@@ -72,6 +72,7 @@ fn input(lang: &str) -> LetterInput {
         date: Some("2026-11-23".into()),
         reply_by: Some("2026-11-27".into()),
         start: None,
+        link: None,
         project: "SEO по регионам".into(),
         briefing: Some(crate::meeting()),
     }
@@ -134,6 +135,59 @@ fn a_letter_without_a_briefing_asks_for_answers_by_mail() {
         .expect("renders");
     assert!(letter.contains("by e-mail or go through them with us on the phone"));
     assert!(!letter.contains("when:"));
+}
+
+#[test]
+fn a_letter_with_a_client_link_says_where_to_answer_and_until_when() {
+    for (lang, format, wanted) in [
+        (
+            "ru",
+            Format::Text,
+            "Ответить можно здесь, без регистрации: https://brief.agency.example/c/Ab_c-9 (ссылка действует до 15\u{a0}января 2027).",
+        ),
+        (
+            "ru",
+            Format::Markdown,
+            "Ответить можно здесь, без регистрации: <https://brief.agency.example/c/Ab_c-9> (ссылка действует до 15\u{a0}января 2027).",
+        ),
+        (
+            "en",
+            Format::Text,
+            "You can answer here, no sign-up needed: https://brief.agency.example/c/Ab_c-9 (the link works until 15\u{a0}January 2027).",
+        ),
+        (
+            "en",
+            Format::Markdown,
+            "You can answer here, no sign-up needed: <https://brief.agency.example/c/Ab_c-9> (the link works until 15\u{a0}January 2027).",
+        ),
+    ] {
+        let mut i = input(lang);
+        let without = Templates::embedded().render(&i, format).expect("renders");
+        assert!(!without.contains("/c/"), "no link, no line: {without}");
+        i.link = Some(deepbrief_export::ClientLinkText {
+            url: "https://brief.agency.example/c/Ab_c-9".into(),
+            expires_on: "2027-01-15".into(),
+        });
+        let letter = Templates::embedded().render(&i, format).expect("renders");
+        assert!(letter.contains(wanted), "{lang} {format:?}:\n{letter}");
+        // The line stands in its own paragraph before the items.
+        assert!(letter.contains(&format!("\n\n{wanted}\n\n")), "{letter}");
+    }
+}
+
+#[test]
+fn every_letter_item_names_the_questions_it_asks() {
+    let core = crate::bundled_core();
+    let items = input("ru").items;
+    for item in &items {
+        assert!(!item.question_ids.is_empty(), "{item:#?}");
+        for id in &item.question_ids {
+            assert!(
+                core.questions().any(|(_, q)| q.id == *id),
+                "{id} is not a question of the checklist"
+            );
+        }
+    }
 }
 
 #[test]
@@ -324,6 +378,7 @@ fn brief_letter(business: Business, lang: Lang, core: &Checklist) -> LetterInput
         date: Some(briefs::today().to_string()),
         reply_by: reply_by.map(|d| d.to_string()),
         start: (business == Business::Manufacturer).then(|| "2026-12-14".to_owned()),
+        link: None,
     }
 }
 

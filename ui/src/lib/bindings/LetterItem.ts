@@ -33,4 +33,8 @@ severity: Severity,
 /**
  * [`ItemKind::Send`]: the date the client promised it for (`YYYY-MM-DD`).
  */
-due?: string, };
+due?: string, 
+/**
+ * The ids of the brief's questions the item asks (a client link's page asks exactly these).
+ */
+question_ids: Array<string>, };

@@ -47,4 +47,8 @@ waiting: number,
 /**
  * Open conflicts over all briefs after the round.
  */
-conflicts: number, };
+conflicts: number, 
+/**
+ * Answers clients sent through links, new this round (waiting for review).
+ */
+client_answers: number, };
