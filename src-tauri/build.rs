@@ -54,6 +54,14 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "brief_conflicts",
     "resolve_conflict",
+    "client_links",
+    "create_client_link",
+    "revoke_client_link",
+    "open_client_link",
+    "client_answers",
+    "accept_client_answer",
+    "reject_client_answer",
+    "open_client_file",
 ];
 
 fn main() {

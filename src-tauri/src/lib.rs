@@ -12,6 +12,7 @@
 //! - [`logging`] sends the log to a file in the data directory.
 //! - [`startup`] records when the first screen is ready.
 //! - [`team`] holds the team-server commands; [`sync`] the background sync with the server.
+//! - [`links`] holds the client-link commands: links from follow-ups, the client's answers.
 
 pub mod answers;
 pub mod briefs;
@@ -20,6 +21,7 @@ pub mod error;
 pub mod files;
 pub mod gaps;
 pub mod info;
+pub mod links;
 pub mod logging;
 pub mod opened;
 pub mod review;
@@ -165,6 +167,14 @@ pub fn run() {
             team::sync_now,
             team::brief_conflicts,
             team::resolve_conflict,
+            links::client_links,
+            links::create_client_link,
+            links::revoke_client_link,
+            links::open_client_link,
+            links::client_answers,
+            links::accept_client_answer,
+            links::reject_client_answer,
+            links::open_client_file,
         ])
         .run(tauri::generate_context!())
         .expect("error while running tauri application");

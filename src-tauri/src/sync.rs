@@ -6,9 +6,9 @@
 //!
 //! The thread has a database connection of its own: the window's store lock is never held across a
 //! network call (SQLite's WAL and the store's immediate transactions let both write). Every change of
-//! the indicator's [`SyncState`] is emitted as [`STATE_EVENT`]; a round that received records emits
-//! [`BRIEFS_EVENT`] (the lists, the board and an open brief reload), one that received checklist
-//! versions [`CHECKLISTS_EVENT`].
+//! the indicator's [`SyncState`] is emitted as [`STATE_EVENT`]; a round that received records or
+//! client answers emits [`BRIEFS_EVENT`] (the lists, the board and an open brief reload), one that
+//! received checklist versions [`CHECKLISTS_EVENT`].
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -328,6 +328,22 @@ impl Sync {
         }))
     }
 
+    /// Runs `f` on the thread's connection and checklists under the round lock: a client link is
+    /// created, revoked or its files downloaded over the network without holding the window's store
+    /// (and never in the middle of a round). What `f` changed goes out with the next round.
+    pub fn with_engine<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &Library) -> Result<T, TeamError>,
+    ) -> Result<T, TeamError> {
+        let done = {
+            let mut engine = self.engine();
+            let library = engine.library(self.state.sources());
+            f(engine.store(&self.state)?, &library)
+        };
+        self.state.signal.touched();
+        done
+    }
+
     /// Closes the thread's connection and keeps it closed (no round opens the database) until
     /// [`Sync::resume`]: a backup is about to replace the file. Waits for a round in flight.
     pub fn suspend(&self) {
@@ -435,17 +451,19 @@ impl Sync {
                 drop(engine);
                 self.state.signal.schedule(wait);
                 log::info!(
-                    "team sync: {} pushed, {} pulled, {} waiting, {} conflict(s)",
+                    "team sync: {} pushed, {} pulled, {} waiting, {} conflict(s), {} client answer(s)",
                     report.pushed,
                     report.pulled,
                     report.waiting,
-                    report.conflicts
+                    report.conflicts,
+                    report.client_answers
                 );
                 for why in &report.refused {
                     log::warn!("team sync refused: {why}");
                 }
                 self.publish(SyncState::after(&report, clock::utc_stamp()));
-                if report.pulled > 0 {
+                // Answers of a client arrived: the board's count and the brief's panel reload too.
+                if report.pulled > 0 || report.client_answers > 0 {
                     self.emit(BRIEFS_EVENT);
                 }
                 if report.checklists > 0 {
