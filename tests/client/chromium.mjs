@@ -10,9 +10,8 @@ export { Session, command };
 export const CHROMIUM = process.env.CHROMIUM_BINARY ?? '/usr/bin/chromium';
 
 /**
- * A new headless Chromium. `phone` emulates a phone's screen (width×height CSS pixels, touch,
- * mobile viewport); otherwise the window is `width`×`height` (the viewport is a little smaller).
- * `extraArgs` go on Chromium's command line.
+ * A new headless Chromium whose viewport is `width`×`height` CSS pixels: a phone's (`phone`, a
+ * mobile viewport) or a desktop's. `extraArgs` go on Chromium's command line.
  */
 export async function chromium({ width = 390, height = 844, phone = true, extraArgs = [] } = {}) {
   const options = {
@@ -33,9 +32,11 @@ export async function chromium({ width = 390, height = 844, phone = true, extraA
       ...extraArgs,
     ],
   };
-  if (phone) {
-    options.mobileEmulation = { deviceMetrics: { width, height, pixelRatio: 1, touch: true, mobile: true } };
-  }
+  // The viewport is exactly width×height (a headless window's size would include its frame): a
+  // phone's (mobile: true) or a desktop's. No touch emulation: with it chromedriver's clicks are
+  // taps, and keys sent in the first milliseconds after a tap are dropped (no person types that fast,
+  // but a test does).
+  options.mobileEmulation = { deviceMetrics: { width, height, pixelRatio: 1, touch: false, mobile: phone } };
   return Session.create({
     browserName: 'chrome',
     'goog:chromeOptions': options,

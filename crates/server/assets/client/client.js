@@ -84,6 +84,11 @@
       /** @param {string} n */ removed: (n) => `Файл «${n}» удалён`,
       /** @param {string} n */ tooBig: (n) => `Файл «${n}» больше 10 МБ — такой не загрузить.`,
       /** @param {string} n @param {string} m */ upFailed: (n, m) => `«${n}» не загружен: ${m}`,
+      badType: 'такие файлы не принимаются — нужен PDF, Word, Excel, PowerPoint, PNG, JPEG, WebP или текст',
+      tooMany: 'к одной ссылке можно приложить не больше 20 файлов — удалите лишние',
+      slow: 'слишком много попыток подряд — подождите минуту и повторите',
+      refused: 'сервер не принял этот ответ — проверьте его',
+      dismiss: 'Скрыть',
       units: ['Б', 'КБ', 'МБ'],
       send: 'Отправить',
       sending: 'Отправляется…',
@@ -146,6 +151,11 @@
       /** @param {string} n */ removed: (n) => `“${n}” removed`,
       /** @param {string} n */ tooBig: (n) => `“${n}” is larger than 10 MB and cannot be uploaded.`,
       /** @param {string} n @param {string} m */ upFailed: (n, m) => `“${n}” not uploaded: ${m}`,
+      badType: 'this type of file is not accepted: send PDF, Word, Excel, PowerPoint, PNG, JPEG, WebP or plain text',
+      tooMany: 'one link takes at most 20 files: remove some first',
+      slow: 'too many attempts in a row: wait a minute and try again',
+      refused: 'the server did not accept this answer: check it',
+      dismiss: 'Dismiss',
       units: ['B', 'KB', 'MB'],
       send: 'Send',
       sending: 'Sending…',
@@ -244,6 +254,11 @@
       u++;
     }
     return `${n.toLocaleString(lang, { maximumFractionDigits: u ? 1 : 0 })} ${T.units[u]}`;
+  }
+
+  /** A date whose year is still being typed (`0202-…`). @param {string} iso */
+  function partYear(iso) {
+    return /^0/.test(iso);
   }
 
   /** A number as the person types it: spaces and a decimal comma allowed. @param {string} s */
@@ -497,7 +512,9 @@
     if (it.placeholder) input.placeholder = it.placeholder;
     input.setAttribute('aria-describedby', described);
     input.addEventListener('input', typed);
-    input.addEventListener('change', picked);
+    // A date field fires `change` at every complete date, year digits half typed included: it saves
+    // when left instead.
+    input.addEventListener(k === 'date' ? 'blur' : 'change', picked);
     const unit = numeric ? unitOf(k, it.unit) : '';
     if (unit) input.setAttribute('aria-describedby', `${described} ${id}-u`);
     return {
@@ -505,7 +522,7 @@
       nodes: [unit ? h('div', { class: 'num' }, input, h('span', { class: 'unit', id: `${id}-u` }, unit)) : input],
       read() {
         const s = input.value.trim();
-        if (k === 'date' && input instanceof HTMLInputElement && input.validity.badInput) return { err: T.date };
+        if (k === 'date' && input instanceof HTMLInputElement && (input.validity.badInput || partYear(s))) return { err: T.date };
         if (!s) return { v: null };
         if (numeric) {
           const n = parseNum(s);
@@ -561,7 +578,7 @@
             type: c.kind === 'date' ? 'date' : c.kind === 'link' ? 'url' : 'text',
             inputmode: NUMERIC.includes(c.kind) ? 'decimal' : null,
             oninput: typed,
-            onchange: picked,
+            [c.kind === 'date' ? 'onblur' : 'onchange']: picked,
           });
         }
         control.value = NUMERIC.includes(c.kind) && v ? showNum(Number(v)) : v;
@@ -612,7 +629,7 @@
           for (const [i, c] of it.columns.entries()) {
             const control = controls[i];
             let t = control.value.trim();
-            if (c.kind === 'date' && control instanceof HTMLInputElement && control.validity.badInput)
+            if (c.kind === 'date' && control instanceof HTMLInputElement && (control.validity.badInput || partYear(t)))
               return { err: T.cell(n, c.title, T.date) };
             if (!t) continue;
             if (NUMERIC.includes(c.kind)) {
@@ -641,7 +658,7 @@
   /** The answer a slot holds now, or why it cannot be saved. @param {Slot} s @returns {{ a: Answer | null } | { err: string } | { hint: string }} */
   function answerOf(s) {
     if (s.unk.checked) return { a: { state: 'unknown' } };
-    if (s.later.checked) return s.due.value ? { a: { state: 'later', value: { due: s.due.value } } } : { hint: T.pickDue };
+    if (s.later.checked) return s.due.value && !partYear(s.due.value) ? { a: { state: 'later', value: { due: s.due.value } } } : { hint: T.pickDue };
     const r = s.field.read();
     if ('err' in r) return r;
     return { a: r.v ? { state: 'answered', value: r.v } : null };
@@ -679,6 +696,21 @@
       s.timer = window.setTimeout(() => void save(s), DEBOUNCE);
       if (s.state !== 'saving') status(s, 'saving');
     }
+  }
+
+  /**
+   * What to tell the client about a refusal: known codes in the page's words, else the server's
+   * message when it is in the page's language (an English server message on a Russian page would
+   * read as a fault; it goes to the console instead).
+   * @param {number} status @param {{ code: string, message: string }} p
+   */
+  function reason(status, p) {
+    if (status === 415 || p.code === 'unsupported_type') return T.badType;
+    if (status === 413 || p.code === 'too_large') return T.tooMany;
+    if (status === 429 || p.code === 'too_many_requests') return T.slow;
+    if (lang === 'en' || /[а-яё]/i.test(p.message)) return p.message;
+    console.warn(p.message);
+    return T.refused;
   }
 
   /** @param {Response} res */
@@ -728,7 +760,7 @@
         } else {
           const p = await problemOf(res);
           if (res.status === 410 || res.status === 404) return dead(p.code || 'not_found');
-          status(s, res.status === 400 ? 'invalid' : 'failed', p.message);
+          status(s, res.status === 400 ? 'invalid' : 'failed', reason(res.status, p));
         }
       } catch {
         status(s, 'failed', T.offline);
@@ -801,7 +833,7 @@
       if (!res.ok) {
         const p = await problemOf(res);
         if (res.status === 410 || res.status === 404) return dead(p.code || 'not_found');
-        say(`${T.notSaved}: ${p.message}`, true);
+        say(`${T.notSaved}: ${reason(res.status, p)}`, true);
         return;
       }
       const done = /** @type {ClientSubmitted} */ (await res.json());
@@ -828,7 +860,7 @@
     const ups = h('div', { class: 'ups' });
     /** @param {ClientFile} f */
     const show = (f) => {
-      const remove = h('button', { type: 'button', class: 'ghost', 'aria-label': T.removeFile(f.name), onclick: async () => {
+      const remove = h('button', { type: 'button', class: 'link', 'aria-label': T.removeFile(f.name), onclick: async () => {
         remove.disabled = true;
         try {
           const res = await api('DELETE', `/files/${encodeURIComponent(f.id)}`);
@@ -839,7 +871,7 @@
           } else {
             const p = await problemOf(res);
             if (res.status === 410) return dead(p.code);
-            say(p.message, true);
+            say(reason(res.status, p), true);
           }
         } catch {
           say(T.offline, true);
@@ -864,7 +896,7 @@
       const fail = (m) => {
         line.className = 'up failed';
         line.textContent = T.upFailed(file.name, m);
-        line.append(' ', h('button', { type: 'button', class: 'link', onclick: () => line.remove() }, '×'));
+        line.append(' ', h('button', { type: 'button', class: 'link', onclick: () => (line.remove(), picker.focus()) }, T.dismiss));
         say(line.firstChild?.textContent || m, true);
       };
       if (file.size > MAX_FILE) {
@@ -895,7 +927,7 @@
           show(/** @type {ClientFile} */ (body));
           say(T.uploaded(file.name));
         } else if (xhr.status === 410) dead(body.code || 'expired');
-        else fail(body.message || `HTTP ${xhr.status}`);
+        else fail(reason(xhr.status, { code: body.code || '', message: body.message || `HTTP ${xhr.status}` }));
       };
       xhr.send(file);
     };
@@ -951,7 +983,7 @@
       edited(s, true);
     });
     due.addEventListener('input', () => edited(s));
-    due.addEventListener('change', () => edited(s, true));
+    due.addEventListener('blur', () => edited(s, true));
     const st = h('p', { class: 'st' });
     const el = h(
       'div',
