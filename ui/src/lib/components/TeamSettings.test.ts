@@ -116,13 +116,18 @@ describe('TeamSettings', () => {
             new_stream: false,
             waiting: 0,
             conflicts: 0,
+            client_answers: 2,
           }),
         ),
       },
       signedIn,
     );
     await user.click(screen.getByRole('button', { name: 'Синхронизировать сейчас' }));
-    expect(await screen.findByText('Синхронизировано: отправлено 2, получено 5.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Синхронизировано: отправлено 2, получено 5. Новых ответов клиента: 2 — они ждут проверки в брифе.',
+      ),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Выйти' }));
     expect(api.teamSignOut).toHaveBeenCalledOnce();
   });
