@@ -826,3 +826,146 @@ fn export_speaks_the_lang_flag_else_the_brief_language() {
         "the answers stay as given: {english}"
     );
 }
+
+#[test]
+fn client_answers_are_listed_accepted_and_rejected_through_the_cli() {
+    use deepbrief_store::{NewClientAnswer, NewClientLink, NewSubmission, Store};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brief = new_tyre_brief(dir.path());
+    let (code, out) = db_run(
+        dir.path(),
+        &["followup", "plan", &brief, "--start", "2099-12-10T11:00"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let followup = out.split_whitespace().next().expect("id").to_owned();
+    let (code, out) = db_run(dir.path(), &["followup", "links", &brief]);
+    assert_eq!((code, out.trim()), (0, "no client links"));
+
+    // A link needs a sign-in and a sane expiry; each refusal says what to do.
+    let (code, out) = db_run(
+        dir.path(),
+        &["followup", "link", &followup, "--agency", "Digital Sails"],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("team login"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "followup",
+            "link",
+            &followup,
+            "--agency",
+            "Digital Sails",
+            "--expires",
+            "2020-01-01",
+        ],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("expires_on"), "{out}");
+
+    // What a sync would have fetched: a link and the client's submission.
+    {
+        let store = Store::open(&dir.path().join("deepbrief.db")).expect("db");
+        let today = deepbrief_core::IsoDate::parse("2026-12-02").expect("date");
+        store
+            .add_client_link(
+                &NewClientLink {
+                    id: "link-1".into(),
+                    brief_id: brief.clone(),
+                    followup_id: followup.clone(),
+                    url: "https://brief.agency.example/c/the-token".into(),
+                    contact: "Ирина Петрова".into(),
+                    expires_on: "2099-12-31".into(),
+                    created_by: "Анна".into(),
+                },
+                today,
+            )
+            .expect("link");
+        let answer = |q: &str, a: serde_json::Value| NewClientAnswer {
+            question_id: q.into(),
+            answer: Some(a),
+            files: Vec::new(),
+        };
+        let text = |t: &str| serde_json::json!({"state": "answered", "value": {"type": "text", "value": t}});
+        store
+            .store_client_submission(
+                "link-1",
+                &NewSubmission {
+                    id: "s1".into(),
+                    at: "2099-12-03T10:00:00Z".into(),
+                    answers: vec![
+                        answer("delivery_terms", text("Бесплатно от 4 шин, 2–5 дней")),
+                        answer("regional_expansion", text("скорее да")),
+                        answer("company_name", text("не скажу")),
+                    ],
+                },
+            )
+            .expect("submission");
+    }
+    let (code, out) = db_run(dir.path(), &["brief", "client-answers", &brief]);
+    assert_eq!(code, 3, "answers wait: {out}");
+    assert!(out.contains("s1/delivery_terms  [waiting]"), "{out}");
+    assert!(out.contains("cannot be accepted as it is"), "{out}");
+    let (code, out) = db_run(dir.path(), &["brief", "client-answers", &brief, "--json"]);
+    assert_eq!(code, 3);
+    let list: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(list.as_array().expect("list").len(), 3);
+
+    let (code, out) = db_run(dir.path(), &["brief", "accept", "s1/delivery_terms"]);
+    assert_eq!(code, 0, "{out}");
+    let (_, history) = db_run(
+        dir.path(),
+        &["brief", "history", &brief, "delivery_terms", "--json"],
+    );
+    assert!(history.contains("Ирина Петрова (клиент)"), "{history}");
+
+    // Words for a yes/no question: refused with the question named, still waiting; the AM's value
+    // goes in.
+    let (code, out) = db_run(dir.path(), &["brief", "accept", "s1/regional_expansion"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("regional_expansion"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &["brief", "accept", "s1/regional_expansion", "--value", "да"],
+    );
+    assert_eq!(code, 0, "{out}");
+
+    let (code, out) = db_run(dir.path(), &["brief", "reject", "s1/company_name"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("--comment"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &["brief", "reject", "s1/company_name", "--comment", "  "],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("comment"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &[
+            "brief",
+            "reject",
+            "s1/company_name",
+            "--comment",
+            "Нужно юрлицо",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Ответ клиента отклонён"), "{out}");
+    let (code, out) = db_run(dir.path(), &["brief", "client-answers", &brief]);
+    assert_eq!(code, 0, "nothing waits: {out}");
+    assert!(out.contains("rejected: Нужно юрлицо"), "{out}");
+
+    // The link is listed and the letter gives it.
+    let (code, out) = db_run(dir.path(), &["followup", "links", &brief]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("link-1  live"), "{out}");
+    let (code, out) = db_run(
+        dir.path(),
+        &["followup", "letter", &brief, "--followup", &followup],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("без регистрации: https://brief.agency.example/c/the-token"),
+        "{out}"
+    );
+}

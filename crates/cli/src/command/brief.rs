@@ -1,7 +1,9 @@
-//! `deepbrief brief new|list|show|answer|process|history|upgrade|prefill|similar|conflicts|resolve|archive`: the
-//! commands on one brief. Those that only read live in `read`; answering in `answer`.
+//! `deepbrief brief new|list|show|answer|process|history|upgrade|prefill|similar|conflicts|resolve|
+//! client-answers|accept|reject|archive`: the commands on one brief. Those that only read live in
+//! `read`; answering in `answer`; the client's answers through a link in `client`.
 
 mod answer;
+mod client;
 mod conflicts;
 mod process;
 mod read;
@@ -139,6 +141,38 @@ pub enum BriefCommand {
         #[arg(long)]
         keep: String,
     },
+    /// Answers the client sent through a link (fetched by `sync`), waiting first; exits 3 while any
+    /// waits for review.
+    ClientAnswers {
+        /// The brief's id.
+        brief: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept a client's answer into the brief (the history names the client's contact).
+    Accept {
+        /// The client answer's id (from `brief client-answers`).
+        answer: String,
+        /// Accept this value instead, read by the question's kind like `brief answer`.
+        #[arg(long)]
+        value: Option<String>,
+        /// Who accepts (default: `--as`, else `DEEPBRIEF_AS`, the name in settings.json, the
+        /// system user).
+        #[arg(long)]
+        who: Option<String>,
+    },
+    /// Reject a client's answer, saying why (the comment goes on the question).
+    Reject {
+        /// The client answer's id (from `brief client-answers`).
+        answer: String,
+        /// Why: required.
+        #[arg(long)]
+        comment: String,
+        /// Who rejects.
+        #[arg(long)]
+        who: Option<String>,
+    },
     /// Archive a brief (or restore it with --restore).
     Archive {
         /// The brief's id.
@@ -199,6 +233,17 @@ impl BriefCommand {
                 question,
                 keep,
             } => conflicts::resolve(&mut store, &ctx.person(None), &brief, &question, &keep),
+            BriefCommand::ClientAnswers { brief, json } => {
+                client::list(&store, &brief, ctx.text_lang(), json)
+            }
+            BriefCommand::Accept { answer, value, who } => {
+                client::accept(&mut store, ctx, &answer, value.as_deref(), who)
+            }
+            BriefCommand::Reject {
+                answer,
+                comment,
+                who,
+            } => client::reject(&mut store, ctx, &answer, &comment, who),
             BriefCommand::Answer(args) => args.run(&mut store, ctx),
             BriefCommand::Process(args) => {
                 let person = ctx.person(args.who.clone());

@@ -1,5 +1,6 @@
-//! `deepbrief followup plan|list|ics|letter|sent`: follow-up meetings from a brief's open gaps, the
-//! letter to the client and the letters sent.
+//! `deepbrief followup plan|list|ics|letter|sent|link|unlink|links`: follow-up meetings from a
+//! brief's open gaps, the letter to the client, the letters sent, and the links that let the client
+//! answer a meeting's open items online (on the team server).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,9 +9,10 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand};
 use deepbrief_app::clock::{today, utc_stamp};
 use deepbrief_app::documents::{Signature, stored_calendar_event, stored_letter};
+use deepbrief_app::team::links::{self, NewLink};
 use deepbrief_core::gaps::follow_up_items;
 use deepbrief_export::{Format, Templates, to_ics};
-use deepbrief_store::{NewFollowUp, Store};
+use deepbrief_store::{ClientLinkState, NewFollowUp, Store};
 
 use super::context::settings;
 use super::gaps::analyzed;
@@ -47,6 +49,34 @@ pub enum FollowupCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make a link for the client to answer the meeting's open items online, without an account
+    /// (needs `team login`); prints the link. The letter then gives it.
+    Link {
+        /// The follow-up meeting's id.
+        followup: String,
+        /// The last day the link works, YYYY-MM-DD (default: 30 days from today; at most 180).
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+        /// The agency's name at the top of the client's page (default: the agency in the settings).
+        #[arg(long)]
+        agency: Option<String>,
+        /// Print the link as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke a client link: its page stops working at once.
+    Unlink {
+        /// The link's id (from `followup links`).
+        link: String,
+    },
+    /// List a brief's client links, newest first: live, revoked or expired.
+    Links {
+        /// The brief's id.
+        brief: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl FollowupCommand {
@@ -66,6 +96,67 @@ impl FollowupCommand {
                 args.run(&mut store, &who)
             }
             FollowupCommand::Sent { brief, json } => sent(&store, &brief, json),
+            FollowupCommand::Link {
+                followup,
+                expires,
+                agency,
+                json,
+            } => {
+                let expires_on = expires
+                    .as_deref()
+                    .map(|d| {
+                        deepbrief_app::clock::parse_day(d).with_context(|| format!("--expires {d}"))
+                    })
+                    .transpose()?;
+                let link = links::create(
+                    &ctx.folder()?,
+                    &mut store,
+                    &ctx.library(),
+                    &ctx.person(None),
+                    &NewLink {
+                        followup_id: followup,
+                        expires_on,
+                        agency,
+                    },
+                    today(),
+                )?;
+                if json {
+                    output::json(&link)?;
+                } else {
+                    println!("{}", link.url);
+                    eprintln!(
+                        "link {} for {}: works until {} inclusive; revoke it with `deepbrief followup unlink {}`",
+                        link.id, link.contact, link.expires_on, link.id
+                    );
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            FollowupCommand::Unlink { link } => {
+                let link = links::revoke(&ctx.folder()?, &store, &link, today())?;
+                println!("revoked {}: its page no longer opens", link.id);
+                Ok(ExitCode::SUCCESS)
+            }
+            FollowupCommand::Links { brief, json } => {
+                let list = links::list(&store, &brief, today())?;
+                if json {
+                    output::json(&list)?;
+                } else if list.is_empty() {
+                    println!("no client links");
+                } else {
+                    for l in &list {
+                        let state = match l.state {
+                            ClientLinkState::Live => "live   ",
+                            ClientLinkState::Revoked => "revoked",
+                            ClientLinkState::Expired => "expired",
+                        };
+                        println!(
+                            "{}  {state}  until {}  {}  {}",
+                            l.id, l.expires_on, l.contact, l.url
+                        );
+                    }
+                }
+                Ok(ExitCode::SUCCESS)
+            }
         }
     }
 }

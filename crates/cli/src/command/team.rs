@@ -191,6 +191,22 @@ impl SyncArgs {
             for why in &report.refused {
                 eprintln!("refused: {why}");
             }
+            if report.client_answers > 0 {
+                println!(
+                    "{} client answer(s) arrived through links, waiting for review:",
+                    report.client_answers
+                );
+                for b in store
+                    .list_briefs(&Default::default())?
+                    .iter()
+                    .filter(|b| b.client_waiting > 0)
+                {
+                    println!(
+                        "  {} — {}: {} waiting (deepbrief brief client-answers {})",
+                        b.meta.client, b.meta.project, b.client_waiting, b.meta.id
+                    );
+                }
+            }
         }
         Ok(if report.refused.is_empty() && report.waiting == 0 {
             ExitCode::SUCCESS
