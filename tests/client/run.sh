@@ -28,6 +28,10 @@ cli_bin="${CLIENT_E2E_CLI:-$target/debug/deepbrief}"
 for bin in "$server_bin" "$cli_bin"; do
   [ -x "$bin" ] || setup_die "$bin is missing: run 'cargo build -p deepbrief-server -p deepbrief-cli'"
 done
+# The server embeds the page's files when it is compiled: an older binary would test an older page.
+for asset in crates/server/assets/client/page.html crates/server/assets/client/client.js crates/server/assets/client/client.css; do
+  [ "$asset" -nt "$server_bin" ] && setup_die "$asset is newer than $server_bin: rebuild it ('cargo build -p deepbrief-server')"
+done
 out="$PWD/target/client-e2e"
 mkdir -p "$out"
 

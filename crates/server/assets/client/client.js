@@ -98,6 +98,8 @@
       unsaved: 'Не все ответы сохранены — исправьте отмеченные поля и отправьте снова.',
       nothing: 'Пока нечего отправлять — ответьте хотя бы на один вопрос.',
       /** @param {number} a @param {number} n */ count: (a, n) => `Отвечено ${a} из ${n}`,
+      dead: 'Ссылка не работает',
+      failedTitle: 'Страница не загрузилась',
       expired: 'Срок действия ссылки истёк. Попросите у агентства новую.',
       revoked: 'Эта ссылка больше не действует. Если вопросы остались, напишите агентству.',
       not_found: 'Ссылка не найдена. Проверьте, что она скопирована целиком.',
@@ -165,6 +167,8 @@
       unsaved: 'Some answers are not saved: fix the marked fields and send again.',
       nothing: 'Nothing to send yet: answer at least one question.',
       /** @param {number} a @param {number} n */ count: (a, n) => `${a} of ${n} answered`,
+      dead: 'This link does not work',
+      failedTitle: 'The page did not load',
       expired: 'This link has expired. Ask the agency for a new one.',
       revoked: 'This link no longer works. If you still have questions, write to the agency.',
       not_found: 'Link not found. Check that you copied all of it.',
@@ -789,7 +793,7 @@
     main.textContent = '';
     const both = page ? [lang] : /** @type {const} */ (['ru', 'en']);
     for (const l of both)
-      main.append(h('p', { class: 'dead', lang: l, role: l === both[0] ? 'alert' : null }, TEXT[l][key]));
+      main.append(h('div', { class: 'dead', lang: l, role: l === both[0] ? 'alert' : null }, h('h1', {}, key === 'failed' ? TEXT[l].failedTitle : TEXT[l].dead), h('p', {}, TEXT[l][key])));
     if (key === 'failed') main.append(h('button', { type: 'button', onclick: () => location.reload() }, T.reload));
     main.removeAttribute('aria-busy');
     document.title = TEXT[lang][key];
@@ -943,17 +947,20 @@
     );
   }
 
-  /** One question: its prompt, why, field, «не знаю», «пришлю позже до…», status. @param {ClientItem} it */
-  function itemBlock(it) {
+  /**
+   * One question: its prompt, why, field, «не знаю», «пришлю позже до…», status.
+   * @param {ClientItem} it @param {string | undefined} whyText what to say why (the group may have said it)
+   */
+  function itemBlock(it, whyText) {
     const n = uid++;
     const id = `f${n}`;
     const whyId = `w${n}`;
     const errId = `e${n}`;
-    const described = it.why ? `${whyId} ${errId}` : errId;
+    const described = whyText ? `${whyId} ${errId}` : errId;
     /** @type {Slot} */
     const s = /** @type {any} */ ({ item: it, saved: JSON.stringify({ answer: it.answer ?? null }), has: it.answer != null, timer: 0, busy: false, again: false, run: null, state: '' });
     const field = makeField(it, id, described, (now) => edited(s, now));
-    const why = it.why ? h('p', { class: 'why', id: whyId }, it.why) : null;
+    const why = whyText ? h('p', { class: 'why', id: whyId }, whyText) : null;
     const err = h('p', { class: 'err', id: errId });
     const box = h('fieldset', { class: field.group ? 'field group' : 'field' });
     if (field.group) {
@@ -1024,8 +1031,13 @@
     for (const g of p.groups) {
       if (g.heading && g.heading !== heading) main.append(h('h2', {}, g.heading));
       heading = g.heading;
-      const fs = h('fieldset', { class: 'group' }, h('legend', {}, g.topic), g.why ? h('p', { class: 'why' }, g.why) : null);
-      for (const it of g.items) fs.append(itemBlock(it));
+      // A group of one question worded as its topic (the letter's usual case) is that question alone:
+      // no legend repeating the prompt, the reason said once.
+      const solo = g.items.length === 1 && g.items[0].prompt.trim() === g.topic.trim();
+      const fs = solo
+        ? h('section', { class: 'solo' })
+        : h('fieldset', { class: 'group' }, h('legend', {}, g.topic), g.why ? h('p', { class: 'why' }, g.why) : null);
+      for (const it of g.items) fs.append(itemBlock(it, solo ? it.why || g.why : it.why !== g.why ? it.why : undefined));
       if (g.attach) fs.append(filesBlock(g));
       main.append(fs);
     }
