@@ -19,8 +19,9 @@ SETUP_APP_DEBS=(
 )
 # Extra Debian packages for tests that drive the real window: a virtual X server and WebKit's
 # WebDriver (/usr/bin/WebKitWebDriver), which tauri-driver talks to; poppler-utils (pdftotext,
-# pdftoppm) to check the kickoff PDF's text and pages.
-SETUP_TEST_DEBS=(xvfb webkit2gtk-driver poppler-utils)
+# pdftoppm) to check the kickoff PDF's text and pages; Chromium and chromedriver for the client
+# page's tests in a real browser (tests/client).
+SETUP_TEST_DEBS=(xvfb webkit2gtk-driver poppler-utils chromium chromium-driver)
 # The team server's tests need a real PostgreSQL: Debian's server and `pg_virtualenv`
 # (postgresql-common), which starts a throw-away cluster for one command and removes it after.
 SETUP_PG_DEBS=(postgresql postgresql-common)

@@ -131,7 +131,10 @@ step "generated files" generated_files_current
 # The e2e feature compiles in the tests' stand-in for file dialogs (`--e2e-pick`); release builds
 # (scripts/run.sh, packages) are built without it.
 step "app build" cargo build --locked -p deepbrief-desktop -p deepbrief-cli -p deepbrief-server --features deepbrief-desktop/e2e
-step "checklist lint" ./target/debug/deepbrief checklist lint checklists/
+step "checklist lint" ./target/debug/deepbrief checklist lint checklists/ tests/client/checklists/
+# The client page (issue 22) in headless Chromium against the real server and CLI just built; also
+# type-checks its script against the generated bindings.
+step "client page" tests/client/run.sh
 step e2e tests/e2e/run.sh
 # The .deb installs, its installed app passes the smoke and open-file tests, removal keeps user data;
 # the .rpm builds (docs/releasing.md).
