@@ -185,7 +185,7 @@ test('the client answers every kind, «не знаю», «пришлю позж�
     message: 'a wrong number is refused next to the field',
   });
   assert.match(await statusOf('ce_orders'), /Не сохранено/);
-  assert.equal(await js(`return document.querySelector('${item('ce_orders')} input').getAttribute('aria-invalid');`), '');
+  assert.equal(await js(`return document.querySelector('${item('ce_orders')} input').getAttribute('aria-invalid');`), 'true');
   await shot(s, 'phone-02-invalid-number', item('ce_orders'));
   await s.clear(await s.find(`${item('ce_orders')} input`));
   await typeIn(`${item('ce_orders')} input`, '1 250');
@@ -377,8 +377,13 @@ test('the AM syncs, accepts every client answer, and the gaps close', () => {
   assert.ok(report.pending.some((p) => p.question === 'ce_certificates' && p.due === DUE), 'the promised answer waits for its date');
 });
 
-test('a revoked link and an unknown one say so, in words', async () => {
+test('a link revoked while the page is open says so at the next save; revoked and unknown links say so, in words', async () => {
+  await open(s, am.link.url);
+  await s.waitUntil('return document.documentElement.dataset.ready === "1"');
   deepbrief(['followup', 'unlink', am.link.id]);
+  await typeIn(`${item('ce_brand')} input`, ' (новое)');
+  await s.waitUntil(`return document.querySelector('.dead');`, { message: 'the next save finds the link revoked' });
+  assert.match(await js('return document.querySelector(".dead").textContent;'), /больше не действует/);
   deepbrief(['sync']);
   await open(s, am.link.url);
   await s.waitUntil(`return document.querySelector('.dead');`, { message: 'the revoked page' });

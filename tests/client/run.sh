@@ -70,7 +70,9 @@ lead_password="lead-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   echo "$lead_password" | "$server_bin" user add --team "Агентство" --name lead --role lead >/dev/null
   echo "$am_password" | "$server_bin" user add --team "Агентство" --name anna --role am >/dev/null
 )
-PGDATABASE="$db" RUST_LOG="${RUST_LOG:-warn}" "$server_bin" serve --listen 127.0.0.1:0 \
+# CLIENT_E2E_SERVE_ARGS: more `serve` options (the benchmark's --behind-proxy).
+# shellcheck disable=SC2086
+PGDATABASE="$db" RUST_LOG="${RUST_LOG:-warn}" "$server_bin" serve --listen 127.0.0.1:0 ${CLIENT_E2E_SERVE_ARGS:-} \
   >"$out/server.out" 2>"$out/server.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
