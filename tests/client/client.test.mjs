@@ -168,6 +168,11 @@ test('the link opens the page at phone size with every kind of answer field, no 
     await js(`return [...document.querySelectorAll('fieldset')].filter((f) => f.classList.contains('group') && !f.querySelector(':scope > legend')).length;`),
     0,
   );
+  // Everything the page loaded came from its own server: no third-party request.
+  assert.deepEqual(
+    await js(`return [...new Set(performance.getEntriesByType('resource').map((r) => new URL(r.name).host))];`),
+    [new URL(server).host],
+  );
   // The agency's name is shown as it was typed, never as markup.
   const agency = await js(`return document.querySelector('.agency').textContent;`);
   assert.ok(agency.includes('Север'), agency);
