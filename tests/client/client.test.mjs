@@ -304,6 +304,28 @@ test('the client leaves and comes back: everything is still there', async () => 
   await noConsoleErrors(s, ['files/ce_price_list', 'favicon.ico']);
 });
 
+test('the whole page is reachable with Tab, each stop with a visible focus ring', async () => {
+  await js(`
+    window.__stops = [];
+    document.addEventListener('focusin', (e) => {
+      const el = e.target;
+      const ring = el.matches('.sr') ? document.querySelector('label[for="' + el.id + '"]') : el.closest('.scale .opt') || el;
+      const style = getComputedStyle(ring);
+      window.__stops.push({ q: el.closest('.item')?.dataset.q ?? null, tag: el.tagName, type: el.type ?? '', id: el.id, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 });
+    });
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);`);
+  const tabs = Array.from({ length: 160 }, () => '\uE004');
+  await press(...tabs);
+  const stops = await js('return window.__stops;');
+  const reached = new Set(stops.map((x) => x.q).filter(Boolean));
+  assert.deepEqual(QUESTIONS.filter((q) => !reached.has(q)), [], 'questions never reached with Tab');
+  assert.ok(stops.some((x) => x.id === 'send'), '«Отправить» reached with Tab');
+  assert.ok(stops.some((x) => x.type === 'file'), 'the file picker reached with Tab');
+  const ringless = stops.filter((x) => !x.ring);
+  assert.deepEqual(ringless, [], 'focus stops without a visible ring');
+});
+
 test('«Отправить» sends the batch; a later change is flagged until it is sent again', async () => {
   await click(await s.find('#send'));
   await s.waitUntil(`return document.getElementById('sent').classList.contains('done');`, { message: 'sent' });
