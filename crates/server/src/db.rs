@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "approvals",
         include_str!("../migrations/002_approvals.sql"),
     ),
+    (
+        3,
+        "client_links",
+        include_str!("../migrations/003_client_links.sql"),
+    ),
 ];
 
 /// The advisory lock key every migration run takes (`deepbrief` in ASCII, shortened).

@@ -72,6 +72,18 @@ impl ApiError {
     pub fn too_many(message: impl Into<String>) -> Self {
         refused(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", message)
     }
+    /// 410: a client link that no longer works; `code` says why (`expired`, `revoked`).
+    pub fn gone(code: &'static str, message: impl Into<String>) -> Self {
+        refused(StatusCode::GONE, code, message)
+    }
+    /// 415: a file of a type not taken.
+    pub fn unsupported_type(message: impl Into<String>) -> Self {
+        refused(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+            message,
+        )
+    }
     /// 503: the database cannot be reached.
     pub fn unavailable(message: impl Into<String>) -> Self {
         refused(StatusCode::SERVICE_UNAVAILABLE, "internal", message)

@@ -5,6 +5,7 @@
 mod access;
 mod auth;
 mod cli;
+mod client;
 mod config;
 mod db;
 mod error;
@@ -40,6 +41,10 @@ enum Command {
         /// Apply pending migrations before serving (otherwise a pending migration refuses).
         #[arg(long)]
         migrate: bool,
+        /// A reverse proxy in front sets `X-Forwarded-For` (and `X-Forwarded-Host`): client links'
+        /// rate limits and audit log then use the address it names.
+        #[arg(long)]
+        behind_proxy: bool,
     },
     /// Teams.
     Team {
@@ -98,7 +103,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
     let config = config::database(args.database_url.as_deref())?;
     match args.command {
         Command::Migrate => cli::migrate(&config).await,
-        Command::Serve { listen, migrate } => serve::serve(config, &listen, migrate).await,
+        Command::Serve {
+            listen,
+            migrate,
+            behind_proxy,
+        } => serve::serve(config, &listen, migrate, behind_proxy).await,
         Command::Team { command } => cli::team(&config, command).await,
         Command::User { command } => cli::user(&config, command).await,
         Command::Invite { team, role } => cli::invite(&config, &team, role).await,

@@ -5,12 +5,18 @@ use anyhow::Context as _;
 use tokio::net::TcpListener;
 use tokio_postgres::Config;
 
+use crate::client::ClientGuard;
 use crate::db;
 use crate::routes;
 use crate::state::AppState;
 
 /// Serves the API on `listen`.
-pub async fn serve(config: Config, listen: &str, migrate: bool) -> anyhow::Result<()> {
+pub async fn serve(
+    config: Config,
+    listen: &str,
+    migrate: bool,
+    behind_proxy: bool,
+) -> anyhow::Result<()> {
     let mut client = db::connect(&config)
         .await
         .context("cannot reach the database")?;
@@ -30,9 +36,25 @@ pub async fn serve(config: Config, listen: &str, migrate: bool) -> anyhow::Resul
         out.flush()?;
     }
     tracing::info!(%addr, "listening");
-    axum::serve(listener, routes::router(AppState { pool }))
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    let client = ClientGuard::new(behind_proxy);
+    let tidy = {
+        let client = client.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+            loop {
+                every.tick().await;
+                client.tidy();
+            }
+        })
+    };
+    let app = routes::router(AppState { pool, client });
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
+    tidy.abort();
     tracing::info!("stopped");
     Ok(())
 }

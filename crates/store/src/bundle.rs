@@ -13,6 +13,7 @@
 //! united by their id (so importing twice adds nothing) and the current state of every subject is
 //! the newest event's (by time, then event id), so two diverged copies converge.
 
+mod questions;
 mod validate;
 mod write;
 
@@ -23,6 +24,8 @@ use deepbrief_core::library::content_hash;
 use deepbrief_core::{ArchivedAnswer, Entry, Library};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
+
+pub use questions::{BriefQuestion, BundleQuestions, answer_problem, questions};
 
 use crate::Store;
 use crate::error::StoreError;

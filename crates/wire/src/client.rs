@@ -317,7 +317,8 @@ pub struct ClientFile {
     pub name: String,
     /// The content type the server found in the bytes.
     pub content_type: String,
-    /// Its size in bytes.
+    /// Its size in bytes (at most [`MAX_FILE_BYTES`], so a JavaScript number holds it).
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 

@@ -890,7 +890,7 @@
           remove.disabled = false;
         }
       } }, T.remove);
-      const li = h('li', {}, h('span', { class: 'fname' }, f.name), h('span', { class: 'fsize' }, size(Number(f.bytes))), remove);
+      const li = h('li', {}, h('span', { class: 'fname' }, f.name), h('span', { class: 'fsize' }, size(f.bytes)), remove);
       list.append(li);
     };
     g.files.forEach(show);

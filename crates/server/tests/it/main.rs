@@ -12,6 +12,7 @@ mod auth;
 mod board;
 mod checklists;
 mod cli;
+mod client;
 mod client_desktop;
 mod desktops;
 mod migrations;

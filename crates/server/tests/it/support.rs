@@ -137,6 +137,24 @@ impl Db {
         });
     }
 
+    /// Runs a `SELECT` of one text value.
+    pub fn sql_text(&self, sql: &str) -> String {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let (client, conn) = tokio_postgres::connect(&self.url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            let driver = tokio::spawn(conn);
+            let got: String = client.query_one(sql, &[]).await.expect(sql).get(0);
+            drop(client);
+            let _ = driver.await;
+            got
+        })
+    }
+
     /// Runs a `SELECT count(*) …` and asserts its value.
     pub fn sql_expect_count(&self, sql: &str, expected: i64) {
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -259,7 +277,7 @@ impl Drop for Server {
     }
 }
 
-fn agent() -> ureq::Agent {
+pub fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(120)))
@@ -267,7 +285,7 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-fn answer(mut response: ureq::http::Response<ureq::Body>) -> (u16, Value) {
+pub fn answer(mut response: ureq::http::Response<ureq::Body>) -> (u16, Value) {
     let status = response.status().as_u16();
     let text = response
         .body_mut()
@@ -447,6 +465,45 @@ impl Desk {
         self.store
             .set_answer(brief, &question, Some(entry), "Анна")
             .unwrap();
+    }
+
+    /// Plans a follow-up over the brief's open gaps; (its id, the open gaps' questions by kind).
+    pub fn followup(&mut self, brief: &str) -> (String, Vec<(String, Kind)>) {
+        let today = deepbrief_core::IsoDate::new(2026, 12, 1).unwrap();
+        let report = self.store.gap_report(brief, today).unwrap();
+        let items = deepbrief_core::follow_up_items(&report);
+        let plan = deepbrief_store::NewFollowUp {
+            title: "Уточнения".into(),
+            start: "2026-12-10T11:00".into(),
+            duration_minutes: 60,
+            timezone: None,
+            location: None,
+            attendees: Vec::new(),
+            items: items.iter().map(|i| i.key.to_string()).collect(),
+        };
+        let followup = self.store.plan_followup(brief, &plan, "Анна").unwrap();
+        let kinds: std::collections::BTreeMap<String, Kind> = self
+            .store
+            .brief_checklists(brief)
+            .unwrap()
+            .iter()
+            .flat_map(|c| {
+                c.questions()
+                    .map(|(_, q)| (q.id.clone(), q.kind))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut questions: Vec<(String, Kind)> = Vec::new();
+        for item in &items {
+            for q in &item.questions {
+                if let Some(kind) = kinds.get(q)
+                    && !questions.iter().any(|(id, _)| id == q)
+                {
+                    questions.push((q.clone(), *kind));
+                }
+            }
+        }
+        (followup.id, questions)
     }
 
     /// The brief as a bundle's text.

@@ -170,7 +170,7 @@ impl Questions {
     }
 }
 
-fn adhoc_question(id: &str, kind: Kind) -> Question {
+pub(super) fn adhoc_question(id: &str, kind: Kind) -> Question {
     Question::new(
         id,
         Text::Plain(String::new()),
@@ -181,7 +181,7 @@ fn adhoc_question(id: &str, kind: Kind) -> Question {
 
 /// Whether an entry may be stored for a question: the kind's checks and the size limits. A blank
 /// value is refused (the app clears such an answer instead of storing it).
-fn entry_problem(q: &Question, entry: &Entry) -> Option<String> {
+pub(super) fn entry_problem(q: &Question, entry: &Entry) -> Option<String> {
     if let Err(p) = check_entry(q, entry) {
         return Some(match p {
             AnswerProblem::Blank => "the answer is empty".to_owned(),
@@ -217,7 +217,7 @@ fn event_entry(part: &str, value: &serde_json::Value, versions: Option<&Vec<Ques
 
 /// Parses the pinned checklist texts (loaded together, so an add-on resolves against the core it is
 /// pinned with) and checks each is the checklist its pin names.
-fn parse_pins(group: &str, pins: &[PinnedText]) -> Result<Vec<Arc<Checklist>>, Refusal> {
+pub(super) fn parse_pins(group: &str, pins: &[PinnedText]) -> Result<Vec<Arc<Checklist>>, Refusal> {
     let files = pins
         .iter()
         .map(|p| SourceFile {
