@@ -346,6 +346,61 @@ pub fn client_signature(contact: &str, language: &str) -> String {
     }
 }
 
+/// An earlier answer of the client to one question through one link.
+struct Earlier {
+    at: String,
+    submission: String,
+    answer: Option<String>,
+    files: String,
+    status: String,
+}
+
+/// When `submission` is the newest stored of its link, the answers still waiting from earlier
+/// submissions that it no longer carries (the client cleared the field, or removed the file) are
+/// taken back: superseded, no longer waiting for the AM. The rows stay, as everything the client
+/// sent does.
+fn withdraw_cleared(
+    db: &rusqlite::Connection,
+    link_id: &str,
+    submission: &NewSubmission,
+) -> Result<(), StoreError> {
+    let later: bool = db.query_row(
+        "SELECT EXISTS (SELECT 1 FROM client_answer WHERE link_id = ?1
+                         AND (submitted_at, submission_id) > (?2, ?3))",
+        params![link_id, submission.at, submission.id],
+        |r| r.get(0),
+    )?;
+    if later {
+        return Ok(());
+    }
+    let carried: std::collections::BTreeSet<&str> = submission
+        .answers
+        .iter()
+        .filter(|a| a.answer.is_some() || !a.files.is_empty())
+        .map(|a| a.question_id.as_str())
+        .collect();
+    let waiting: Vec<(String, String)> = {
+        let mut stmt = db.prepare_cached(
+            "SELECT id, question_id FROM client_answer
+             WHERE link_id = ?1 AND status = 'waiting'
+               AND (submitted_at, submission_id) < (?2, ?3)",
+        )?;
+        let rows = stmt.query_map(params![link_id, submission.at, submission.id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (id, question) in waiting {
+        if !carried.contains(question.as_str()) {
+            db.execute(
+                "UPDATE client_answer SET status = 'superseded' WHERE id = ?1",
+                [&id],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Keeps a link the server made for one of the brief's follow-up briefings.
     pub fn add_client_link(
@@ -477,7 +532,8 @@ impl Store {
     /// many are new. Idempotent: a submission stored twice gives one row per answer. An answer the
     /// same as the client's previous one for that question (already waiting, accepted or rejected)
     /// is not shown again; a changed one waits and the previous one still waiting is superseded.
-    /// Questions with neither an answer nor a file are skipped. An answer is stored as the client
+    /// Questions with neither an answer nor a file are skipped, and an earlier answer still waiting
+    /// that the newest submission no longer carries is superseded (the client took it back). An answer is stored as the client
     /// sent it, even one the kind rules would refuse: it is never dropped, and the AM sees why it
     /// cannot be accepted as it is.
     pub fn store_client_submission(
@@ -512,13 +568,20 @@ impl Store {
                 continue;
             }
             // The client's answers to this question through this link, in submission order.
-            let earlier: Vec<(String, String, Option<String>, String)> = {
+            let earlier: Vec<Earlier> = {
                 let mut stmt = tx.prepare_cached(
-                    "SELECT submitted_at, submission_id, answer_json, files_json FROM client_answer
+                    "SELECT submitted_at, submission_id, answer_json, files_json, status
+                     FROM client_answer
                      WHERE link_id = ?1 AND question_id = ?2 ORDER BY submitted_at, submission_id",
                 )?;
                 let rows = stmt.query_map(params![link_id, a.question_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    Ok(Earlier {
+                        at: r.get(0)?,
+                        submission: r.get(1)?,
+                        answer: r.get(2)?,
+                        files: r.get(3)?,
+                        status: r.get(4)?,
+                    })
                 })?;
                 rows.collect::<Result<_, _>>()?
             };
@@ -526,15 +589,20 @@ impl Store {
             // A later submission is stored already: this one was passed over then (or superseded).
             if earlier
                 .iter()
-                .any(|(at, sub, _, _)| (at.as_str(), sub.as_str()) > this)
+                .any(|e| (e.at.as_str(), e.submission.as_str()) > this)
             {
                 continue;
             }
-            let same_as_last = earlier.last().is_some_and(|(_, _, answer, files)| {
-                let answer: Option<serde_json::Value> =
-                    answer.as_deref().and_then(|t| serde_json::from_str(t).ok());
-                let files: Vec<ClientAnswerFile> = serde_json::from_str(files).unwrap_or_default();
-                answer == a.answer && files == a.files
+            // The last one is compared unless the client took it back since (then the same
+            // answer sent again is news).
+            let same_as_last = earlier.last().is_some_and(|e| {
+                let answer: Option<serde_json::Value> = e
+                    .answer
+                    .as_deref()
+                    .and_then(|t| serde_json::from_str(t).ok());
+                let files: Vec<ClientAnswerFile> =
+                    serde_json::from_str(&e.files).unwrap_or_default();
+                e.status != "superseded" && answer == a.answer && files == a.files
             });
             if same_as_last {
                 continue;
@@ -562,6 +630,7 @@ impl Store {
             )?;
             new += 1;
         }
+        withdraw_cleared(&tx, link_id, submission)?;
         tx.commit()?;
         Ok(new)
     }

@@ -519,3 +519,74 @@ fn links_are_live_revoked_or_expired_and_fetched_until_a_month_past_expiry() {
         "{refused}"
     );
 }
+
+#[test]
+fn an_answer_the_client_cleared_before_sending_again_waits_no_more_and_may_come_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let l = linked(&mut store);
+    let q = open_question(&store, &l.brief, Kind::ShortText);
+    let kept = open_question(&store, &l.brief, Kind::LongText);
+    let first = submission(
+        "s1",
+        "2026-12-03T10:00:00Z",
+        vec![(&q, text("Шины")), (&kept, text("Доставка по городу"))],
+    );
+    // The client cleared `q` and sent again: the server's snapshot no longer carries it.
+    let cleared = submission(
+        "s2",
+        "2026-12-03T11:00:00Z",
+        vec![(&kept, text("Доставка по городу"))],
+    );
+    // Then wrote the same words again.
+    let again = submission(
+        "s3",
+        "2026-12-03T12:00:00Z",
+        vec![(&q, text("Шины")), (&kept, text("Доставка по городу"))],
+    );
+    let status_of = |store: &Store, id: String| {
+        store
+            .client_answers(&l.brief, "ru")
+            .unwrap()
+            .into_iter()
+            .find(|a| a.id == id)
+            .map(|a| a.status)
+    };
+    store.store_client_submission(&l.link, &first).unwrap();
+    assert_eq!(store.store_client_submission(&l.link, &cleared).unwrap(), 0);
+    assert_eq!(
+        status_of(&store, format!("s1/{q}")),
+        Some(ClientAnswerStatus::Superseded),
+        "taken back by the client"
+    );
+    assert_eq!(
+        status_of(&store, format!("s1/{kept}")),
+        Some(ClientAnswerStatus::Waiting),
+        "still sent: still waiting"
+    );
+    assert_eq!(
+        store.list_briefs(&Default::default()).unwrap()[0].client_waiting,
+        1
+    );
+    assert_eq!(store.store_client_submission(&l.link, &again).unwrap(), 1);
+    assert_eq!(
+        status_of(&store, format!("s3/{q}")),
+        Some(ClientAnswerStatus::Waiting),
+        "the same words after a withdrawal are news"
+    );
+    // Every fetch sends all three again, oldest first: nothing changes.
+    for sub in [&first, &cleared, &again] {
+        assert_eq!(store.store_client_submission(&l.link, sub).unwrap(), 0);
+    }
+    assert_eq!(
+        status_of(&store, format!("s3/{q}")),
+        Some(ClientAnswerStatus::Waiting)
+    );
+    assert_eq!(
+        status_of(&store, format!("s1/{kept}")),
+        Some(ClientAnswerStatus::Waiting)
+    );
+    assert_eq!(
+        store.list_briefs(&Default::default()).unwrap()[0].client_waiting,
+        2
+    );
+}
