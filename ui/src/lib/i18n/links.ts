@@ -36,6 +36,8 @@ const ru = {
     revokeFailed: 'Не удалось отозвать ссылку',
     openFailed: 'Не удалось открыть ссылку',
     details: 'Подробности',
+    earlier: (n: number) => `Прежние ссылки: ${n}`,
+    created: (date: string) => `создана ${date}`,
   },
   letter: {
     withLink: (date: string) =>
@@ -107,6 +109,8 @@ const en: LinkMessages = {
     revokeFailed: 'Could not revoke the link',
     openFailed: 'Could not open the link',
     details: 'Details',
+    earlier: (n: number) => `Earlier links: ${n}`,
+    created: (date: string) => `created ${date}`,
   },
   letter: {
     withLink: (date: string) =>

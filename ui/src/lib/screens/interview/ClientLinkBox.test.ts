@@ -121,6 +121,29 @@ describe('ClientLinkBox', () => {
     expect(screen.getByRole('button', { name: 'Новая ссылка' })).toBeEnabled();
   });
 
+  it('keeps the earlier links under «Прежние ссылки», each with when it was made and what became of it', async () => {
+    const { user } = setup({
+      links: [
+        link({ id: 'old', created_at: '2026-10-01T10:00:00Z', state: 'revoked', revoked_at: '2026-10-02T10:00:00Z' }),
+        link({ id: 'L3', created_at: '2026-11-20T10:00:00Z' }),
+        link({ id: 'L2', created_at: '2026-11-01T10:00:00Z', expires_on: '2026-11-15', state: 'expired' }),
+      ],
+    });
+    expect(screen.getByTestId('client-link-state')).toHaveTextContent('действует до 1 января 2027');
+    const earlier = screen.getByTestId('client-link-earlier');
+    await user.click(screen.getByText('Прежние ссылки: 2'));
+    const items = [...earlier.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'создана 1 ноября 2026, истекла 15 ноября 2026',
+      'создана 1 октября 2026, отозвана 2 октября 2026',
+    ]);
+  });
+
+  it('has no «Прежние ссылки» with one link', () => {
+    setup({ links: [link()] });
+    expect(screen.queryByTestId('client-link-earlier')).toBeNull();
+  });
+
   it('is disabled with the reason when not signed in to a team server', () => {
     setup({ blocked: 'signed_out' });
     const start = screen.getByRole('button', { name: 'Ссылка для клиента…' });
