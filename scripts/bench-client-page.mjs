@@ -22,7 +22,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { gzipSync, gunzipSync, brotliCompressSync } from 'node:zlib';
 
 import { QUESTIONS, briefWithLink, repo, server, signIn } from '../tests/client/am.mjs';
 import { chromium, command, open } from '../tests/client/chromium.mjs';
@@ -44,13 +44,17 @@ const median = (v) => pct(v, 50);
 const ms = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString());
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 
-/** GET `url` raw (no decompression): status, headers, the bytes as they came. */
+/** GET `url` raw: status, headers, the bytes as they came (`wire`) and decoded (`body`). */
 function raw(url, headers = {}) {
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => {
+        const wire = Buffer.concat(chunks);
+        const body = res.headers['content-encoding'] === 'gzip' ? gunzipSync(wire) : wire;
+        resolve({ status: res.statusCode, headers: res.headers, wire, body });
+      });
     })
       .on('error', reject)
       .end();
@@ -80,7 +84,8 @@ parts.push({ what: 'the page\'s data (GET /v1/client/{token}), 17 questions', re
 const bytes = parts.map(({ what, res }) => ({
   what,
   status: res.status,
-  sent: res.body.length,
+  sent: res.wire.length,
+  written: res.body.length,
   encoding: res.headers['content-encoding'] ?? 'none',
   cache: res.headers['cache-control'] ?? '',
   gzip: gzipSync(res.body, { level: 6 }).length,
@@ -283,11 +288,12 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
 const lines = [];
 lines.push(`Client page benchmark, ${started}; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average at start ${load0.map((x) => x.toFixed(1)).join(' / ')}; Chromium ${process.env.CHROMIUM_VERSION ?? ''}`.trim());
 lines.push('');
-lines.push(row(['first load: what', 'as sent', 'encoding', 'gzip -6 would be', 'brotli would be', 'cache']));
-lines.push(row(['---', '---:', '---', '---:', '---:', '---']));
-for (const b of bytes) lines.push(row([b.what, `${b.sent} B`, b.encoding, `${b.gzip} B`, `${b.brotli} B`, b.cache]));
-lines.push(row(['**total (page + data)**', `**${sum('sent')} B (${kb(sum('sent'))})**`, '', `${sum('gzip')} B (${kb(sum('gzip'))})`, `${sum('brotli')} B (${kb(sum('brotli'))})`, '']));
-lines.push(row(['the floor: one HTML form, same questions + the same CSS', `${floor.length + Buffer.byteLength(css)} B (${kb(floor.length + Buffer.byteLength(css))})`, 'none', `${gzipSync(floor).length + gzipSync(css).length} B`, `${brotliCompressSync(floor).length + brotliCompressSync(css).length} B`, '']));
+lines.push(row(['first load: what', 'as sent', 'encoding', 'as written', 'gzip -6 of it', 'brotli of it', 'cache']));
+lines.push(row(['---', '---:', '---', '---:', '---:', '---:', '---']));
+for (const b of bytes) lines.push(row([b.what, `${b.sent} B`, b.encoding, `${b.written} B`, `${b.gzip} B`, `${b.brotli} B`, b.cache]));
+lines.push(row(['**total (page + data)**', `**${sum('sent')} B (${kb(sum('sent'))})**`, '', `${sum('written')} B (${kb(sum('written'))})`, `${sum('gzip')} B (${kb(sum('gzip'))})`, `${sum('brotli')} B (${kb(sum('brotli'))})`, '']));
+const floorBytes = floor.length + Buffer.byteLength(css);
+lines.push(row(['the floor: one HTML form, same questions + the same CSS', `${floorBytes} B (${kb(floorBytes)})`, 'none', `${floorBytes} B`, `${gzipSync(floor).length + gzipSync(css).length} B`, `${brotliCompressSync(floor).length + brotliCompressSync(css).length} B`, '']));
 lines.push('');
 lines.push(`Requests after the HTML, per load: page ${loads.page[0].requests.length}, floor ${loads.floor[0].requests.length}; every host asked: ${[...hosts].join(', ')} (no third party). Fields rendered and enabled: page ${loads.page[0].enabled} of ${loads.page[0].fields}, floor ${loads.floor[0].enabled} of ${loads.floor[0].fields}.`);
 lines.push('');

@@ -33,7 +33,7 @@ test('the page builds no markup from strings and loads nothing from elsewhere', 
   }
 });
 
-test('the page stays small: HTML + JS + CSS under 64 KB (uncompressed; the server does not compress yet)', () => {
+test('the page stays small: HTML + JS + CSS under 64 KB as written (the server gzips them to ~18 KB)', () => {
   const bytes = ['page.html', 'client.js', 'client.css'].reduce((n, f) => n + statSync(join(assets, f)).size, 0);
   assert.ok(bytes < 64 * 1024, `${bytes} bytes`);
 });

@@ -11,7 +11,9 @@
 // «Синхронизировать сейчас» the board counts 2 «Ответы клиента» for the brief and the brief shows the
 // panel «Ответы клиента: 2»; «Изменить и принять» opens the answer field with the client's value (Esc
 // leaves it); «Принять» on the budget closes its gap (the question holds 300 000 ₽); «Отклонить» on
-// the name refuses an empty comment, takes one with Ctrl+Enter and keeps the gap open. Screenshots of each screen at
+// the name refuses an empty comment, takes one with Ctrl+Enter and keeps the gap open. The link is
+// revoked from the keyboard (the page answers 410 at once) and a new one made for what is still
+// open, the revoked one under «Прежние ссылки: 1». Screenshots of each screen at
 // 1024×700 and 1920×1080 land in target/e2e/client-link-*.png.
 
 import assert from 'node:assert/strict';
@@ -28,6 +30,7 @@ const NEEDED = ['DEEPBRIEF_TEST_SERVER', 'DEEPBRIEF_TEST_USER', 'DEEPBRIEF_TEST_
 const TAB = '\uE004';
 const ENTER = '\uE007';
 const CTRL = '\uE009';
+const SHIFT = '\uE008';
 /** Releases the modifier keys held down. */
 const NULL = '\uE000';
 
@@ -264,6 +267,49 @@ test('a client link made from a follow-up with the keyboard; the client answers;
     message: 'the panel did not go once every answer was decided',
   });
   assert.ok((await openGaps()).includes('answer:company_name'), 'a rejected answer closed its gap');
+
+  // Revoke from the keyboard: «Отозвать» asks first (the focus on «Отмена»), Shift+Tab to
+  // «Отозвать ссылку», Enter. The page stops working at once; the focus moves to «Новая ссылка».
+  const revoke = '[data-testid="client-link"] [data-action="revoke"]';
+  await js(`const b = document.querySelector(arguments[0]); b.scrollIntoView({block: 'center'}); b.focus();`, revoke);
+  await session.type(await session.find(revoke), ENTER);
+  await until(
+    () => js(`return document.activeElement?.dataset.action ?? null;`),
+    (action) => action === 'revoke-cancel',
+    5_000,
+    '«Отозвать» did not ask first with the focus on «Отмена»',
+  );
+  await shots('client-link-revoke', '[data-testid="client-link"]');
+  await session.type(await session.find('[data-action="revoke-cancel"]'), `${SHIFT}${TAB}${NULL}`);
+  assert.equal(await js(`return document.activeElement?.dataset.action ?? null;`), 'revoke-yes');
+  await session.type(await session.find('[data-action="revoke-yes"]'), ENTER);
+  await until(
+    () => textOf('[data-testid="client-link-state"]'),
+    (t) => /отозвана/.test(t),
+    15_000,
+    'the link was not revoked',
+  );
+  assert.equal(await js(`return document.activeElement?.dataset.action ?? null;`), 'new-link');
+  const gone = await fetch(`${server}/v1/client/${token}`);
+  assert.equal(gone.status, 410, 'a revoked link still opens');
+  assert.equal((await gone.json()).code, 'revoked');
+
+  // A new link for what is still open (the rejected name); the revoked one folds under
+  // «Прежние ссылки: 1».
+  await session.type(await session.find(start), ENTER);
+  await session.type(await session.find('[data-testid="client-link"] input'), ENTER);
+  await until(
+    () => textOf('[data-testid="client-link-state"]'),
+    (t) => /действует до/.test(t),
+    30_000,
+    'the second link was not created',
+  );
+  const second = await js(`return document.querySelector('[data-testid="client-link-url"]').value;`);
+  assert.notEqual(second, link, 'the new link has a new token');
+  assert.match(await textOf('[data-testid="client-link-earlier"] summary'), /Прежние ссылки: 1/);
+  await click('Прежние ссылки: 1', '[data-testid="client-link-earlier"] summary');
+  assert.match(await textOf('[data-testid="client-link-earlier"] li'), /создана .*, отозвана /);
+  await shots('client-link-earlier', '[data-testid="client-link"]');
   await until(indicator, (t) => /Синхронизировано|Ждут отправки|Синхронизация/.test(t), 10_000, 'the indicator is gone');
   await sleep(100);
 });

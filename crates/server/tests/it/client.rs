@@ -196,6 +196,104 @@ fn the_page_shows_the_questions_asked_and_nothing_else_of_the_brief() {
     }
 }
 
+/// `GET path` over a bare connection with `accept-encoding: {encoding}` (empty: none): the status,
+/// the head in lower case and the body as it came, undecoded.
+fn raw_get(l: &Linked, path: &str, encoding: &str) -> (u16, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let base = l.world.server.url("");
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(host).expect("connect");
+    let accept = if encoding.is_empty() {
+        String::new()
+    } else {
+        format!("accept-encoding: {encoding}\r\n")
+    };
+    let head = format!("GET {path} HTTP/1.1\r\nhost: {host}\r\n{accept}connection: close\r\n\r\n");
+    stream.write_all(head.as_bytes()).expect("write");
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).expect("read");
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head");
+    let head = String::from_utf8_lossy(&reply[..split]).to_lowercase();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let mut body = reply[split + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    (status, head, body)
+}
+
+/// The body of a chunked response, joined.
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("a chunk size");
+        let size = usize::from_str_radix(std::str::from_utf8(&raw[..line_end]).unwrap().trim(), 16)
+            .expect("a hex chunk size");
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&raw[line_end + 2..line_end + 2 + size]);
+        raw = &raw[line_end + 2 + size + 2..];
+    }
+}
+
+#[test]
+fn the_page_its_assets_and_its_data_go_gzipped_to_a_browser_that_takes_it() {
+    use std::io::Read;
+    let l = linked();
+    for path in [
+        format!("/c/{}", l.token),
+        "/c/assets/client.js".to_owned(),
+        "/c/assets/client.css".to_owned(),
+        format!("/v1/client/{}", l.token),
+    ] {
+        let (status, plain_head, plain) = raw_get(&l, &path, "");
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            !plain_head.contains("content-encoding"),
+            "{path}: {plain_head}"
+        );
+        let (status, head, packed) = raw_get(&l, &path, "gzip, deflate, br");
+        assert_eq!(status, 200, "{path}");
+        assert!(head.contains("content-encoding: gzip"), "{path}: {head}");
+        assert!(head.contains("vary: accept-encoding"), "{path}: {head}");
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(packed.as_slice())
+            .read_to_end(&mut unpacked)
+            .expect("gzip");
+        if path.starts_with("/v1/") {
+            // The data: the same page (the CSRF value is the link's, so equal too).
+            let a: Value = serde_json::from_slice(&plain).unwrap();
+            let b: Value = serde_json::from_slice(&unpacked).unwrap();
+            assert_eq!(a, b, "{path}");
+        } else {
+            assert_eq!(unpacked, plain, "{path}");
+        }
+        if path.ends_with(".js") {
+            assert!(
+                packed.len() * 2 < plain.len(),
+                "{path}: {} → {} bytes",
+                plain.len(),
+                packed.len()
+            );
+        }
+        // Still the page's own headers.
+        if !path.starts_with("/v1/") {
+            assert!(head.contains("content-security-policy"), "{path}: {head}");
+        }
+    }
+}
+
 #[test]
 fn an_answer_saves_checked_by_the_kind_rules_and_comes_back_after_reload() {
     let l = linked();
