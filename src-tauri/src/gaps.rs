@@ -1,9 +1,11 @@
 //! Commands over gaps: the live report, follow-up items and briefings, the letter to the client.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use deepbrief_app::documents::{Signature, stored_letter};
 use deepbrief_app::edits;
+use deepbrief_core::Text;
 use deepbrief_core::gaps::{FollowUpItem, GapReport, follow_up_items as open_items};
 use deepbrief_export::{Format, Templates};
 use deepbrief_store::{FollowUpBriefing, NewFollowUp, Saved, SentLetter};
@@ -62,6 +64,17 @@ pub async fn list_followups(
     brief_id: String,
 ) -> Result<Vec<FollowUpBriefing>, IpcError> {
     state.with_store(move |s| s.followups(&brief_id)).await
+}
+
+/// What each item of the brief's planned briefings is about, by its key, closed items included.
+#[tauri::command]
+pub async fn followup_subjects(
+    state: State<'_, Arc<AppState>>,
+    brief_id: String,
+) -> Result<BTreeMap<String, Text>, IpcError> {
+    state
+        .with_store(move |s| deepbrief_app::brief::followup_subjects(s, &brief_id))
+        .await
 }
 
 /// Plans a follow-up briefing.

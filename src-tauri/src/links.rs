@@ -33,8 +33,23 @@ pub async fn client_links(
         .await
 }
 
+/// The day a new link of the follow-up works until unless the AM says otherwise (`YYYY-MM-DD`): a
+/// month, or until the meeting when that is later (`links::default_expiry`).
+#[tauri::command]
+pub async fn client_link_default_expiry(
+    state: State<'_, Arc<AppState>>,
+    followup_id: String,
+) -> Result<String, IpcError> {
+    state
+        .with_store(move |s| {
+            links::default_expiry_of(s, &followup_id, clock::today()).map(|d| d.to_string())
+        })
+        .await
+}
+
 /// Creates a client link to the open items of the follow-up, working until `expires_on`
-/// (`YYYY-MM-DD`, inclusive; none: 30 days). The brief is pushed to the team server first.
+/// (`YYYY-MM-DD`, inclusive; none: the default above). The brief is pushed to the team server
+/// first.
 #[tauri::command]
 pub async fn create_client_link(
     state: State<'_, Arc<AppState>>,

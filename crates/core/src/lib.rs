@@ -38,7 +38,7 @@ pub use condition::{Condition, Fact, Facts, Scalar};
 pub use diagnostic::Diagnostic;
 pub use gaps::{
     FollowUpItem, Gap, GapCode, GapReport, IsoDate, ProcessStatus, analyze, follow_up_items,
-    is_open,
+    is_open, subject_of,
 };
 pub use lang::Lang;
 pub use library::{

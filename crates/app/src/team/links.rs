@@ -22,7 +22,7 @@ use super::error::TeamError;
 use crate::documents::{Signature, letter_input};
 use crate::{DataFolder, Person};
 
-/// How long a link works when the AM does not say: 30 days from today.
+/// How long a link works at least when the AM does not say: 30 days from today ([`default_expiry`]).
 pub const DEFAULT_LINK_DAYS: i64 = 30;
 
 /// A link to make.
@@ -30,7 +30,7 @@ pub const DEFAULT_LINK_DAYS: i64 = 30;
 pub struct NewLink {
     /// The follow-up briefing whose still-open items the client is asked (it names the brief).
     pub followup_id: String,
-    /// The last day it works; none: [`DEFAULT_LINK_DAYS`] from today.
+    /// The last day it works; none: [`default_expiry`] (a month, or until the meeting).
     pub expires_on: Option<IsoDate>,
     /// The agency's name at the top of the page; none: the agency in the settings.
     pub agency: Option<String>,
@@ -58,7 +58,11 @@ pub fn create(
     let followup = store.followup(&link.followup_id)?;
     let brief_id = followup.brief_id.clone();
     store.check_editable(&brief_id, person.role)?;
-    let expires_on = expiry(link.expires_on, today)?;
+    let expires_on = expiry(
+        link.expires_on,
+        default_expiry(&followup.start, today),
+        today,
+    )?;
     let agency = match &link.agency {
         Some(a) => a.trim().to_owned(),
         None => folder
@@ -163,14 +167,34 @@ pub fn create(
     )?)
 }
 
-/// The last day a link works: `asked`, else [`DEFAULT_LINK_DAYS`] from today; refused outside
-/// today … today + [`MAX_LINK_DAYS`].
-pub fn expiry(asked: Option<IsoDate>, today: IsoDate) -> Result<IsoDate, TeamError> {
+/// The last day a link to the follow-up meeting starting `meeting_start` (`YYYY-MM-DDTHH:MM`) works
+/// when the AM does not say: [`DEFAULT_LINK_DAYS`] from today, or the meeting's day when that is
+/// later — the letter asks for the answers before the meeting, so the link it gives must work until
+/// then — and never past [`MAX_LINK_DAYS`] from today. What the app's form shows first, too.
+pub fn default_expiry(meeting_start: &str, today: IsoDate) -> IsoDate {
+    let month = today.add_days(DEFAULT_LINK_DAYS).unwrap_or(today);
     let latest = today.add_days(MAX_LINK_DAYS).unwrap_or(today);
-    let day = match asked {
-        Some(day) => day,
-        None => today.add_days(DEFAULT_LINK_DAYS).unwrap_or(today),
-    };
+    let meeting = meeting_start.get(..10).and_then(IsoDate::parse);
+    match meeting {
+        Some(day) if day > month => day.min(latest),
+        _ => month,
+    }
+}
+
+/// The default expiry of a link for follow-up `followup_id` ([`default_expiry`]).
+pub fn default_expiry_of(
+    store: &Store,
+    followup_id: &str,
+    today: IsoDate,
+) -> Result<IsoDate, StoreError> {
+    Ok(default_expiry(&store.followup(followup_id)?.start, today))
+}
+
+/// The last day a link works: `asked`, else `default`; refused outside today … today +
+/// [`MAX_LINK_DAYS`].
+fn expiry(asked: Option<IsoDate>, default: IsoDate, today: IsoDate) -> Result<IsoDate, TeamError> {
+    let latest = today.add_days(MAX_LINK_DAYS).unwrap_or(today);
+    let day = asked.unwrap_or(default);
     if day < today {
         return Err(invalid(
             "expires_on",
@@ -437,11 +461,26 @@ mod tests {
     #[test]
     fn the_expiry_is_a_day_from_today_to_half_a_year_on() {
         let today = IsoDate::parse("2026-12-02").unwrap();
-        assert_eq!(expiry(None, today).unwrap().to_string(), "2027-01-01");
-        assert_eq!(expiry(Some(today), today).unwrap(), today);
-        let past = expiry(IsoDate::parse("2026-12-01"), today).unwrap_err();
+        let month = IsoDate::parse("2027-01-01").unwrap();
+        assert_eq!(expiry(None, month, today).unwrap(), month);
+        assert_eq!(expiry(Some(today), month, today).unwrap(), today);
+        let past = expiry(IsoDate::parse("2026-12-01"), month, today).unwrap_err();
         assert!(past.to_string().starts_with("expires_on:"), "{past}");
-        let far = expiry(IsoDate::parse("2027-06-01"), today).unwrap_err();
+        let far = expiry(IsoDate::parse("2027-06-01"), month, today).unwrap_err();
         assert!(far.to_string().contains("180 days"), "{far}");
+    }
+
+    #[test]
+    fn by_default_a_link_works_a_month_or_until_the_meeting_whichever_is_later() {
+        let today = IsoDate::parse("2026-12-02").unwrap();
+        let day = |s: &str| IsoDate::parse(s).unwrap();
+        // A meeting next week: a month.
+        assert_eq!(default_expiry("2026-12-09T11:00", today), day("2027-01-01"));
+        // A meeting in seven weeks: the letter asks for answers before it, so until that day.
+        assert_eq!(default_expiry("2027-01-20T11:00", today), day("2027-01-20"));
+        // A meeting in a year: half a year, the most a link works.
+        assert_eq!(default_expiry("2027-12-01T11:00", today), day("2027-05-31"));
+        // A start that does not read as a day (an older build's row): a month.
+        assert_eq!(default_expiry("soon", today), day("2027-01-01"));
     }
 }

@@ -274,3 +274,31 @@ fn the_letter_gives_the_live_link_and_not_a_revoked_one() {
     let letter = stored_letter(&s.store, &s.brief, None, &Signature::default(), today()).unwrap();
     assert_eq!(letter.link, None);
 }
+
+#[test]
+fn an_item_closed_by_an_accepted_client_answer_is_still_named_in_the_meeting() {
+    let mut s = setup(irina());
+    let id = linked(
+        &mut s,
+        serde_json::json!({"state": "answered", "value": {"type": "text", "value": "Шины"}}),
+    );
+    let key = format!("answer:{}", s.question);
+    let prompt = s.store.question(&s.brief, &s.question).unwrap().prompt;
+    let before = deepbrief_app::brief::followup_subjects(&s.store, &s.brief).unwrap();
+    assert_eq!(before.get(&key), Some(&prompt), "open: named");
+    accept_client_answer(&s.folder, &mut s.store, &anna(), &id, None).unwrap();
+    let report = s.store.gap_report(&s.brief, today()).unwrap();
+    assert!(
+        !report.gaps.iter().any(|g| g.key == *key.as_str()),
+        "the gap closed"
+    );
+    let after = deepbrief_app::brief::followup_subjects(&s.store, &s.brief).unwrap();
+    assert_eq!(
+        after.get(&key),
+        Some(&prompt),
+        "closed: still named by its question"
+    );
+    // Every item of the meeting has its words (the bundled checklists name all of them).
+    let planned = s.store.followup(&s.followup).unwrap().items;
+    assert!(planned.iter().all(|k| after.contains_key(k)), "{planned:?}");
+}

@@ -54,7 +54,7 @@ pub enum FollowupCommand {
     Link {
         /// The follow-up meeting's id.
         followup: String,
-        /// The last day the link works, YYYY-MM-DD (default: 30 days from today; at most 180).
+        /// The last day the link works, YYYY-MM-DD (default: 30 days from today, or the meeting's day when later; at most 180 days ahead).
         #[arg(long, value_name = "DATE")]
         expires: Option<String>,
         /// The agency's name at the top of the client's page (default: the agency in the settings).

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::gaps::{GapCode, GapKey, GapReport};
-use crate::model::Severity;
+use crate::model::{Checklist, Severity};
 use crate::text::Text;
 
 /// One thing to clear up at a follow-up briefing.
@@ -67,6 +67,36 @@ pub fn follow_up_items(report: &GapReport) -> Vec<FollowUpItem> {
 /// Whether the item's gap is still open in `report` (a later analysis of the same brief).
 pub fn is_open(item: &FollowUpItem, report: &GapReport) -> bool {
     report.gaps.iter().any(|g| g.key == item.key)
+}
+
+/// What the gap `key` is about, in the words its item had while open (`Gap::subject`): the
+/// question's prompt, the goal's section, the process's title, the rule's message — from the
+/// brief's `checklists`. A planned briefing keeps only keys; this names its closed items too.
+/// `None` when no checklist has what the key names any more.
+pub fn subject_of(key: &GapKey, checklists: &[&Checklist]) -> Option<Text> {
+    let of = |id: &str| checklists.iter().find(|c| c.id == id);
+    match key {
+        GapKey::Answer { question } | GapKey::Confirm { question } | GapKey::Vague { question } => {
+            checklists
+                .iter()
+                .find_map(|c| c.question(question))
+                .map(|q| q.prompt.clone())
+        }
+        GapKey::Goal { checklist } => of(checklist)?
+            .questions()
+            .find(|(_, q)| q.goal.is_some())
+            .map(|(s, _)| s.title.clone()),
+        GapKey::Process { checklist, process } => of(checklist)?
+            .processes
+            .iter()
+            .find(|p| p.id == *process)
+            .map(|p| p.title.clone()),
+        GapKey::Rule { checklist, rule } => of(checklist)?
+            .rules
+            .iter()
+            .find(|r| r.id == *rule)
+            .map(|r| r.message.clone()),
+    }
 }
 
 impl FollowUpItem {

@@ -48,7 +48,7 @@ use crate::visibility::Visibility;
 pub use board::{BoardRow, Brief, HeatColumn, Heatmap, analyze_all, heatmap, heatmap_of};
 pub use check::{LINK_SCHEMES, ValueProblem, link_scheme, scheme_allowed};
 pub use date::{BadDate, IsoDate};
-pub use followup::{FollowUpItem, follow_up_items, is_open};
+pub use followup::{FollowUpItem, follow_up_items, is_open, subject_of};
 pub use key::GapKey;
 
 use reach::{Reach, Tri};

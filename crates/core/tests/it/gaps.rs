@@ -9,7 +9,7 @@ use deepbrief_core::gaps::{
 };
 use deepbrief_core::{
     Answer, AnswerValue, Checklist, Entry, Evidence, EvidenceKind, GapReport, GoalPart, IsoDate,
-    Kind, Question, Severity, Sources, analyze, follow_up_items, is_open,
+    Kind, Question, Severity, Sources, analyze, follow_up_items, is_open, subject_of,
 };
 use deepbrief_folders::load_library;
 use proptest::prelude::*;
@@ -285,6 +285,8 @@ fn every_gap_kind_from_one_change_to_a_complete_brief() {
         assert_eq!(gap.severity, case.severity, "{}", case.what);
         assert_eq!(report.verdict.ready, case.ready, "{}", case.what);
         assert!(!gap.agenda.is_empty(), "{}", case.what);
+        // A planned briefing keeps only the key; once closed, the key still names the item.
+        subjects_agree(&report, &[&DEMO]).unwrap();
     }
 }
 
@@ -659,8 +661,40 @@ fn no_less_complete(before: &GapReport, after: &GapReport) -> Result<(), TestCas
     Ok(())
 }
 
+/// Every gap of `report` is named by `subject_of` its key as analysis named it.
+fn subjects_agree(report: &GapReport, checklists: &[&Checklist]) -> Result<(), TestCaseError> {
+    for gap in &report.gaps {
+        prop_assert_eq!(
+            subject_of(&gap.key, checklists),
+            Some(gap.subject.clone()),
+            "{}",
+            gap.key
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn a_key_the_checklists_no_longer_have_names_nothing() {
+    subjects_agree(&demo(&Entries::new()), &[&DEMO]).unwrap();
+    let gone = deepbrief_core::gaps::GapKey::parse("answer:no_such_question").unwrap();
+    assert_eq!(subject_of(&gone, &[&DEMO]), None);
+    let gone = deepbrief_core::gaps::GapKey::parse("rule:gaps_demo:no_such_rule").unwrap();
+    assert_eq!(subject_of(&gone, &[&DEMO]), None);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_planned_items_subject_is_the_gaps_on_the_bundled_core(
+        picks in prop::collection::vec(0u8..8, 70),
+    ) {
+        let n = CORE.questions().count();
+        let mut picks = picks;
+        picks.truncate(n);
+        subjects_agree(&analyze(&[&CORE], &brief_from(&picks), today()), &[&CORE])?;
+    }
 
     #[test]
     fn adding_an_answer_never_lowers_completeness(

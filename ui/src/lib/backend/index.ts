@@ -49,6 +49,7 @@ import type { TeamProblem } from '$lib/bindings/TeamProblem';
 import type { ClientAnswer } from '$lib/bindings/ClientAnswer';
 import type { ClientLink } from '$lib/bindings/ClientLink';
 import type { Lang } from '$lib/bindings/Lang';
+import type { Text } from '$lib/bindings/Text';
 
 /** A failed command, as the UI sees it. */
 export class BackendError extends Error implements IpcError {
@@ -197,6 +198,11 @@ export function followUpItems(briefId: string): Promise<FollowUpItem[]> {
 /** Follow-up briefings planned for the brief. */
 export function listFollowUps(briefId: string): Promise<FollowUpBriefing[]> {
   return call<FollowUpBriefing[]>('list_followups', { briefId });
+}
+
+/** What each item of the brief's planned briefings is about, by its key — closed items too. */
+export function followupSubjects(briefId: string): Promise<Record<string, Text>> {
+  return call<Record<string, Text>>('followup_subjects', { briefId });
 }
 
 /** Plans a follow-up briefing over some of the open items. */
@@ -423,10 +429,16 @@ export function clientLinks(briefId: string): Promise<ClientLink[]> {
   return call<ClientLink[]>('client_links', { briefId });
 }
 
+/** The day a new link of the follow-up works until unless changed (`YYYY-MM-DD`): a month, or
+ * until the meeting when that is later. */
+export function clientLinkDefaultExpiry(followupId: string): Promise<string> {
+  return call<string>('client_link_default_expiry', { followupId });
+}
+
 /**
  * Creates a client link to the open items of the follow-up, working until `expiresOn` (inclusive;
- * `null`: 30 days). The brief goes to the team server first. Rejects in words: not signed in, no
- * open item, no contact, a day out of range.
+ * `null`: the default above). The brief goes to the team server first. Rejects in words: not signed
+ * in, no open item, no contact, a day out of range.
  */
 export function createClientLink(followupId: string, expiresOn: string | null): Promise<ClientLink> {
   return call<ClientLink>('create_client_link', { followupId, expiresOn });

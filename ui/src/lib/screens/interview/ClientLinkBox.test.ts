@@ -25,16 +25,19 @@ function setup(props: Partial<Parameters<typeof render<typeof ClientLinkBox>>[1]
   const onrevoke = vi.fn((_: string) => Promise.resolve());
   const onopen = vi.fn((_: string) => Promise.resolve());
   const copyText = vi.fn((_: string) => Promise.resolve());
+  // The app layer's default for the meeting (a month, or until the meeting when later).
+  const ondefault = vi.fn(() => Promise.resolve('2027-01-01'));
   const view = render(ClientLinkBox, {
     links: [],
     lang: 'ru',
     oncreate,
     onrevoke,
     onopen,
+    ondefault,
     copyText,
     ...props,
   });
-  return { oncreate, onrevoke, onopen, copyText, view, user: userEvent.setup() };
+  return { oncreate, onrevoke, onopen, ondefault, copyText, view, user: userEvent.setup() };
 }
 
 describe('ClientLinkBox', () => {
@@ -44,12 +47,13 @@ describe('ClientLinkBox', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('creates a link from the keyboard, valid 30 days by default', async () => {
-    const { oncreate, user } = setup();
+  it('creates a link from the keyboard, until the day the app layer offers', async () => {
+    const { oncreate, ondefault, user } = setup();
     const start = screen.getByRole('button', { name: 'Ссылка для клиента…' });
     start.focus();
     await user.keyboard('{Enter}');
-    const date = screen.getByLabelText('Действует до');
+    expect(ondefault).toHaveBeenCalledOnce();
+    const date = await screen.findByLabelText('Действует до');
     expect(date).toHaveFocus();
     expect(date).toHaveValue('01.01.2027');
     expect(screen.getByText('1 января 2027')).toBeInTheDocument();
@@ -60,16 +64,31 @@ describe('ClientLinkBox', () => {
   it('takes another day typed day first', async () => {
     const { oncreate, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Ссылка для клиента…' }));
-    const date = screen.getByLabelText('Действует до');
+    const date = await screen.findByLabelText('Действует до');
     await user.clear(date);
     await user.type(date, '15.01.2027{Enter}');
     expect(oncreate).toHaveBeenCalledWith('2027-01-15');
   });
 
+  it('offers the meeting\'s day when the app layer says so', async () => {
+    const { oncreate, user } = setup({ ondefault: () => Promise.resolve('2027-01-20') });
+    await user.click(screen.getByRole('button', { name: 'Ссылка для клиента…' }));
+    expect(await screen.findByLabelText('Действует до')).toHaveValue('20.01.2027');
+    await user.click(screen.getByRole('button', { name: 'Создать ссылку' }));
+    expect(oncreate).toHaveBeenCalledWith('2027-01-20');
+  });
+
+  it('says so when the default cannot be read, and opens no form', async () => {
+    const { user } = setup({ ondefault: () => Promise.reject(new Error('the brief is gone')) });
+    await user.click(screen.getByRole('button', { name: 'Ссылка для клиента…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Не удалось создать ссылку');
+    expect(screen.queryByLabelText('Действует до')).toBeNull();
+  });
+
   it('wants a date', async () => {
     const { oncreate, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Ссылка для клиента…' }));
-    await user.clear(screen.getByLabelText('Действует до'));
+    await user.clear(await screen.findByLabelText('Действует до'));
     await user.click(screen.getByRole('button', { name: 'Создать ссылку' }));
     expect(screen.getByText('Укажите дату, до которой ссылка действует.')).toBeInTheDocument();
     expect(oncreate).not.toHaveBeenCalled();

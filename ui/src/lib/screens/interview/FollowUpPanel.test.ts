@@ -8,6 +8,8 @@ import FollowUpPanel from './FollowUpPanel.svelte';
 
 const backend = vi.hoisted(() => ({
   clientLinks: vi.fn(),
+  clientLinkDefaultExpiry: vi.fn(),
+  followupSubjects: vi.fn(),
   createClientLink: vi.fn(),
   revokeClientLink: vi.fn(),
   openClientLink: vi.fn(),
@@ -71,6 +73,22 @@ describe('FollowUpPanel: the client link of a meeting', () => {
     backend.lettersSent.mockResolvedValue([]);
     backend.clientLinks.mockResolvedValue([]);
     backend.clientLetter.mockResolvedValue('Здравствуйте!');
+    backend.followupSubjects.mockResolvedValue({
+      'answer:marketing_budget': { ru: 'Сколько вы готовы тратить на продвижение?', en: 'Budget?' },
+    });
+  });
+
+  it('names a closed item by its question, not by its key, and marks it closed', async () => {
+    show(true, []);
+    const closed = await screen.findByText('Сколько вы готовы тратить на продвижение?');
+    expect(closed.closest('li')).toHaveTextContent('закрыт');
+    expect(screen.queryByText(/answer:marketing_budget/)).toBeNull();
+  });
+
+  it('shows the key of a closed item no checklist names any more', async () => {
+    backend.followupSubjects.mockResolvedValue({});
+    show(true, []);
+    expect(await screen.findByText(/answer:marketing_budget/)).toBeInTheDocument();
   });
 
   it('is disabled with the reason when not signed in', async () => {
@@ -91,10 +109,13 @@ describe('FollowUpPanel: the client link of a meeting', () => {
     backend.createClientLink.mockResolvedValue(live);
     show(true);
     const box = await screen.findByTestId('client-link');
+    backend.clientLinkDefaultExpiry.mockResolvedValue('2027-01-20');
     await user.click(within(box).getByRole('button', { name: 'Ссылка для клиента…' }));
+    expect(backend.clientLinkDefaultExpiry).toHaveBeenCalledWith('f1');
+    expect(await within(box).findByLabelText('Действует до')).toHaveValue('20.01.2027');
     backend.clientLinks.mockResolvedValue([live]);
     await user.keyboard('{Enter}');
-    expect(backend.createClientLink).toHaveBeenCalledWith('f1', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(backend.createClientLink).toHaveBeenCalledWith('f1', '2027-01-20');
     expect(await within(box).findByTestId('client-link-state')).toHaveTextContent(
       'действует до 15 января 2027',
     );
