@@ -269,8 +269,8 @@ fn a_link_made_on_the_desktop_is_answered_by_the_client_synced_accepted_and_its_
     assert_eq!(link.contact, "Ирина Петрова");
     assert_eq!(
         link.expires_on,
-        today().add_days(30).unwrap().to_string(),
-        "30 days by default"
+        today().add_days(180).unwrap().to_string(),
+        "by default until the meeting, which is years away: the most a link works, 180 days"
     );
     assert_eq!(
         desk.store.sync_waiting().unwrap().briefs,
