@@ -1,8 +1,20 @@
 //! A brief's question as the client page shows it: the client's wording in the link's language and
 //! what the answer field needs. The AM's hint never reaches the client.
 
-use deepbrief_core::{Kind, Question};
+use deepbrief_core::{Choice, Kind, Question};
 use deepbrief_wire::client::{ClientChoice, ClientColumn, ClientItem};
+
+/// The choices of a question or a table column as the client reads them, in `lang`.
+fn choices(choices: &[Choice], lang: &str) -> Vec<ClientChoice> {
+    choices
+        .iter()
+        .map(|c| ClientChoice {
+            id: c.id.clone(),
+            label: c.label.get(lang).to_owned(),
+            other: c.other,
+        })
+        .collect()
+}
 
 /// The client-facing item of `q`, in `lang`.
 pub fn client_item(q: &Question, lang: &str) -> ClientItem {
@@ -28,15 +40,7 @@ pub fn client_item(q: &Question, lang: &str) -> ClientItem {
         max: q.max.or(spec.default_max),
         integer: q.integer.unwrap_or(false) || spec.whole_value,
         max_length: q.max_length,
-        choices: q
-            .choices
-            .iter()
-            .map(|c| ClientChoice {
-                id: c.id.clone(),
-                label: c.label.get(lang).to_owned(),
-                other: c.other,
-            })
-            .collect(),
+        choices: choices(&q.choices, lang),
         columns: q
             .columns
             .iter()
@@ -48,15 +52,7 @@ pub fn client_item(q: &Question, lang: &str) -> ClientItem {
                     Kind::Money => c.currency.clone(),
                     _ => c.unit.as_ref().map(|u| u.get(lang).to_owned()),
                 },
-                choices: c
-                    .choices
-                    .iter()
-                    .map(|ch| ClientChoice {
-                        id: ch.id.clone(),
-                        label: ch.label.get(lang).to_owned(),
-                        other: ch.other,
-                    })
-                    .collect(),
+                choices: choices(&c.choices, lang),
             })
             .collect(),
         labels: q

@@ -120,8 +120,8 @@ impl Db {
         );
     }
 
-    /// Runs SQL on this database.
-    pub fn sql(&self, sql: &str) {
+    /// Runs `work` with a fresh connection to this database, then closes it.
+    fn with_client<T>(&self, work: impl AsyncFnOnce(&tokio_postgres::Client) -> T) -> T {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -131,46 +131,26 @@ impl Db {
                 .await
                 .unwrap();
             let driver = tokio::spawn(conn);
-            client.batch_execute(sql).await.expect(sql);
-            drop(client);
-            let _ = driver.await;
-        });
-    }
-
-    /// Runs a `SELECT` of one text value.
-    pub fn sql_text(&self, sql: &str) -> String {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let (client, conn) = tokio_postgres::connect(&self.url, tokio_postgres::NoTls)
-                .await
-                .unwrap();
-            let driver = tokio::spawn(conn);
-            let got: String = client.query_one(sql, &[]).await.expect(sql).get(0);
+            let got = work(&client).await;
             drop(client);
             let _ = driver.await;
             got
         })
     }
 
+    /// Runs SQL on this database.
+    pub fn sql(&self, sql: &str) {
+        self.with_client(async |c| c.batch_execute(sql).await.expect(sql));
+    }
+
+    /// Runs a `SELECT` of one text value.
+    pub fn sql_text(&self, sql: &str) -> String {
+        self.with_client(async |c| c.query_one(sql, &[]).await.expect(sql).get(0))
+    }
+
     /// Runs a `SELECT count(*) …` and asserts its value.
     pub fn sql_expect_count(&self, sql: &str, expected: i64) {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        let got: i64 = runtime.block_on(async {
-            let (client, conn) = tokio_postgres::connect(&self.url, tokio_postgres::NoTls)
-                .await
-                .unwrap();
-            let driver = tokio::spawn(conn);
-            let got = client.query_one(sql, &[]).await.expect(sql).get(0);
-            drop(client);
-            let _ = driver.await;
-            got
-        });
+        let got: i64 = self.with_client(async |c| c.query_one(sql, &[]).await.expect(sql).get(0));
         assert_eq!(got, expected, "{sql}");
     }
 }
